@@ -1,0 +1,165 @@
+//! `claimdesk claims`: claims filtered by status, kind, article, story or assignee.
+
+use anyhow::Result;
+use clap::Args;
+use serde_json::Value as Json;
+
+use super::output::{self, Format, clip, opt};
+use super::{FormatArg, ids};
+use crate::model::{Claim, ClaimKind, Status};
+use crate::store::{ClaimFilter, Workspace};
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// unchecked, in-review, verified, disputed or unverifiable.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// date, count, duration, percent, money or other.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Article id or unique prefix.
+    #[arg(long)]
+    pub article: Option<String>,
+    #[arg(long)]
+    pub story: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+const CSV_HEADERS: &[&str] = &[
+    "id",
+    "article_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "status",
+    "assignee",
+    "origin",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "subject",
+    "predicate",
+    "unit",
+    "currency",
+    "date",
+    "weekday",
+    "relative",
+    "year_inferred",
+    "valid",
+    "created_at",
+    "updated_at",
+];
+
+fn csv_row(c: &Claim) -> Vec<String> {
+    let v = &c.value;
+    let num = |x: Option<f64>| {
+        crate::model::value::number_json(x)
+            .to_string()
+            .replace("null", "")
+    };
+    let is_date = c.kind == ClaimKind::Date;
+    let flag = |b: bool| {
+        if is_date {
+            b.to_string()
+        } else {
+            String::new()
+        }
+    };
+    vec![
+        opt(&c.id),
+        opt(&c.article_id),
+        c.kind.to_string(),
+        c.text.clone(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.sentence.clone(),
+        c.status.to_string(),
+        opt(&c.assignee),
+        c.origin.as_str().into(),
+        num(v.low),
+        num(v.high),
+        opt(&v.qualifier),
+        opt(&v.subject),
+        opt(&v.predicate),
+        opt(&v.unit),
+        opt(&v.currency),
+        v.date.map(|d| d.to_string()).unwrap_or_default(),
+        opt(&v.weekday),
+        opt(&v.relative),
+        flag(v.year_inferred),
+        flag(v.valid),
+        opt(&c.created_at),
+        opt(&c.updated_at),
+    ]
+}
+
+/// Prints claims in the chosen format; `ws` gives short ids, absent for `extract`.
+pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> Result<()> {
+    match format {
+        Format::Json => output::print_json(&Json::Array(list.iter().map(Claim::to_json).collect())),
+        Format::Csv => {
+            output::print_csv(CSV_HEADERS, &list.iter().map(csv_row).collect::<Vec<_>>())
+        }
+        Format::Table => {
+            let mut headers = vec!["kind", "text", "value", "chars"];
+            if ws.is_some() {
+                headers.splice(0..0, ["id"]);
+                headers.extend(["status", "assignee"]);
+            }
+            let mut t = output::table(&headers);
+            for c in list {
+                let mut row = vec![
+                    output::plain(c.kind.as_str()),
+                    output::plain(&clip(&c.text, 40)),
+                    output::plain(&c.value.summary(c.kind)),
+                    output::plain(&format!("{}–{}", c.start, c.end)),
+                ];
+                if let Some(ws) = ws {
+                    let id =
+                        c.id.as_deref()
+                            .map(|id| ids::short_claim(ws, id))
+                            .transpose()?;
+                    row.insert(0, output::plain(&id.unwrap_or_default()));
+                    row.push(output::status_cell(c.status.as_str()));
+                    row.push(output::plain(&opt(&c.assignee)));
+                }
+                t.add_row(row);
+            }
+            output::print(&t.to_string())
+        }
+    }
+}
+
+pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
+    let filter = ClaimFilter {
+        status: args
+            .status
+            .as_deref()
+            .map(str::parse::<Status>)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
+        kind: args
+            .kind
+            .as_deref()
+            .map(str::parse::<ClaimKind>)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
+        article: args
+            .article
+            .as_deref()
+            .map(|a| ids::article_id(ws, a))
+            .transpose()?,
+        story: args.story.clone(),
+        assignee: args.assignee.clone(),
+        limit: args.limit,
+    };
+    let list = ws.claims(&filter)?;
+    print_claims(Some(ws), &list, args.format.format)
+}

@@ -1,0 +1,46 @@
+//! `claimdesk extract FILE`: the claims of one article, no workspace needed.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::json;
+
+use super::output::{self, Format};
+use crate::extract::extract;
+use crate::ingest::read_sources;
+use crate::model::Claim;
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article's text file, or - for stdin.
+    pub file: String,
+    /// Publication date, YYYY-MM-DD [default: the dateline near the top].
+    #[arg(long, value_parser = super::parse_date)]
+    pub published: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn run(args: &ExtractArgs) -> Result<()> {
+    let (sources, failed) = read_sources(std::slice::from_ref(&args.file));
+    if let Some(f) = failed.first() {
+        anyhow::bail!("{}", f.message);
+    }
+    let Some(src) = sources.first() else {
+        anyhow::bail!("{}: nothing to read", args.file)
+    };
+    let ex = extract(&src.body, args.published);
+    match args.format {
+        Format::Json => output::print_json(&json!({
+            "article": {
+                "title": ex.title,
+                "published": ex.published.map(|d| d.to_string()),
+                "published_from": ex.published_from.map(|p| p.as_str()),
+            },
+            "claims": ex.claims.iter().map(Claim::to_json).collect::<Vec<_>>(),
+            "findings": [],
+        })),
+        format => super::claims::print_claims(None, &ex.claims, format),
+    }
+}

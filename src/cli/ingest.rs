@@ -1,0 +1,140 @@
+//! `claimdesk ingest`: store articles and their extracted claims.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::Value as Json;
+
+use super::output::{self, Format, clip, opt};
+use super::{FormatArg, ids};
+use crate::ingest::{self, Metadata, read_sources};
+use crate::store::Workspace;
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, folders (every .txt in them) or - for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long)]
+    pub outlet: Option<String>,
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Title [default: the first non-empty line].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Publication date, YYYY-MM-DD [default: the dateline near the top].
+    #[arg(long, value_parser = super::parse_date)]
+    pub published: Option<NaiveDate>,
+    /// Story the article belongs to; number conflicts are compared within a story.
+    #[arg(long)]
+    pub story: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+impl IngestArgs {
+    pub fn metadata(&self) -> Metadata {
+        Metadata {
+            url: self.url.clone(),
+            outlet: self.outlet.clone(),
+            author: self.author.clone(),
+            title: self.title.clone(),
+            published: self.published,
+            story: self.story.clone(),
+        }
+    }
+}
+
+/// Ingests the paths and returns the stored or found article ids; read errors are
+/// reported on stderr and counted.
+pub fn ingest_paths(
+    ws: &mut Workspace,
+    paths: &[String],
+    meta: &Metadata,
+) -> Result<(Vec<ingest::Ingested>, usize)> {
+    if let Some(url) = &meta.url {
+        super::mark::check_url(url)?;
+    }
+    let (sources, failed) = read_sources(paths);
+    for f in &failed {
+        eprintln!("error: {}", f.message);
+    }
+    let prepared = ingest::prepare_all(&sources, meta);
+    let done = ingest::store_all(ws, &prepared)?;
+    for d in &done {
+        if d.published_from.is_none() {
+            eprintln!(
+                "warning: {}: no publication date (give --published or a dateline): relative dates cannot be resolved",
+                d.source
+            );
+        }
+    }
+    Ok((done, failed.len()))
+}
+
+pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
+    let (done, failed) = ingest_paths(ws, &args.paths, &args.metadata())?;
+    match args.format.format {
+        Format::Json => {
+            let list: Vec<Json> = done
+                .iter()
+                .map(|d| {
+                    ws.article(&d.id)
+                        .map(|a| serde_json::to_value(a).unwrap_or(Json::Null))
+                })
+                .collect::<Result<_>>()?;
+            output::print_json(&Json::Array(list))?;
+        }
+        Format::Csv => {
+            let rows = done
+                .iter()
+                .map(|d| {
+                    let a = ws.article(&d.id)?;
+                    Ok(vec![
+                        a.id,
+                        if d.new { "stored" } else { "already there" }.into(),
+                        a.title,
+                        a.claims.to_string(),
+                        d.source.clone(),
+                    ])
+                })
+                .collect::<Result<Vec<_>>>()?;
+            output::print_csv(&["id", "result", "title", "claims", "source"], &rows)?;
+        }
+        Format::Table => {
+            let mut t = output::table(&["id", "result", "title", "published", "claims", "source"]);
+            for d in &done {
+                let a = ws.article(&d.id)?;
+                t.add_row(vec![
+                    ids::short_article(ws, &a.id)?,
+                    if d.new {
+                        "stored".into()
+                    } else {
+                        "already there".into()
+                    },
+                    clip(&a.title, 50),
+                    opt(&a.published),
+                    a.claims.to_string(),
+                    d.source.clone(),
+                ]);
+            }
+            if !done.is_empty() {
+                output::print(&t.to_string())?;
+            }
+            let new = done.iter().filter(|d| d.new).count();
+            output::print(&format!(
+                "{new} stored, {} already there, {failed} failed",
+                done.len() - new
+            ))?;
+        }
+    }
+    if failed > 0 {
+        bail!(
+            "{failed} of {} inputs could not be ingested (see above)",
+            failed + done.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The command line: clap definitions here, one file per command.
+
+mod add;
+mod articles;
+mod assign;
+mod claims;
+mod extract;
+mod history;
+mod ids;
+mod ingest;
+mod mark;
+pub mod output;
+mod show;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::store::{OpenMode, Workspace};
+use output::Format;
+
+/// claimdesk: find the checkable claims in news articles, review them, and report what
+/// does not add up.
+#[derive(Debug, Parser)]
+#[command(name = "claimdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// Workspace database file.
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMDESK_DB",
+        default_value = "claimdesk.db"
+    )]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the workspace (any command that writes creates it too).
+    Init,
+    /// Store articles from files, folders (every .txt) or - for stdin, and extract their claims.
+    Ingest(ingest::IngestArgs),
+    /// List the articles in the workspace.
+    Articles(articles::ArticlesArgs),
+    /// List claims, filtered.
+    Claims(claims::ClaimsArgs),
+    /// Add a claim by hand: a quote that occurs in the article.
+    Add(add::AddArgs),
+    /// Assign claims to a reviewer: CLAIM... ASSIGNEE.
+    Assign(assign::AssignArgs),
+    /// Remove the assignee of claims.
+    Unassign(assign::UnassignArgs),
+    /// Set the review status of claims: CLAIM... STATUS.
+    Mark(mark::MarkArgs),
+    /// Everything about one claim: sentence, article, link, evidence, history.
+    Show(show::ShowArgs),
+    /// The change history of one claim.
+    History(history::HistoryArgs),
+    /// Extract the claims of one article without a workspace.
+    Extract(extract::ExtractArgs),
+}
+
+/// Who makes a change: --by, else $CLAIMDESK_USER, else $USER, else "unknown".
+#[derive(Debug, Args)]
+pub struct Actor {
+    /// Who makes the change [default: $CLAIMDESK_USER, else $USER].
+    #[arg(long)]
+    pub by: Option<String>,
+}
+
+impl Actor {
+    pub fn name(&self) -> String {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        self.by
+            .clone()
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| env("CLAIMDESK_USER"))
+            .or_else(|| env("USER"))
+            .unwrap_or_else(|| "unknown".into())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date in the form YYYY-MM-DD"))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let open = |mode| Workspace::open(&cli.db, mode);
+    match &cli.command {
+        Command::Init => {
+            let ws = open(OpenMode::Create)?;
+            output::print(&format!("workspace ready: {}", ws.path().display()))
+        }
+        Command::Ingest(a) => ingest::run(&mut open(OpenMode::Create)?, a),
+        Command::Articles(a) => articles::run(&open(OpenMode::Existing)?, a),
+        Command::Claims(a) => claims::run(&open(OpenMode::Existing)?, a),
+        Command::Add(a) => add::run(&mut open(OpenMode::Existing)?, a),
+        Command::Assign(a) => assign::run_assign(&mut open(OpenMode::Existing)?, a),
+        Command::Unassign(a) => assign::run_unassign(&mut open(OpenMode::Existing)?, a),
+        Command::Mark(a) => mark::run(&mut open(OpenMode::Existing)?, a),
+        Command::Show(a) => show::run(&open(OpenMode::Existing)?, a),
+        Command::History(a) => history::run(&open(OpenMode::Existing)?, a),
+        Command::Extract(a) => extract::run(a),
+    }
+}
+
+/// Whether the error is stdout's reader going away.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

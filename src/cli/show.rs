@@ -1,0 +1,93 @@
+//! `claimdesk show CLAIM`: the claim, where it stands, and how it got there.
+
+use anyhow::Result;
+use clap::Args;
+use serde_json::json;
+
+use super::output::{self, Format, opt};
+use super::{FormatArg, ids};
+use crate::report::text_fragment_link;
+use crate::store::Workspace;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Claim id or unique prefix.
+    pub claim: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
+    let id = ids::claim_id(ws, &args.claim)?;
+    let claim = ws.claim(&id)?;
+    let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
+    let link = article
+        .url
+        .as_deref()
+        .map(|u| text_fragment_link(u, &claim.text));
+    let evidence = ws.evidence(&id)?;
+    let history = ws.history(&id)?;
+    if args.format.format == Format::Json {
+        return output::print_json(&json!({
+            "claim": claim.to_json(),
+            "article": article,
+            "link": link,
+            "evidence": evidence,
+            "history": history,
+        }));
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));
+    line(&mut out, "claim", &id);
+    line(&mut out, "kind", claim.kind.as_str());
+    line(
+        &mut out,
+        "text",
+        &format!("\"{}\"  (chars {}–{})", claim.text, claim.start, claim.end),
+    );
+    line(&mut out, "value", &claim.value.summary(claim.kind));
+    line(&mut out, "sentence", &claim.sentence);
+    line(&mut out, "status", claim.status.as_str());
+    line(&mut out, "assignee", &opt(&claim.assignee));
+    line(&mut out, "origin", claim.origin.as_str());
+    line(
+        &mut out,
+        "article",
+        &format!(
+            "{} ({})",
+            article.title,
+            ids::short_article(ws, &article.id)?
+        ),
+    );
+    line(&mut out, "url", &opt(&article.url));
+    if let Some(l) = &link {
+        line(&mut out, "link", l);
+    }
+    out.push_str(&format!("\nevidence ({})\n", evidence.len()));
+    for e in &evidence {
+        out.push_str(&format!(
+            "  {} [{}] {} — {}, {}\n",
+            e.url,
+            e.stance,
+            opt(&e.note),
+            e.added_by,
+            e.added_at
+        ));
+    }
+    out.push_str(&format!("\nhistory ({})\n", history.len()));
+    for h in &history {
+        out.push_str(&format!(
+            "  {} {} {}: {} -> {}{}\n",
+            h.at,
+            h.actor,
+            h.action,
+            h.from.as_deref().unwrap_or("-"),
+            h.to.as_deref().unwrap_or("-"),
+            h.note
+                .as_deref()
+                .map(|n| format!("  \"{n}\""))
+                .unwrap_or_default()
+        ));
+    }
+    output::print(&out)
+}

@@ -1,0 +1,138 @@
+//! Finding check-worthy claims in article text. Pure functions: no database here.
+
+mod dates;
+mod numbers;
+mod offsets;
+mod qualifier;
+mod sentences;
+mod subject;
+
+use chrono::NaiveDate;
+
+pub use dates::{nearest_year, parse_weekday, weekday_name};
+pub use offsets::{CharIndex, byte_of_char};
+pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
+pub use sentences::{sentence_at, sentence_spans};
+pub use subject::{event_class, singular};
+
+use crate::model::{Claim, ClaimKind, Origin, Status};
+
+/// The last at most `n` bytes of `s`, cut on a character boundary.
+pub(crate) fn tail(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+/// Where an article's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedFrom {
+    Flag,
+    Dateline,
+}
+
+impl PublishedFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedFrom::Flag => "flag",
+            PublishedFrom::Dateline => "dateline",
+        }
+    }
+}
+
+/// What extraction makes of one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub title: String,
+    pub published: Option<NaiveDate>,
+    pub published_from: Option<PublishedFrom>,
+    pub claims: Vec<Claim>,
+}
+
+/// The first non-empty line, trimmed, at most 200 characters.
+pub fn title_of(body: &str) -> String {
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    line.chars().take(200).collect()
+}
+
+/// How far into the text a dateline may stand (bytes): the top of the page.
+const DATELINE_WINDOW: usize = 600;
+
+/// A full date with its year near the top of the text ("Tuesday May 4th, 2021").
+pub fn dateline(body: &str) -> Option<NaiveDate> {
+    let mut cut = body.len().min(DATELINE_WINDOW);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    dates::find_dates(&body[..cut], None)
+        .into_iter()
+        .find(|d| d.value.date.is_some() && d.value.relative.is_none())
+        .and_then(|d| d.value.date)
+}
+
+/// Extracts the claims of `body`. The publication date is `published` when given,
+/// else the dateline's, else unknown (relative dates then stay unresolved).
+pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
+    let (published, published_from) = match published {
+        Some(p) => (Some(p), Some(PublishedFrom::Flag)),
+        None => match dateline(body) {
+            Some(d) => (Some(d), Some(PublishedFrom::Dateline)),
+            None => (None, None),
+        },
+    };
+    Extraction {
+        title: title_of(body),
+        published,
+        published_from,
+        claims: claims_in(body, published),
+    }
+}
+
+/// The claims of `body` given its publication date, in text order.
+pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
+    let dates = dates::find_dates(body, published);
+    let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    let quantities = numbers::find_quantities(body, &taken);
+    let mut spans: Vec<(ClaimKind, usize, usize, crate::model::Value)> = dates
+        .into_iter()
+        .map(|d| (ClaimKind::Date, d.start, d.end, d.value))
+        .chain(
+            quantities
+                .into_iter()
+                .map(|q| (q.kind, q.start, q.end, q.value)),
+        )
+        .collect();
+    spans.sort_by_key(|s| (s.1, s.2));
+    let sentences = sentence_spans(body);
+    let index = CharIndex::new(body);
+    spans
+        .into_iter()
+        .map(|(kind, start, end, value)| {
+            let sentence = sentence_at(&sentences, start)
+                .map(|i| sentences[i])
+                .filter(|&(s, e)| s <= start && end <= e.max(end))
+                .map_or("", |(s, e)| &body[s..e.max(end).min(body.len())]);
+            Claim {
+                id: None,
+                article_id: None,
+                kind,
+                text: body[start..end].to_string(),
+                start: index.chars_before(start),
+                end: index.chars_before(end),
+                sentence: sentence.to_string(),
+                status: Status::Unchecked,
+                assignee: None,
+                origin: Origin::Extracted,
+                value,
+                created_at: None,
+                updated_at: None,
+            }
+        })
+        .collect()
+}

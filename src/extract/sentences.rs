@@ -1,0 +1,141 @@
+//! Sentence boundaries, as byte spans into the body. A line break always ends a sentence;
+//! `.`, `!` and `?` end one unless they close a known abbreviation ("Mr.", "U.S.", "Sept.").
+
+/// Words that take a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep",
+    "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "Nos", "vs", "etc", "approx", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
+    "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ave", "Blvd", "Rd", "Mt", "Ft", "Adm",
+    "Brig", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Dept", "Univ", "est", "approx", "Fig",
+    "fig", "p", "pp", "para", "Art",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    // Initials ("J.") and dotted forms ("U.S", "a.m") never end a sentence on their own.
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    if word.contains('.') {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Byte spans of the sentences of `text`, trimmed of surrounding whitespace, in order.
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                // Closing quotes and brackets stay with their sentence.
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
+                    j += 3;
+                }
+                let followed_by_space =
+                    j >= bytes.len() || matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n');
+                if followed_by_space && !(b == b'.' && is_abbreviation(word_before(text, i))) {
+                    Some(j)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(e) = end_here {
+            push_trimmed(text, start, e, &mut spans);
+            start = e;
+            i = e.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, start, bytes.len(), &mut spans);
+    spans
+}
+
+fn word_before(text: &str, dot: usize) -> &str {
+    let head = &text[..dot];
+    let from = head
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    &head[from..]
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        spans.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// The index into `spans` of the sentence holding byte `pos` (or the one just before it).
+pub fn sentence_at(spans: &[(usize, usize)], pos: usize) -> Option<usize> {
+    match spans.partition_point(|&(s, _)| s <= pos) {
+        0 => None,
+        n => Some(n - 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let got = sentences(
+            "Mr. Khalilzad met U.S. officials on Sept. 11. He left on Tue. Aug. 17. No. 10 said so.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Khalilzad met U.S. officials on Sept. 11.",
+                "He left on Tue. Aug. 17.",
+                "No. 10 said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_closing_quotes_end_sentences() {
+        let got = sentences("Title line\n\n\u{201C}We will stay.\u{201D} He said. Next?\r\nLast");
+        assert_eq!(
+            got,
+            vec![
+                "Title line",
+                "\u{201C}We will stay.\u{201D}",
+                "He said.",
+                "Next?",
+                "Last"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_end_sentences() {
+        assert_eq!(
+            sentences("It cost $2.5 million. Done."),
+            vec!["It cost $2.5 million.", "Done."]
+        );
+    }
+}

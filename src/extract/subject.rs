@@ -1,0 +1,384 @@
+//! What a number counts ("civilians"), and what happened to it ("killed").
+
+/// Words that end a noun phrase: function words, auxiliaries and common verbs.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "do",
+    "does",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "to",
+    "for",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "across",
+    "during",
+    "since",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "than",
+    "said",
+    "say",
+    "says",
+    "reportedly",
+    "also",
+    "still",
+    "including",
+    "while",
+    "when",
+    "where",
+    "because",
+    "if",
+    "according",
+    "about",
+    "around",
+    "between",
+    "among",
+    "per",
+    "each",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "they",
+    "it",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "here",
+    "not",
+    "no",
+    "so",
+    "then",
+    "now",
+    "just",
+    "only",
+    "ago",
+    "old",
+    "more",
+    "less",
+    "most",
+    "out",
+    "up",
+    "down",
+    "off",
+    "called",
+    "took",
+    "fled",
+    "left",
+    "remain",
+    "remained",
+    "returned",
+    "arrived",
+    "live",
+    "lived",
+    "attended",
+    "gathered",
+    "lost",
+    "received",
+    "need",
+    "needed",
+    "took",
+    "get",
+    "got",
+    "since",
+    "until",
+    "against",
+    "numbering",
+    "totaling",
+    "totalling",
+    "within",
+    "without",
+    "through",
+    "via",
+    "like",
+];
+
+/// Events a count can be about, each mapped to its class: "died" and "killed" are one event.
+const EVENTS: &[(&str, &str)] = &[
+    ("killed", "killed"),
+    ("died", "killed"),
+    ("dead", "killed"),
+    ("perished", "killed"),
+    ("slain", "killed"),
+    ("murdered", "killed"),
+    ("deaths", "killed"),
+    ("executed", "killed"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("displaced", "displaced"),
+    ("evacuated", "displaced"),
+    ("uprooted", "displaced"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("jailed", "arrested"),
+    ("destroyed", "destroyed"),
+    ("razed", "destroyed"),
+    ("flattened", "destroyed"),
+    ("damaged", "damaged"),
+    ("missing", "missing"),
+    ("rescued", "rescued"),
+    ("kidnapped", "kidnapped"),
+    ("abducted", "kidnapped"),
+    ("infected", "infected"),
+    ("vaccinated", "vaccinated"),
+    ("deployed", "deployed"),
+    ("stationed", "deployed"),
+    ("released", "released"),
+    ("freed", "released"),
+    ("withdrawn", "withdrawn"),
+    ("recruited", "recruited"),
+    ("trained", "trained"),
+    ("captured", "captured"),
+];
+
+/// The class of an event word, if it is one: ("died") -> "killed".
+pub fn event_class(word: &str) -> Option<&'static str> {
+    let w = word.to_ascii_lowercase();
+    EVENTS
+        .iter()
+        .find(|(e, _)| *e == w)
+        .map(|(_, class)| *class)
+}
+
+/// Words that end a count's reach before a predicate is found.
+const CLAUSE_ENDERS: &[char] = &[
+    ',', ';', '.', ':', '(', ')', '!', '?', '"', '\u{201C}', '\u{201D}', '\n',
+];
+
+fn is_stop(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    STOP.contains(&w.as_str()) || event_class(&w).is_some()
+}
+
+/// Word tokens of `text` as (start, end) byte spans, ASCII letters, digits, `-` and `'`.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            if CLAUSE_ENDERS.contains(&(bytes[i] as char)) || bytes[i] >= 0x80 {
+                return None;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let s = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b'\'')
+        {
+            i += 1;
+        }
+        Some((s, i))
+    })
+}
+
+/// The noun phrase right after a number: "five [Afghan soldiers] were killed".
+/// Returns its end byte (relative to `after`) and the phrase.
+pub fn noun_phrase_after(after: &str) -> Option<(usize, String)> {
+    let mut end = 0;
+    let mut taken: Vec<&str> = Vec::new();
+    for (s, e) in words(after) {
+        let w = &after[s..e];
+        // Adjacent words only: a gap of more than one space breaks the phrase.
+        let gap = &after[end..s];
+        if !taken.is_empty() && gap != " " {
+            break;
+        }
+        if taken.is_empty() && !matches!(gap, " " | "\t") {
+            break;
+        }
+        if is_stop(w) || (!taken.is_empty() && w.ends_with("ing")) || taken.len() == 4 {
+            break;
+        }
+        if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            break;
+        }
+        taken.push(w);
+        end = e;
+    }
+    (!taken.is_empty()).then(|| (end, taken.join(" ")))
+}
+
+/// Constructions that name the counted thing before the number:
+/// "the Afghan security and defense forces, numbering more than 350,000".
+const LEAD_INS: &[&str] = &[
+    "numbering",
+    "totaling",
+    "totalling",
+    "estimated at",
+    "put at",
+    "stood at",
+    "rose to",
+    "climbed to",
+    "reached",
+    "fell to",
+    "dropped to",
+    "of",
+];
+
+/// The noun phrase before a lead-in ending at byte `at` of `text`.
+pub fn noun_phrase_before(text: &str, at: usize) -> Option<String> {
+    let head = text[..at].trim_end();
+    let lower_tail = super::tail(head, 16).to_ascii_lowercase();
+    let lead = LEAD_INS.iter().find(|l| {
+        lower_tail.ends_with(*l)
+            && head.len() > l.len()
+            && !head.as_bytes()[head.len() - l.len() - 1].is_ascii_alphanumeric()
+    })?;
+    let head = head[..head.len() - lead.len()]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end();
+    let mut taken: Vec<&str> = Vec::new();
+    for w in head.rsplit([' ', '\t']) {
+        let clean = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+        if clean.is_empty() || clean.len() != w.len() || taken.len() == 6 {
+            break;
+        }
+        let lower = clean.to_ascii_lowercase();
+        if lower != "and" && is_stop(clean) {
+            break;
+        }
+        taken.push(clean);
+    }
+    while taken.last().is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+        taken.pop();
+    }
+    taken.reverse();
+    (!taken.is_empty()).then(|| taken.join(" "))
+}
+
+/// An event word in the clause after the counted phrase ("have reportedly been killed").
+pub fn predicate_after(after: &str) -> Option<String> {
+    words(after)
+        .take(6)
+        .map(|(s, e)| &after[s..e])
+        .find(|w| event_class(w).is_some())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+/// An event verb just before the number ("killed at least 27 people").
+pub fn predicate_before(before: &str) -> Option<String> {
+    before
+        .rsplit([' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
+        .find(|w| event_class(w).is_some())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+/// Singular form for comparing subjects: "civilians" and "civilian" are one.
+pub fn singular(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "people" | "persons" => return "person".into(),
+        "children" => return "child".into(),
+        "men" => return "man".into(),
+        "women" => return "woman".into(),
+        _ => {}
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    if w.ends_with("ses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") {
+        return w[..w.len() - 2].to_string();
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_after_stops_at_verbs_and_events() {
+        assert_eq!(
+            noun_phrase_after(" civilians have been killed").unwrap().1,
+            "civilians"
+        );
+        assert_eq!(
+            noun_phrase_after(" Afghan soldiers were killed").unwrap().1,
+            "Afghan soldiers"
+        );
+        assert_eq!(noun_phrase_after(" people died").unwrap().1, "people");
+        assert_eq!(
+            noun_phrase_after(" provinces, saying").unwrap().1,
+            "provinces"
+        );
+        assert!(noun_phrase_after(", the country").is_none());
+    }
+
+    #[test]
+    fn phrase_before_a_lead_in() {
+        let t = "called the Afghan security and defense forces, numbering ";
+        assert_eq!(
+            noun_phrase_before(t, t.len()).unwrap(),
+            "Afghan security and defense forces"
+        );
+    }
+
+    #[test]
+    fn predicates_and_classes() {
+        assert_eq!(
+            predicate_after(" have reportedly been killed in"),
+            Some("killed".into())
+        );
+        assert_eq!(predicate_after(" in 20 provinces, killed"), None);
+        assert_eq!(predicate_before("the blast killed "), Some("killed".into()));
+        assert_eq!(event_class("died"), event_class("killed"));
+        assert_ne!(event_class("displaced"), event_class("killed"));
+        assert_eq!(singular("civilians"), singular("civilian"));
+        assert_eq!(singular("casualties"), "casualty");
+    }
+}

@@ -1,0 +1,128 @@
+//! Reading articles from files, folders or stdin, validating them, extracting their claims
+//! and storing them: each article with its claims, idempotent on the body's hash.
+
+mod source;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+pub use source::{ReadError, Source, read_sources};
+
+use crate::extract::{self, PublishedFrom};
+use crate::model::Claim;
+use crate::store::{self, NewArticle, Workspace};
+
+/// Metadata given on the command line; applies to every article of one command.
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub story: Option<String>,
+}
+
+/// An article read and extracted, ready to store.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub article: NewArticle,
+    pub published_from: Option<PublishedFrom>,
+    pub claims: Vec<Claim>,
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub id: String,
+    pub new: bool,
+    pub published_from: Option<PublishedFrom>,
+    pub source: String,
+}
+
+pub fn sha256_hex(body: &str) -> String {
+    let digest = Sha256::digest(body.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Extracts the claims of one source's text and resolves its metadata.
+pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
+    let ex = extract::extract(&src.body, meta.published);
+    Prepared {
+        article: NewArticle {
+            title: meta.title.clone().unwrap_or(ex.title),
+            url: meta.url.clone(),
+            outlet: meta.outlet.clone(),
+            author: meta.author.clone(),
+            published: ex.published.map(|d| d.to_string()),
+            story: meta.story.clone(),
+            body_sha256: sha256_hex(&src.body),
+            body: src.body.clone(),
+            source_path: src.path.clone(),
+        },
+        published_from: ex.published_from,
+        claims: ex.claims,
+    }
+}
+
+/// Articles per write transaction in bulk ingest: large enough to amortize the commit,
+/// small enough that a crash loses little work.
+pub const BATCH: usize = 500;
+
+/// Stores prepared articles in transactions of `BATCH`. An article whose body is already
+/// stored is left as it is and reported as not new.
+pub fn store_all(ws: &mut Workspace, prepared: &[Prepared]) -> Result<Vec<Ingested>> {
+    let mut out = Vec::with_capacity(prepared.len());
+    for chunk in prepared.chunks(BATCH) {
+        let done = ws.write(|tx| {
+            let mut done = Vec::with_capacity(chunk.len());
+            for p in chunk {
+                let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
+                if let Some(id) = store::find_by_hash(tx, &p.article.body_sha256)? {
+                    done.push(Ingested {
+                        id,
+                        new: false,
+                        published_from: p.published_from,
+                        source,
+                    });
+                    continue;
+                }
+                let id = store::insert_article(tx, &p.article)?;
+                for c in &p.claims {
+                    store::insert_claim(tx, &id, c)?;
+                }
+                done.push(Ingested {
+                    id,
+                    new: true,
+                    published_from: p.published_from,
+                    source,
+                });
+            }
+            Ok(done)
+        })?;
+        out.extend(done);
+    }
+    Ok(out)
+}
+
+/// Prepares every source, extraction spread over the machine's cores; order is kept.
+pub fn prepare_all(sources: &[Source], meta: &Metadata) -> Vec<Prepared> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 || sources.len() < 8 {
+        return sources.iter().map(|s| prepare(s, meta)).collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sources
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|s| prepare(s, meta)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("extraction thread panicked"))
+            .collect()
+    })
+}

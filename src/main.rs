@@ -1,0 +1,16 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = claimdesk::cli::Cli::parse();
+    match claimdesk::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `claimdesk claims | head -1`: the reader left; that is not an error.
+        Err(e) if claimdesk::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+use serde::Serialize;
+
+/// An ingested article as listings and JSON show it (the body is left out).
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub story: Option<String>,
+    pub source_path: Option<String>,
+    pub claims: i64,
+    pub ingested_at: String,
+}

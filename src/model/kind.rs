@@ -1,0 +1,80 @@
+use std::fmt;
+use std::str::FromStr;
+
+/// What a claim is about; decides which value fields it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClaimKind {
+    Date,
+    Count,
+    Duration,
+    Percent,
+    Money,
+    Other,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 6] = [
+        ClaimKind::Date,
+        ClaimKind::Count,
+        ClaimKind::Duration,
+        ClaimKind::Percent,
+        ClaimKind::Money,
+        ClaimKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::Count => "count",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Percent => "percent",
+            ClaimKind::Money => "money",
+            ClaimKind::Other => "other",
+        }
+    }
+
+    /// Kinds whose value is a number range that can be compared.
+    pub fn is_quantity(self) -> bool {
+        matches!(
+            self,
+            ClaimKind::Count | ClaimKind::Percent | ClaimKind::Money | ClaimKind::Duration
+        )
+    }
+}
+
+impl fmt::Display for ClaimKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ClaimKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let valid: Vec<_> = Self::ALL.iter().map(|k| k.as_str()).collect();
+                format!("unknown kind '{s}' (valid: {})", valid.join(", "))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip() {
+        for k in ClaimKind::ALL {
+            assert_eq!(k.as_str().parse::<ClaimKind>(), Ok(k));
+        }
+        assert!(
+            "weight"
+                .parse::<ClaimKind>()
+                .unwrap_err()
+                .contains("date, count")
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! The nouns of claimdesk: articles, claims, their kinds, statuses and values, findings.
+
+mod article;
+mod claim;
+mod kind;
+mod status;
+pub mod value;
+
+pub use article::Article;
+pub use claim::{Claim, Origin};
+pub use kind::ClaimKind;
+pub use status::Status;
+pub use value::Value;

@@ -1,0 +1,242 @@
+//! Claims: insert, filter, change status and assignee (with history, in the caller's transaction).
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, ToSql, params};
+
+use super::{Workspace, history, new_id, now};
+use crate::model::{Claim, ClaimKind, Origin, Status, Value};
+
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub status: Option<Status>,
+    pub kind: Option<ClaimKind>,
+    pub article: Option<String>,
+    pub story: Option<String>,
+    pub assignee: Option<String>,
+    pub limit: Option<usize>,
+}
+
+const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
+     c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
+     c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
+     c.created_at, c.updated_at";
+
+fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
+    let kind: String = r.get(2)?;
+    let status: String = r.get(7)?;
+    let origin: String = r.get(9)?;
+    let date: Option<String> = r.get(17)?;
+    Ok(Claim {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        // The schema's CHECK constraints keep these strings valid.
+        kind: kind.parse().unwrap_or(ClaimKind::Other),
+        text: r.get(3)?,
+        start: r.get::<_, i64>(4)? as usize,
+        end: r.get::<_, i64>(5)? as usize,
+        sentence: r.get(6)?,
+        status: status.parse().unwrap_or(Status::Unchecked),
+        assignee: r.get(8)?,
+        origin: Origin::parse(&origin),
+        value: Value {
+            low: r.get(10)?,
+            high: r.get(11)?,
+            qualifier: r.get(12)?,
+            subject: r.get(13)?,
+            predicate: r.get(14)?,
+            unit: r.get(15)?,
+            currency: r.get(16)?,
+            date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            weekday: r.get(18)?,
+            relative: r.get(19)?,
+            year_inferred: r.get::<_, Option<bool>>(20)?.unwrap_or(false),
+            valid: r.get::<_, Option<bool>>(21)?.unwrap_or(true),
+        },
+        created_at: r.get(22)?,
+        updated_at: r.get(23)?,
+    })
+}
+
+/// Stores a claim for `article_id`; returns its id, or None when the same
+/// (article, start, end, kind) is already stored.
+pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<String>> {
+    let id = new_id();
+    let at = now();
+    let v = &c.value;
+    let is_date = c.kind == ClaimKind::Date;
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
+                value_low, value_high, qualifier, subject, predicate, unit, currency,
+                date, weekday, relative, year_inferred, date_valid, status, assignee, origin, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                     'unchecked', NULL, ?20, ?21, ?21)",
+        )?
+        .execute(params![
+            id,
+            article_id,
+            c.kind.as_str(),
+            c.text,
+            c.start as i64,
+            c.end as i64,
+            c.sentence,
+            v.low,
+            v.high,
+            v.qualifier,
+            v.subject,
+            v.predicate,
+            v.unit,
+            v.currency,
+            v.date.map(|d| d.to_string()),
+            v.weekday,
+            v.relative,
+            is_date.then_some(v.year_inferred),
+            is_date.then_some(v.valid),
+            c.origin.as_str(),
+            at,
+        ])?;
+    Ok((n == 1).then_some(id))
+}
+
+/// One field change to apply to a claim, recorded in its history.
+#[derive(Debug, Clone)]
+pub enum ClaimUpdate {
+    Status(Status),
+    Assignee(Option<String>),
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Claim> {
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?)
+}
+
+/// Applies `update` to claim `id` and appends the history row. Returns false when
+/// nothing changed (same status or assignee), in which case no history is written.
+pub fn update(
+    conn: &Connection,
+    id: &str,
+    update: &ClaimUpdate,
+    actor: &str,
+    note: Option<&str>,
+    evidence_url: Option<&str>,
+) -> Result<bool> {
+    let before = get(conn, id)?;
+    let at = now();
+    let (action, from, to) = match update {
+        ClaimUpdate::Status(st) => (
+            "status",
+            Some(before.status.as_str().to_string()),
+            Some(st.as_str().to_string()),
+        ),
+        ClaimUpdate::Assignee(Some(who)) => ("assign", before.assignee.clone(), Some(who.clone())),
+        ClaimUpdate::Assignee(None) => ("unassign", before.assignee.clone(), None),
+    };
+    let changed = from != to;
+    if changed {
+        let sql = match update {
+            ClaimUpdate::Status(_) => {
+                "UPDATE claims SET status = ?2, updated_at = ?3 WHERE id = ?1"
+            }
+            ClaimUpdate::Assignee(_) => {
+                "UPDATE claims SET assignee = ?2, updated_at = ?3 WHERE id = ?1"
+            }
+        };
+        conn.prepare_cached(sql)?.execute(params![id, to, at])?;
+    }
+    // A note or evidence on an unchanged status is still worth keeping.
+    if changed || note.is_some() || evidence_url.is_some() {
+        history::append(
+            conn,
+            id,
+            &at,
+            actor,
+            action,
+            from.as_deref(),
+            to.as_deref(),
+            note,
+            evidence_url,
+        )?;
+    }
+    Ok(changed)
+}
+
+impl Workspace {
+    pub fn claim(&self, id: &str) -> Result<Claim> {
+        get(&self.conn, id)
+    }
+
+    /// Claims matching `filter`, in article order then position in the article.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c");
+        let mut conds: Vec<&str> = Vec::new();
+        let mut args: Vec<&dyn ToSql> = Vec::new();
+        let status = filter.status.map(|s| s.as_str());
+        let kind = filter.kind.map(|k| k.as_str());
+        if let Some(s) = &status {
+            conds.push("c.status = ?");
+            args.push(s);
+        }
+        if let Some(k) = &kind {
+            conds.push("c.kind = ?");
+            args.push(k);
+        }
+        if let Some(a) = &filter.article {
+            conds.push("c.article_id = ?");
+            args.push(a);
+        }
+        if let Some(s) = &filter.story {
+            conds.push("c.article_id IN (SELECT id FROM articles WHERE story = ?)");
+            args.push(s);
+        }
+        if let Some(a) = &filter.assignee {
+            conds.push("c.assignee = ?");
+            args.push(a);
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        sql.push_str(" ORDER BY c.article_id, c.start_char, c.end_char, c.kind");
+        let limit = filter.limit.map(|l| l as i64);
+        if let Some(l) = &limit {
+            sql.push_str(" LIMIT ?");
+            args.push(l);
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(args.as_slice(), claim_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every claim of the given articles, grouped by article in position order.
+    pub fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out = Vec::new();
+        for id in article_ids {
+            for c in stmt.query_map([id], claim_from_row)? {
+                out.push(c?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Refuses a second manual claim at the same place; the caller reports the existing id.
+pub fn existing_at(
+    conn: &Connection,
+    article_id: &str,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM claims WHERE article_id = ?1 AND start_char = ?2 AND end_char = ?3 AND kind = ?4",
+        )?
+        .query_row(params![article_id, start as i64, end as i64, kind.as_str()], |r| r.get(0))
+        .optional()?)
+}

@@ -1,0 +1,99 @@
+//! Git-like ids: any unique prefix of a UUID names its row.
+
+use anyhow::{Result, bail};
+use rusqlite::{Connection, OptionalExtension};
+
+/// Tables whose rows are named by UUID. The SQL is fixed per table; only values are bound.
+#[derive(Debug, Clone, Copy)]
+pub enum IdTable {
+    Articles,
+    Claims,
+}
+
+impl IdTable {
+    fn noun(self) -> &'static str {
+        match self {
+            IdTable::Articles => "article",
+            IdTable::Claims => "claim",
+        }
+    }
+
+    fn range_sql(self) -> &'static str {
+        match self {
+            IdTable::Articles => {
+                "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11"
+            }
+            IdTable::Claims => {
+                "SELECT id FROM claims WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11"
+            }
+        }
+    }
+
+    fn neighbours_sql(self) -> [&'static str; 2] {
+        match self {
+            IdTable::Articles => [
+                "SELECT id FROM articles WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+                "SELECT id FROM articles WHERE id > ?1 ORDER BY id LIMIT 1",
+            ],
+            IdTable::Claims => [
+                "SELECT id FROM claims WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+                "SELECT id FROM claims WHERE id > ?1 ORDER BY id LIMIT 1",
+            ],
+        }
+    }
+}
+
+/// Resolves a user's id or prefix to the full id; unknown or ambiguous prefixes are errors
+/// that list the candidates.
+pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String> {
+    let p = prefix.trim().to_ascii_lowercase();
+    if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        bail!(
+            "'{prefix}' is not a {} id (expected hex digits)",
+            table.noun()
+        );
+    }
+    // Every UUID character sorts below '~', so [p, p~) holds exactly the ids starting with p.
+    let upper = format!("{p}~");
+    let mut stmt = conn.prepare_cached(table.range_sql())?;
+    let found: Vec<String> = stmt
+        .query_map([&p, &upper], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match found.len() {
+        0 => bail!("no {} with id '{prefix}'", table.noun()),
+        1 => Ok(found.into_iter().next().unwrap()),
+        n => {
+            let more = if n > 10 { ", ..." } else { "" };
+            let list: Vec<_> = found.iter().take(10).map(String::as_str).collect();
+            bail!(
+                "{} id '{prefix}' is ambiguous: {}{more}",
+                table.noun(),
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// The shortest prefix of `id`, at least 8 characters, that no other row shares.
+/// UUIDv7 ids made in the same minute share their first 8 characters, so a fixed
+/// width would not name anything.
+pub fn short_id(conn: &Connection, table: IdTable, id: &str) -> Result<String> {
+    let mut shared = 0;
+    for sql in table.neighbours_sql() {
+        let mut stmt = conn.prepare_cached(sql)?;
+        if let Some(other) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+            let common = id
+                .bytes()
+                .zip(other.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            shared = shared.max(common);
+        }
+    }
+    let mut len = (shared + 1).clamp(8, id.len());
+    // Never end a prefix on the dash: it reads as a typo.
+    if id.as_bytes().get(len - 1) == Some(&b'-') {
+        len = (len + 1).min(id.len());
+    }
+    Ok(id[..len].to_string())
+}

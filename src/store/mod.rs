@@ -1,0 +1,126 @@
+//! The SQLite workspace: opening it safely, migrating it, and the queries over it.
+
+mod articles;
+mod claims;
+mod history;
+mod ids;
+mod migrate;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use articles::{ArticleFilter, ArticleText, NewArticle};
+pub use articles::{find_by_hash, insert as insert_article};
+pub use claims::{ClaimFilter, ClaimUpdate};
+pub use claims::{
+    existing_at as claim_at, get as get_claim, insert as insert_claim, update as update_claim,
+};
+pub use history::{Evidence, HistoryEntry, add_evidence, append as append_history};
+pub use ids::IdTable;
+pub use ids::{resolve, short_id};
+pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+
+/// Whether opening may create the workspace file. Read-only commands never create one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    Create,
+    Existing,
+}
+
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Now, in UTC, as stored in every `*_at` column.
+pub fn now() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// A UUIDv7 with random bits after the millisecond timestamp (no counter), so that rows
+/// made in the same millisecond differ early and their short ids stay short.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v7(uuid::Timestamp::now(uuid::NoContext)).to_string()
+}
+
+impl Workspace {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Workspace> {
+        if mode == OpenMode::Existing && !path.exists() {
+            bail!(
+                "no workspace at {}: ingest an article or run `claimdesk init` first",
+                path.display()
+            );
+        }
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if mode == OpenMode::Create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open workspace {}", path.display()))?;
+        // Two claimdesk processes on one workspace wait for each other rather than fail.
+        conn.busy_timeout(Duration::from_secs(15))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mut ws = Workspace {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let version = ws.identify()?;
+        // WAL must be set outside a transaction, and only once we know the file is ours.
+        ws.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+            .with_context(|| format!("cannot enable WAL on {}", path.display()))?;
+        ws.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrate::migrate(&mut ws.conn, version)
+            .with_context(|| format!("cannot upgrade workspace {}", path.display()))?;
+        Ok(ws)
+    }
+
+    /// Checks that the file is a claimdesk workspace this binary understands; returns its version.
+    fn identify(&self) -> Result<i64> {
+        let shown = self.path.display();
+        let read = |pragma: &str| -> Result<i64> {
+            self.conn
+                .pragma_query_value(None, pragma, |r| r.get(0))
+                .map_err(|e| anyhow::anyhow!("{shown} is not a claimdesk workspace ({e})"))
+        };
+        let app_id = read("application_id")?;
+        let version = read("user_version")?;
+        let objects: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| anyhow::anyhow!("{shown} is not a claimdesk workspace ({e})"))?;
+        if app_id != APPLICATION_ID && (objects > 0 || version != 0) {
+            bail!("{shown} is not a claimdesk workspace (an SQLite database of another program)");
+        }
+        if version > LATEST_VERSION {
+            bail!(
+                "{shown} is a workspace of schema version {version}, newer than this claimdesk knows ({LATEST_VERSION}): upgrade claimdesk"
+            );
+        }
+        Ok(version)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction, taken at once so concurrent writers queue on the
+    /// busy timeout instead of failing on a lock upgrade. Any error rolls everything back.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

@@ -1,0 +1,173 @@
+//! A command helper: a fresh temp folder per test, the user's environment kept out.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct Test {
+    pub dir: TempDir,
+}
+
+pub struct Run {
+    pub out: Output,
+    pub args: Vec<String>,
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.out.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+    pub fn code(&self) -> i32 {
+        self.out.status.code().unwrap_or(-1)
+    }
+    fn describe(&self) -> String {
+        format!(
+            "claimdesk {:?}\nexit: {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.args,
+            self.out.status,
+            self.stdout(),
+            self.stderr()
+        )
+    }
+    pub fn success(self) -> Run {
+        assert_eq!(self.code(), 0, "expected success\n{}", self.describe());
+        self
+    }
+    pub fn failure(self) -> Run {
+        assert_eq!(self.code(), 1, "expected exit 1\n{}", self.describe());
+        assert_eq!(
+            self.stderr()
+                .trim()
+                .lines()
+                .filter(|l| l.starts_with("error:"))
+                .count()
+                .min(1),
+            1,
+            "{}",
+            self.describe()
+        );
+        self
+    }
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout())
+            .unwrap_or_else(|e| panic!("not JSON ({e})\n{}", self.describe()))
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> String {
+    repo().join("fixtures").join(rel).display().to_string()
+}
+
+/// `../shared` when it exists (CI always has it).
+pub fn shared() -> Option<PathBuf> {
+    let p = repo().join("..").join("shared");
+    p.exists().then_some(p)
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("ws.db")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let p = self.path(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, contents).unwrap();
+        p.display().to_string()
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("claimdesk").unwrap();
+        for k in ["CLAIMDESK_DB", "CLAIMDESK_USER", "USER", "NO_COLOR"] {
+            c.env_remove(k);
+        }
+        c.current_dir(self.dir.path());
+        c.arg("--db").arg(self.db());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_stdin(args, "")
+    }
+
+    pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let out = self.cmd().args(args).write_stdin(stdin).output().unwrap();
+        Run {
+            out,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    pub fn ok(&self, args: &[&str]) -> Run {
+        self.run(args).success()
+    }
+
+    /// Ingests the seed-model fixture and returns its claims as JSON.
+    pub fn with_fixture(&self) -> Vec<Value> {
+        self.ok(&[
+            "ingest",
+            &fixture("articles/khalilzad.txt"),
+            "--url",
+            "https://example.org/k",
+            "--story",
+            "afghan",
+        ]);
+        self.claims(&[])
+    }
+
+    pub fn claims(&self, filter: &[&str]) -> Vec<Value> {
+        let mut args = vec!["claims", "--format", "json"];
+        args.extend_from_slice(filter);
+        self.ok(&args).json().as_array().unwrap().clone()
+    }
+
+    pub fn sql<T: rusqlite::types::FromSql>(&self, sql: &str) -> T {
+        rusqlite::Connection::open(self.db())
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+pub fn id_of(claims: &[Value], text: &str) -> String {
+    claims
+        .iter()
+        .find(|c| c["text"] == text)
+        .unwrap_or_else(|| panic!("no claim '{text}'"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+pub fn chars(s: &str, start: u64, end: u64) -> String {
+    s.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+pub fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p).unwrap()
+}

@@ -1,0 +1,201 @@
+//! Ingest: files, folders, stdin; idempotence; bad input stores nothing of itself.
+
+use super::common::*;
+
+#[test]
+fn first_ingest_creates_the_workspace_and_reingest_changes_nothing() {
+    let t = Test::new();
+    let f = fixture("articles/khalilzad.txt");
+    let out = t
+        .ok(&[
+            "ingest",
+            &f,
+            "--url",
+            "https://example.org/k",
+            "--outlet",
+            "Example News",
+            "--story",
+            "afghan",
+            "--format",
+            "json",
+        ])
+        .json();
+    let a = &out[0];
+    assert_eq!(
+        a["title"],
+        "US envoy Khalilzad tells Kabul the world stands against a Taliban takeover"
+    );
+    assert_eq!(a["published"], "2021-05-04");
+    assert_eq!(a["story"], "afghan");
+    assert_eq!(a["outlet"], "Example News");
+    assert_eq!(a["claims"], 8);
+    for key in [
+        "id",
+        "title",
+        "url",
+        "outlet",
+        "author",
+        "published",
+        "story",
+        "source_path",
+        "claims",
+        "ingested_at",
+    ] {
+        assert!(a.get(key).is_some(), "article JSON lacks {key}");
+    }
+    let again = t.ok(&["ingest", &f]);
+    assert!(
+        again.stdout().contains("already there"),
+        "{}",
+        again.stdout()
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 1);
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claims"), 8);
+}
+
+#[test]
+fn claims_json_text_is_the_body_at_its_character_offsets() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let body = read(fixture("articles/khalilzad.txt"));
+    assert_eq!(claims.len(), 8);
+    for c in &claims {
+        for key in [
+            "id",
+            "article_id",
+            "kind",
+            "text",
+            "start",
+            "end",
+            "sentence",
+            "status",
+            "assignee",
+            "origin",
+            "value",
+            "created_at",
+            "updated_at",
+        ] {
+            assert!(c.get(key).is_some(), "claim JSON lacks {key}");
+        }
+        assert_eq!(
+            c["text"],
+            chars(
+                &body,
+                c["start"].as_u64().unwrap(),
+                c["end"].as_u64().unwrap()
+            )
+            .as_str()
+        );
+        assert!(
+            c["sentence"]
+                .as_str()
+                .unwrap()
+                .contains(c["text"].as_str().unwrap())
+        );
+        assert_eq!(c["status"], "unchecked");
+        assert_eq!(c["origin"], "extracted");
+    }
+}
+
+#[test]
+fn non_utf8_input_stores_nothing_of_itself_and_the_rest_goes_in() {
+    let t = Test::new();
+    let bad = t.write(
+        "in/a-bad.txt",
+        b"Title\n\nCaf\xe9 owners said 30 people came.",
+    );
+    let good = t.write(
+        "in/b-good.txt",
+        "Good title\n\nAbout 40 people came on Monday, May 3, 2021.",
+    );
+    let r = t
+        .run(&["ingest", &t.path("in").display().to_string()])
+        .failure();
+    assert!(r.stderr().contains(&bad), "{}", r.stderr());
+    assert!(r.stderr().contains("byte offset 10"), "{}", r.stderr());
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 1);
+    assert_eq!(t.sql::<String>("SELECT source_path FROM articles"), good);
+}
+
+#[test]
+fn empty_file_is_an_error_naming_it() {
+    let t = Test::new();
+    let empty = t.write("empty.txt", "  \n\n");
+    let r = t.run(&["ingest", &empty]).failure();
+    assert!(
+        r.stderr().contains("empty.txt") && r.stderr().contains("empty"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 0);
+}
+
+#[test]
+fn stdin_and_folders_in_name_order() {
+    let t = Test::new();
+    t.write("dir/2.txt", "Second\n\nNo numbers here.");
+    t.write("dir/1.txt", "First\n\nNone here either.");
+    t.write("dir/skip.md", "Not text");
+    let out = t
+        .ok(&[
+            "ingest",
+            &t.path("dir").display().to_string(),
+            "--format",
+            "json",
+        ])
+        .json();
+    let titles: Vec<_> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, ["First", "Second"]);
+    let out = t
+        .run_stdin(
+            &[
+                "ingest",
+                "-",
+                "--published",
+                "2021-05-04",
+                "--format",
+                "json",
+            ],
+            "From stdin\n\nYesterday 12 soldiers died.",
+        )
+        .success()
+        .json();
+    assert_eq!(out[0]["source_path"], serde_json::Value::Null);
+    assert_eq!(out[0]["published"], "2021-05-04");
+    assert_eq!(out[0]["claims"], 2);
+}
+
+#[test]
+fn article_without_a_date_is_stored_with_a_warning() {
+    let t = Test::new();
+    let f = t.write(
+        "nodate.txt",
+        "Undated\n\nOfficials said yesterday that 30 people were hurt.",
+    );
+    let r = t.ok(&["ingest", &f, "--format", "json"]);
+    assert!(
+        r.stderr().contains("warning") && r.stderr().contains("relative dates cannot be resolved"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(r.json()[0]["published"], serde_json::Value::Null);
+}
+
+#[test]
+fn bad_published_date_is_a_usage_error() {
+    let t = Test::new();
+    let r = t.run(&[
+        "ingest",
+        &fixture("articles/khalilzad.txt"),
+        "--published",
+        "2021-13-01",
+    ]);
+    assert_eq!(r.code(), 2, "{}", r.stderr());
+    assert!(r.stderr().contains("2021-13-01"));
+    assert!(!t.db().exists() || t.sql::<i64>("SELECT count(*) FROM articles") == 0);
+}

@@ -1,0 +1,5 @@
+mod common;
+mod extract_labels;
+mod ingest;
+mod review;
+mod workspace;

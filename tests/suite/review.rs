@@ -1,0 +1,227 @@
+//! The review workflow: mark, assign, add, show, history; all or nothing.
+
+use super::common::*;
+
+#[test]
+fn mark_records_status_note_evidence_and_history() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let id = id_of(&claims, "more than 350,000");
+    t.ok(&["mark", &id[..20], "in-review", "--by", "desk-editor"]);
+    t.ok(&[
+        "mark",
+        &id,
+        "verified",
+        "--note",
+        "MoD figure, April 2021",
+        "--evidence",
+        "https://example.org/mod",
+        "--by",
+        "desk-editor",
+    ]);
+    let show = t.ok(&["show", &id, "--format", "json"]).json();
+    assert_eq!(show["claim"]["status"], "verified");
+    assert_eq!(show["evidence"][0]["url"], "https://example.org/mod");
+    assert_eq!(show["evidence"][0]["stance"], "supports");
+    assert_eq!(
+        show["link"],
+        "https://example.org/k#:~:text=more%20than%20350%2C000"
+    );
+    let h = t.ok(&["history", &id, "--format", "json"]).json();
+    let h = h.as_array().unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(
+        (
+            h[0]["from"].as_str(),
+            h[0]["to"].as_str(),
+            h[0]["actor"].as_str()
+        ),
+        (Some("unchecked"), Some("in-review"), Some("desk-editor"))
+    );
+    assert_eq!(h[1]["note"], "MoD figure, April 2021");
+    assert_eq!(h[1]["evidence_url"], "https://example.org/mod");
+    let text = t.ok(&["show", &id]).stdout();
+    assert!(
+        text.contains("verified") && text.contains("#:~:text=") && text.contains("MoD figure"),
+        "{text}"
+    );
+}
+
+#[test]
+fn actor_falls_back_to_environment_then_unknown() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let id = id_of(&claims, "yesterday");
+    t.cmd()
+        .args(["mark", &id, "in-review"])
+        .env("USER", "sam")
+        .assert()
+        .success();
+    t.cmd()
+        .args(["mark", &id, "verified"])
+        .env("USER", "sam")
+        .env("CLAIMDESK_USER", "ana")
+        .assert()
+        .success();
+    t.ok(&["mark", &id, "disputed", "--note", "UN count is lower"]);
+    let h = t.ok(&["history", &id, "--format", "json"]).json();
+    let actors: Vec<_> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["actor"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(actors, ["sam", "ana", "unknown"]);
+}
+
+#[test]
+fn failed_mark_of_three_claims_changes_none() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let a = id_of(&claims, "yesterday");
+    let b = id_of(&claims, "Monday, May 4");
+    let r = t.run(&["mark", &a, &b, "ffffffff", "verified"]).failure();
+    assert!(r.stderr().contains("ffffffff"), "{}", r.stderr());
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE status != 'unchecked'"),
+        0
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 0);
+}
+
+#[test]
+fn unknown_status_and_bad_evidence_are_errors() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let a = id_of(&claims, "yesterday");
+    let r = t.run(&["mark", &a, "done"]).failure();
+    assert!(
+        r.stderr()
+            .contains("unchecked, in-review, verified, disputed, unverifiable"),
+        "{}",
+        r.stderr()
+    );
+    let r = t
+        .run(&["mark", &a, "verified", "--evidence", "ftp://example.org/x"])
+        .failure();
+    assert!(r.stderr().contains("ftp://example.org/x"), "{}", r.stderr());
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 0);
+}
+
+#[test]
+fn prefixes_resolve_like_git() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let r = t.run(&["show", "0"]).failure();
+    assert!(
+        r.stderr().contains("ambiguous") && r.stderr().contains(claims[0]["id"].as_str().unwrap()),
+        "{}",
+        r.stderr()
+    );
+    let r = t.run(&["show", "ffff0000"]).failure();
+    assert!(
+        r.stderr().contains("no claim with id 'ffff0000'"),
+        "{}",
+        r.stderr()
+    );
+    let r = t.run(&["show", "not-hex!"]).failure();
+    assert!(r.stderr().contains("not-hex!"), "{}", r.stderr());
+    // Every id the table shows resolves to its own claim.
+    let table = t.ok(&["claims"]).stdout();
+    for c in &claims {
+        let full = c["id"].as_str().unwrap();
+        let short = table
+            .split_whitespace()
+            .find(|w| w.len() >= 8 && full.starts_with(w))
+            .expect("short id in table");
+        assert!(short.len() < full.len());
+        assert_eq!(
+            t.ok(&["show", short, "--format", "json"]).json()["claim"]["id"],
+            full
+        );
+    }
+}
+
+#[test]
+fn assign_unassign_and_filters() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let a = id_of(&claims, "yesterday");
+    let b = id_of(&claims, "more than 20 provinces");
+    t.ok(&["assign", &a, &b, "desk-editor"]);
+    assert_eq!(t.claims(&["--assignee", "desk-editor"]).len(), 2);
+    t.ok(&["unassign", &a]);
+    assert_eq!(t.claims(&["--assignee", "desk-editor"]).len(), 1);
+    t.ok(&["mark", &b, "verified"]);
+    assert_eq!(t.claims(&["--status", "unchecked"]).len(), 7);
+    assert_eq!(
+        t.claims(&["--status", "verified", "--kind", "count"]).len(),
+        1
+    );
+    assert_eq!(t.claims(&["--kind", "date"]).len(), 4);
+    assert_eq!(t.claims(&["--story", "afghan", "--limit", "3"]).len(), 3);
+    assert_eq!(t.claims(&["--story", "other"]).len(), 0);
+    let article = claims[0]["article_id"].as_str().unwrap();
+    assert_eq!(t.claims(&["--article", &article[..13]]).len(), 8);
+    let h = t.ok(&["history", &a, "--format", "json"]).json();
+    let actions: Vec<_> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(actions, ["assign", "unassign"]);
+    let r = t.run(&["claims", "--status", "nope"]).failure();
+    assert!(r.stderr().contains("valid:"));
+}
+
+#[test]
+fn add_takes_offsets_from_the_body() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let article = claims[0]["article_id"].as_str().unwrap();
+    let body = read(fixture("articles/khalilzad.txt"));
+    let out = t.ok(&["add", article, "--quote", "party leaders", "--by", "ana"]);
+    assert!(
+        out.stdout().contains("added other claim"),
+        "{}",
+        out.stdout()
+    );
+    let added = t.claims(&["--kind", "other"]);
+    assert_eq!(added.len(), 1);
+    let c = &added[0];
+    assert_eq!(c["origin"], "manual");
+    assert_eq!(
+        chars(
+            &body,
+            c["start"].as_u64().unwrap(),
+            c["end"].as_u64().unwrap()
+        ),
+        "party leaders"
+    );
+    // The second occurrence, and a quote the extractor also reads gets its value.
+    t.ok(&["add", article, "--quote", "Kabul", "--occurrence", "2"]);
+    let kabul = t
+        .claims(&["--kind", "other"])
+        .into_iter()
+        .find(|c| c["text"] == "Kabul")
+        .unwrap();
+    assert_eq!(
+        kabul["start"].as_u64().unwrap() as usize,
+        body.match_indices("Kabul")
+            .nth(1)
+            .map(|(i, _)| body[..i].chars().count())
+            .unwrap()
+    );
+    let r = t.run(&["add", article, "--quote", "500 tanks"]).failure();
+    assert!(r.stderr().contains("500 tanks"), "{}", r.stderr());
+    let r = t
+        .run(&["add", article, "--quote", "party leaders"])
+        .failure();
+    assert!(r.stderr().contains("already stored"), "{}", r.stderr());
+    let h = t
+        .ok(&["history", c["id"].as_str().unwrap(), "--format", "json"])
+        .json();
+    assert_eq!(h[0]["action"], "created");
+    assert_eq!(h[0]["actor"], "ana");
+}

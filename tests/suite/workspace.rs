@@ -1,0 +1,257 @@
+//! The workspace file: schema, versions, triggers, concurrency, exit codes, output formats.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use super::common::*;
+
+#[test]
+fn history_refuses_update_and_delete() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    t.ok(&["mark", &id_of(&claims, "yesterday"), "verified"]);
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    for sql in [
+        "UPDATE claim_history SET actor = 'x'",
+        "DELETE FROM claim_history",
+    ] {
+        let err = conn.execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("append-only"), "{sql}: {err}");
+    }
+    conn.execute("INSERT INTO claim_history (claim_id, at, actor, action) SELECT id, 'now', 'x', 'edit' FROM claims LIMIT 1", []).unwrap();
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 2);
+}
+
+#[test]
+fn schema_constraints_hold() {
+    let t = Test::new();
+    t.with_fixture();
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    for sql in [
+        "UPDATE claims SET status = 'done'",
+        "UPDATE claims SET kind = 'weight'",
+        "INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence, origin, created_at, updated_at) VALUES ('x', 'nope', 'count', 't', 0, 1, 's', 'manual', 'n', 'n')",
+        "INSERT INTO evidence (claim_id, url, stance, added_by, added_at) SELECT id, 'ftp://x', 'supports', 'a', 'n' FROM claims LIMIT 1",
+        "INSERT INTO articles (id, title, body, body_sha256, ingested_at) SELECT 'y', title, body, body_sha256, 'n' FROM articles",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "accepted: {sql}");
+    }
+    let views: i64 = t.sql("SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name IN ('review_queue', 'story_status_counts', 'claim_status_counts')");
+    assert_eq!(views, 3);
+    assert_eq!(
+        t.sql::<i64>(
+            "SELECT claims FROM story_status_counts WHERE story = 'afghan' AND status = 'unchecked'"
+        ),
+        8
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM review_queue"), 8);
+    assert_eq!(t.sql::<String>("PRAGMA journal_mode"), "wal");
+}
+
+fn version_one_workspace(t: &Test) {
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.execute_batch(&read(repo().join("schema/0001_init.sql")))
+        .unwrap();
+    conn.pragma_update(None, "application_id", 0x434C_4D44)
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+}
+
+#[test]
+fn an_older_workspace_is_upgraded() {
+    let t = Test::new();
+    version_one_workspace(&t);
+    t.ok(&["ingest", &fixture("articles/khalilzad.txt")]);
+    let migrations = std::fs::read_dir(repo().join("schema")).unwrap().count() as i64;
+    assert_eq!(t.sql::<i64>("PRAGMA user_version"), migrations);
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM sqlite_master WHERE name = 'finding_dismissals'"),
+        1
+    );
+}
+
+#[test]
+fn a_newer_workspace_is_refused_and_left_alone() {
+    let t = Test::new();
+    version_one_workspace(&t);
+    rusqlite::Connection::open(t.db())
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = std::fs::read(t.db()).unwrap();
+    let r = t
+        .run(&["ingest", &fixture("articles/khalilzad.txt")])
+        .failure();
+    assert!(
+        r.stderr().contains("newer") && r.stderr().contains("99"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(std::fs::read(t.db()).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_is_refused_and_left_alone() {
+    let t = Test::new();
+    std::fs::write(
+        t.db(),
+        "just some notes, not a database at all, long enough to have a header",
+    )
+    .unwrap();
+    let r = t.run(&["claims"]).failure();
+    assert!(
+        r.stderr().contains("not a claimdesk workspace"),
+        "{}",
+        r.stderr()
+    );
+    let other = t.path("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (x)")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let r = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+        .args([
+            "--db",
+            &other.display().to_string(),
+            "ingest",
+            &fixture("articles/khalilzad.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("not a claimdesk workspace"));
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn reading_a_missing_workspace_is_an_error_that_creates_nothing() {
+    let t = Test::new();
+    let r = t.run(&["claims"]).failure();
+    assert!(r.stderr().contains("no workspace at"), "{}", r.stderr());
+    assert!(!t.db().exists());
+    t.ok(&["init"]);
+    assert!(t.db().exists());
+    assert_eq!(t.claims(&[]).len(), 0);
+}
+
+#[test]
+fn db_path_comes_from_the_environment_when_not_given() {
+    let t = Test::new();
+    let mut c = assert_cmd::Command::cargo_bin("claimdesk").unwrap();
+    c.env("CLAIMDESK_DB", t.path("env.db"))
+        .current_dir(t.dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    assert!(t.path("env.db").exists());
+    let mut c = assert_cmd::Command::cargo_bin("claimdesk").unwrap();
+    c.env_remove("CLAIMDESK_DB")
+        .current_dir(t.dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    assert!(t.path("claimdesk.db").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let t = Test::new();
+    assert_eq!(t.run(&["mark"]).code(), 2);
+    assert_eq!(t.run(&["frobnicate"]).code(), 2);
+    assert_eq!(t.run(&["claims", "--format", "xml"]).code(), 2);
+}
+
+#[test]
+fn two_processes_marking_at_once_both_succeed() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let ids: Vec<String> = claims
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    let db = t.db().display().to_string();
+    let bin = assert_cmd::cargo::cargo_bin("claimdesk");
+    // Many rounds, so the two writers really overlap.
+    let spawn = |status: &'static str, ids: Vec<String>| {
+        let bin = bin.clone();
+        let db = db.clone();
+        std::thread::spawn(move || {
+            for round in 0..15 {
+                let id = &ids[round % ids.len()];
+                // Alternate with in-review on every pass, so each mark is a real change.
+                let status = if (round / ids.len()).is_multiple_of(2) {
+                    status
+                } else {
+                    "in-review"
+                };
+                let out = std::process::Command::new(&bin)
+                    .args(["--db", &db, "mark", id, status, "--by", status])
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        })
+    };
+    let a = spawn("verified", ids[..4].to_vec());
+    let b = spawn("disputed", ids[4..].to_vec());
+    a.join().unwrap();
+    b.join().unwrap();
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 30);
+}
+
+#[test]
+fn a_closed_pipe_exits_quietly() {
+    let t = Test::new();
+    let line = "On May 4, 2021, 12 soldiers were killed and 30 homes were destroyed in Kandahar.\n";
+    let f = t.write("big.txt", format!("Big\n\n{}", line.repeat(3000)));
+    t.ok(&["ingest", &f]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+        .args([
+            "--db",
+            &t.db().display().to_string(),
+            "claims",
+            "--format",
+            "csv",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("id,article_id,kind"));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn csv_and_tables_show_the_same_claims() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let csv = t.ok(&["claims", "--format", "csv"]).stdout();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), claims.len());
+    assert_eq!(&records[1][3], "more than 350,000");
+    assert_eq!(&records[1][10], "350000");
+    let table = t.ok(&["claims"]).stdout();
+    assert!(
+        table.contains("more than 350,000") && !table.contains("\u{1b}["),
+        "no colour when not a terminal"
+    );
+    let articles = t.ok(&["articles", "--format", "csv"]).stdout();
+    assert!(articles.lines().nth(1).unwrap().contains("2021-05-04"));
+}
