@@ -1,6 +1,7 @@
 //! claimdesk: a fact-check workspace. The library holds extraction, checks and storage;
 //! the `claimdesk` binary only drives it.
 
+pub mod check;
 pub mod cli;
 pub mod extract;
 pub mod ingest;

@@ -6,7 +6,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::output::{self, Format};
-use crate::extract::extract;
+use crate::check::{self, ArticleView, Finding};
+use crate::extract::{Extraction, extract};
 use crate::ingest::read_sources;
 use crate::model::Claim;
 
@@ -31,6 +32,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         anyhow::bail!("{}: nothing to read", args.file)
     };
     let ex = extract(&src.body, args.published);
+    let findings = check_extraction(&src.body, &ex);
     match args.format {
         Format::Json => output::print_json(&json!({
             "article": {
@@ -39,8 +41,21 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 "published_from": ex.published_from.map(|p| p.as_str()),
             },
             "claims": ex.claims.iter().map(Claim::to_json).collect::<Vec<_>>(),
-            "findings": [],
+            "findings": super::findings_view::findings_json(&findings),
         })),
         format => super::claims::print_claims(None, &ex.claims, format),
     }
+}
+
+/// The single-article checks on claims that are not stored.
+pub fn check_extraction(body: &str, ex: &Extraction) -> Vec<Finding> {
+    let mut out = check::check_article(&ArticleView {
+        article_id: None,
+        published: ex.published,
+        body: Some(body),
+        claims: &ex.claims,
+    });
+    out.extend(check::conflicts(ex.claims.iter().map(|c| ("", c))));
+    out.sort_by_key(|f| (f.start, f.end, f.rule));
+    out
 }

@@ -3,13 +3,17 @@
 mod add;
 mod articles;
 mod assign;
+mod check;
 mod claims;
+mod dismiss;
 mod extract;
+mod findings_view;
 mod history;
 mod ids;
 mod ingest;
 mod mark;
 pub mod output;
+mod report;
 mod show;
 
 use std::path::PathBuf;
@@ -63,6 +67,12 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Extract the claims of one article without a workspace.
     Extract(extract::ExtractArgs),
+    /// The main job: ingest articles, then their claims summary and consistency findings.
+    Check(check::CheckArgs),
+    /// The consistency findings of the workspace.
+    Report(report::ReportArgs),
+    /// Dismiss a finding that is wrong for a reason the checker cannot see.
+    Dismiss(dismiss::DismissArgs),
 }
 
 /// Who makes a change: --by, else $CLAIMDESK_USER, else $USER, else "unknown".
@@ -114,6 +124,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Show(a) => show::run(&open(OpenMode::Existing)?, a),
         Command::History(a) => history::run(&open(OpenMode::Existing)?, a),
         Command::Extract(a) => extract::run(a),
+        Command::Check(a) => check::run(&mut open(OpenMode::Create)?, a),
+        Command::Report(a) => report::run(&open(OpenMode::Existing)?, a),
+        Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
     }
 }
 

@@ -94,3 +94,44 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// Records that a reviewer dismissed a finding: one row for the finding, one history row
+/// per claim it involves.
+pub fn dismiss_finding(
+    conn: &Connection,
+    finding_id: &str,
+    rule: &str,
+    claim_ids: &[String],
+    note: &str,
+    actor: &str,
+) -> Result<()> {
+    let at = super::now();
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO finding_dismissals (finding_id, rule, note, dismissed_by, dismissed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![finding_id, rule, note, actor, at])?;
+    for id in claim_ids {
+        append(
+            conn,
+            id,
+            &at,
+            actor,
+            "dismiss",
+            None,
+            Some(&format!("{rule} {finding_id}")),
+            Some(note),
+            None,
+        )?;
+    }
+    Ok(())
+}
+
+impl Workspace {
+    pub fn dismissed_findings(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT finding_id FROM finding_dismissals")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -18,7 +18,9 @@ pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
     existing_at as claim_at, get as get_claim, insert as insert_claim, update as update_claim,
 };
-pub use history::{Evidence, HistoryEntry, add_evidence, append as append_history};
+pub use history::{
+    Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,
+};
 pub use ids::IdTable;
 pub use ids::{resolve, short_id};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};

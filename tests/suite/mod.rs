@@ -1,3 +1,4 @@
+mod checks;
 mod common;
 mod extract_labels;
 mod ingest;

@@ -1,0 +1,76 @@
+//! Consistency checks over an article's claims: pure functions, one file per rule.
+
+mod finding;
+mod invalid_date;
+mod number_conflict;
+mod relative_date;
+mod weekday;
+
+use chrono::NaiveDate;
+
+pub use finding::{Finding, FindingClaim, Severity};
+pub use number_conflict::{ConflictKey, conflict_key, number_conflicts};
+
+use crate::model::Claim;
+
+/// The rule ids, fixed: scripts depend on them.
+pub const RULES: &[&str] = &[
+    "weekday-mismatch",
+    "relative-date-mismatch",
+    "invalid-date",
+    "number-conflict",
+];
+
+/// One article as the checks see it.
+pub struct ArticleView<'a> {
+    pub article_id: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+    /// The body, needed only to read what stands between adjacent claims.
+    pub body: Option<&'a str>,
+    pub claims: &'a [Claim],
+}
+
+/// Whether the single-article rules will need the body of an article with these claims:
+/// only when a relative date stands right before another date.
+pub fn needs_body(claims: &[Claim]) -> bool {
+    relative_date::adjacent_pairs(claims).next().is_some()
+}
+
+/// The findings of the rules that look at one article: weekday, relative date, invalid
+/// date, and number conflicts inside the article.
+pub fn check_article(view: &ArticleView) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(weekday::check(view));
+    out.extend(relative_date::check(view));
+    out.extend(invalid_date::check(view));
+    out
+}
+
+/// Number conflicts among claims given with their scope ("story:x" or "article:id"):
+/// grouped by key, so only claims about the same thing are ever compared.
+pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
+    let mut groups: std::collections::BTreeMap<ConflictKey, Vec<&Claim>> = Default::default();
+    for (scope, c) in claims {
+        if let Some(k) = conflict_key(c, scope) {
+            groups.entry(k).or_default().push(c);
+        }
+    }
+    groups
+        .iter()
+        .filter(|(_, g)| g.len() > 1)
+        .flat_map(|(k, g)| number_conflicts(k, g))
+        .collect()
+}
+
+/// The text between two claims of one body, by character offsets.
+pub(crate) fn between(body: &str, from_char: usize, to_char: usize) -> Option<String> {
+    if to_char < from_char {
+        return None;
+    }
+    Some(
+        body.chars()
+            .skip(from_char)
+            .take(to_char - from_char)
+            .collect(),
+    )
+}

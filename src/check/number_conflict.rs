@@ -1,0 +1,105 @@
+//! `number-conflict`: two count, money or percent claims about the same thing whose ranges
+//! cannot both be true. "The same thing" is the same subject (singular and plural are one)
+//! and the same kind of event (killed and died are one), within one story, or within one
+//! article when it has no story.
+
+use crate::extract::{event_class, singular};
+use crate::model::value::number_json;
+use crate::model::{Claim, ClaimKind};
+
+use super::{Finding, Severity};
+
+/// Claims with equal keys are about the same thing and are compared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConflictKey {
+    pub scope: String,
+    pub kind: ClaimKind,
+    pub subject: String,
+    pub event: Option<&'static str>,
+    pub currency: Option<String>,
+}
+
+/// The key of a claim within `scope` (a story, or an article id), or None when the claim
+/// is not a comparable quantity or says nothing of what it counts.
+pub fn conflict_key(c: &Claim, scope: &str) -> Option<ConflictKey> {
+    if !matches!(
+        c.kind,
+        ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent
+    ) {
+        return None;
+    }
+    let subject = c.value.subject.as_deref()?;
+    let noun = match c.value.predicate.as_deref() {
+        Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
+        None => subject,
+    };
+    let noun: Vec<String> = noun.split_whitespace().map(singular).collect();
+    if noun.is_empty() {
+        return None;
+    }
+    Some(ConflictKey {
+        scope: scope.to_string(),
+        kind: c.kind,
+        subject: noun.join(" "),
+        event: c.value.predicate.as_deref().and_then(event_class),
+        currency: c.value.currency.clone(),
+    })
+}
+
+fn disjoint(a: &Claim, b: &Claim) -> bool {
+    let above =
+        |x: &Claim, y: &Claim| matches!((x.value.low, y.value.high), (Some(l), Some(h)) if l > h);
+    above(a, b) || above(b, a)
+}
+
+fn range_text(c: &Claim) -> String {
+    let n = |x| number_json(x).to_string();
+    match (c.value.low, c.value.high) {
+        (Some(l), Some(h)) if l == h => n(Some(l)),
+        (Some(l), Some(h)) => format!("{}–{}", n(Some(l)), n(Some(h))),
+        (Some(l), None) => format!("{} or more", n(Some(l))),
+        (None, Some(h)) => format!("up to {}", n(Some(h))),
+        (None, None) => "?".into(),
+    }
+}
+
+/// Findings for one group of claims with the same key, in reading order (story, article,
+/// position). Each conflicting pair is one finding, the later claim first.
+pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (j, later) in group.iter().enumerate() {
+        for earlier in &group[..j] {
+            if !disjoint(later, earlier) {
+                continue;
+            }
+            let across = later.article_id != earlier.article_id;
+            let about = match key.event {
+                Some(e) => format!("{} {e}", key.subject),
+                None => key.subject.clone(),
+            };
+            out.push(Finding::new(
+                "number-conflict",
+                Severity::Warning,
+                format!(
+                    "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
+                    later.text,
+                    range_text(later),
+                    earlier.text,
+                    range_text(earlier),
+                    if across {
+                        " in another article of the story"
+                    } else {
+                        ""
+                    },
+                ),
+                Some(format!(
+                    "check which figure is right, or say why they differ (\"{}\" vs \"{}\")",
+                    earlier.text, later.text
+                )),
+                &[later, earlier],
+                None,
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,112 @@
+//! `relative-date-mismatch`: "today", "yesterday" or "tomorrow" next to a weekday or date
+//! that is not the publication date, the day before, or the day after.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{ArticleView, Finding, Severity, between};
+use crate::extract::{parse_weekday, weekday_name};
+use crate::model::{Claim, ClaimKind};
+
+const ANCHORS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+
+fn is_anchor(c: &Claim) -> bool {
+    c.kind == ClaimKind::Date
+        && c.value
+            .relative
+            .as_deref()
+            .is_some_and(|r| ANCHORS.contains(&r))
+}
+
+/// Most characters between "yesterday" and its date: " (" or ", " or " on ".
+const MAX_GAP: usize = 4;
+
+/// (anchor, date) index pairs: a relative day word directly followed by another date.
+pub fn adjacent_pairs(claims: &[Claim]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    claims.windows(2).enumerate().filter_map(|(i, w)| {
+        let (a, b) = (&w[0], &w[1]);
+        let close = b.start >= a.end && b.start - a.end <= MAX_GAP;
+        (is_anchor(a) && b.kind == ClaimKind::Date && !is_anchor(b) && close).then_some((i, i + 1))
+    })
+}
+
+/// The gap must be punctuation and spaces only ("yesterday (Monday, May 4)").
+fn gap_ok(gap: &str) -> bool {
+    let g = gap.trim();
+    matches!(g, "" | "(" | "," | "on" | "—" | "-" | "–")
+}
+
+/// The date of a relative day word right before claim `i`, when the two stand together.
+pub fn anchor_before(view: &ArticleView, i: usize) -> Option<NaiveDate> {
+    let (a, _) = adjacent_pairs(view.claims).find(|&(_, j)| j == i)?;
+    view.claims[a].value.date
+}
+
+pub fn check(view: &ArticleView) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, j) in adjacent_pairs(view.claims) {
+        let (a, b) = (&view.claims[i], &view.claims[j]);
+        let gap = view.body.and_then(|body| between(body, a.end, b.start));
+        if gap.as_deref().is_some_and(|g| !gap_ok(g)) {
+            continue;
+        }
+        let (Some(expected), Some(published)) = (a.value.date, view.published) else {
+            continue;
+        };
+        let written_wd = b.value.weekday.as_deref().and_then(parse_weekday);
+        let wrong = match (
+            b.value.relative.is_none().then_some(b.value.date).flatten(),
+            written_wd,
+        ) {
+            (Some(d), _) => d != expected,
+            (None, Some(w)) => w != expected.weekday(),
+            (None, None) => false,
+        };
+        if !wrong {
+            continue;
+        }
+        let word = a.value.relative.as_deref().unwrap_or("today");
+        let mut end = b.end;
+        let mut text = format!(
+            "{}{}{}",
+            a.text,
+            gap.clone().unwrap_or_else(|| " ".into()),
+            b.text
+        );
+        if gap.as_deref().is_some_and(|g| g.contains('('))
+            && view
+                .body
+                .and_then(|body| between(body, b.end, b.end + 1))
+                .as_deref()
+                == Some(")")
+        {
+            end += 1;
+            text.push(')');
+        }
+        let expected_words = format!(
+            "{}, {}",
+            weekday_name(expected.weekday()),
+            expected.format("%B %-d")
+        );
+        // Triangulate: if the written weekday agrees with the relative word, the day of the
+        // month is what is wrong; the suggestion keeps the weekday and fixes the date.
+        let suggestion = if b.value.relative.is_none() && b.value.date.is_some() {
+            expected_words.clone()
+        } else {
+            weekday_name(expected.weekday()).to_string()
+        };
+        out.push(Finding::new(
+            "relative-date-mismatch",
+            Severity::Error,
+            format!(
+                "published {}, {}: \"{word}\" was {expected_words}, but the text says \"{}\"",
+                weekday_name(published.weekday()),
+                published.format("%B %-d, %Y"),
+                b.text
+            ),
+            Some(suggestion),
+            &[a, b],
+            Some((text, a.start, end)),
+        ));
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! `claimdesk check PATH...`: the main job. Ingest (idempotent), then the claims summary and
+//! the findings for just those articles.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::json;
+
+use super::findings_view::{FailOn, ReportFormat, findings_json, print_findings};
+use super::ingest::ingest_paths;
+use super::output::{self, clip};
+use crate::ingest::Metadata;
+use crate::model::ClaimKind;
+use crate::report::Scope;
+use crate::store::{ArticleFilter, Workspace};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, folders (every .txt in them) or - for stdin.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Publication date, YYYY-MM-DD [default: each article's dateline].
+    #[arg(long, value_parser = super::parse_date)]
+    pub published: Option<NaiveDate>,
+    /// Story the articles belong to.
+    #[arg(long)]
+    pub story: Option<String>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+}
+
+pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
+    let meta = Metadata {
+        published: args.published,
+        story: args.story.clone(),
+        ..Metadata::default()
+    };
+    let (done, failed) = ingest_paths(ws, &args.paths, &meta)?;
+    let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
+    let articles = ws.articles(&ArticleFilter {
+        story: None,
+        ids: Some(ids.clone()),
+    })?;
+    let claims = ws.claims_of_articles(&ids)?;
+    let list = super::report::visible(
+        ws,
+        &Scope {
+            story: None,
+            articles: Some(ids),
+        },
+        None,
+        false,
+    )?;
+    if args.format == ReportFormat::Json {
+        output::print_json(&json!({
+            "articles": articles,
+            "claims": claims.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
+            "findings": findings_json(&list),
+        }))?;
+    } else {
+        let kinds = [
+            ClaimKind::Date,
+            ClaimKind::Count,
+            ClaimKind::Money,
+            ClaimKind::Percent,
+            ClaimKind::Duration,
+        ];
+        let mut t = output::table(&[
+            "article",
+            "published",
+            "date",
+            "count",
+            "money",
+            "percent",
+            "duration",
+            "findings",
+        ]);
+        for a in &articles {
+            let mut row = vec![clip(&a.title, 50), a.published.clone().unwrap_or_default()];
+            for k in kinds {
+                row.push(
+                    claims
+                        .iter()
+                        .filter(|c| c.kind == k && c.article_id.as_ref() == Some(&a.id))
+                        .count()
+                        .to_string(),
+                );
+            }
+            row.push(
+                list.iter()
+                    .filter(|f| f.article_id.as_ref() == Some(&a.id))
+                    .count()
+                    .to_string(),
+            );
+            t.add_row(row);
+        }
+        if args.format == ReportFormat::Table {
+            output::print(&t.to_string())?;
+        }
+        print_findings(&list, args.format, &super::report::titles(ws))?;
+    }
+    if failed > 0 {
+        bail!("{failed} inputs could not be ingested (see above)");
+    }
+    if let Some(level) = args.fail_on
+        && level.trips(&list)
+    {
+        bail!("{} findings at or above {level:?} severity", list.len());
+    }
+    Ok(())
+}

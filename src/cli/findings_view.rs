@@ -1,0 +1,112 @@
+//! Rendering findings: a table, JSON, or Markdown ready to paste into an editor's note.
+
+use anyhow::Result;
+use clap::ValueEnum;
+use serde_json::json;
+
+use super::output::{self, clip};
+use crate::check::{Finding, Severity};
+use crate::report::mark_quote;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+impl FailOn {
+    pub fn trips(self, findings: &[Finding]) -> bool {
+        let floor = match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+        };
+        findings.iter().any(|f| f.severity >= floor)
+    }
+}
+
+/// The sentence around the finding with its words marked, shortened around the mark.
+fn in_context(f: &Finding, open: &str, close: &str) -> String {
+    let sentence = f.claims.first().map_or("", |c| c.sentence.as_str());
+    let marked = mark_quote(sentence, &f.text, open, close);
+    let at = marked.find(open).unwrap_or(0);
+    let before = marked[..at].chars().count();
+    let skip = before.saturating_sub(40);
+    let cut: String = marked.chars().skip(skip).collect();
+    let cut = if skip > 0 { format!("…{cut}") } else { cut };
+    clip(&cut, 120)
+}
+
+pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
+    json!(findings)
+}
+
+pub fn print_findings(
+    findings: &[Finding],
+    format: ReportFormat,
+    titles: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    match format {
+        ReportFormat::Json => output::print_json(&json!({ "findings": findings_json(findings) })),
+        ReportFormat::Markdown => {
+            let mut out = String::from("## Consistency findings\n\n");
+            if findings.is_empty() {
+                out.push_str("No inconsistencies found.\n");
+            }
+            for f in findings {
+                let title = f.article_id.as_deref().map(titles).unwrap_or_default();
+                out.push_str(&format!(
+                    "- **{}** `{}` in *{}*: {}\n",
+                    f.severity.as_str(),
+                    f.rule,
+                    title,
+                    f.message
+                ));
+                out.push_str(&format!("  > {}\n", in_context(f, "**", "**")));
+                if let Some(s) = &f.suggestion {
+                    out.push_str(&format!("  Suggestion: {s}\n"));
+                }
+            }
+            output::print(&out)
+        }
+        ReportFormat::Table => {
+            if findings.is_empty() {
+                return output::print("no findings");
+            }
+            let mut t = output::table(&[
+                "finding",
+                "rule",
+                "severity",
+                "where",
+                "message",
+                "suggestion",
+            ]);
+            for f in findings {
+                t.add_row(vec![
+                    f.id[..8].to_string(),
+                    f.rule.to_string(),
+                    f.severity.as_str().to_string(),
+                    in_context(f, "»", "«"),
+                    f.message.clone(),
+                    f.suggestion.clone().unwrap_or_default(),
+                ]);
+            }
+            output::print(&t.to_string())?;
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            output::print(&format!(
+                "{} findings: {errors} errors, {} warnings",
+                findings.len(),
+                findings.len() - errors
+            ))
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The consistency report: planted inconsistencies found, traps left alone, the seed's
+//! findings exactly, dismissal, --fail-on, and the `check` main job.
+
+use serde_json::Value;
+
+use super::common::*;
+
+fn load_check_fixtures(t: &Test) -> Value {
+    let expected: Value = serde_json::from_str(&read(fixture("checks/expected.json"))).unwrap();
+    for a in expected["articles"].as_array().unwrap() {
+        let path = fixture(&format!("checks/{}", a["file"].as_str().unwrap()));
+        let mut args = vec!["ingest", path.as_str()];
+        if let Some(s) = a["story"].as_str() {
+            args.extend(["--story", s]);
+        }
+        t.ok(&args);
+    }
+    expected
+}
+
+fn file_of(t: &Test, article_id: &str) -> String {
+    let out = t.ok(&["articles", "--format", "json"]).json();
+    let a = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == article_id)
+        .unwrap()
+        .clone();
+    a["source_path"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn every_planted_inconsistency_is_found_and_no_trap_is_flagged() {
+    let t = Test::new();
+    let expected = load_check_fixtures(&t);
+    let report = t.ok(&["report", "--format", "json"]).json();
+    let found: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                file_of(&t, f["claims"][0]["article_id"].as_str().unwrap()),
+                f["rule"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let planted: Vec<(String, String, String)> = expected["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(planted.len() >= 15 && expected["traps"].as_array().unwrap().len() >= 20);
+    for p in &planted {
+        assert!(found.contains(p), "missed {p:?}\nfound: {found:#?}");
+    }
+    for f in &found {
+        assert!(planted.contains(f), "flagged something not planted: {f:?}");
+    }
+    for trap in expected["traps"].as_array().unwrap() {
+        let text = trap["text"].as_str().unwrap();
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.0 == trap["file"] && f.2.contains(text)),
+            "trap flagged: {trap}"
+        );
+    }
+}
+
+#[test]
+fn findings_have_the_documented_shape_severity_and_order() {
+    let t = Test::new();
+    load_check_fixtures(&t);
+    let report = t.ok(&["report", "--format", "json"]).json();
+    let findings = report["findings"].as_array().unwrap();
+    for f in findings {
+        for key in ["id", "rule", "severity", "message", "suggestion", "claims"] {
+            assert!(f.get(key).is_some(), "finding lacks {key}");
+        }
+        let want = if f["rule"] == "number-conflict" {
+            "warning"
+        } else {
+            "error"
+        };
+        assert_eq!(f["severity"], want);
+        for c in f["claims"].as_array().unwrap() {
+            for key in ["id", "article_id", "text", "start", "end"] {
+                assert!(c.get(key).is_some(), "finding claim lacks {key}");
+            }
+        }
+    }
+    // Same rule on the same claims: the same id on every run.
+    let again = t.ok(&["report", "--format", "json"]).json();
+    assert_eq!(report, again);
+    let only = t
+        .ok(&[
+            "report",
+            "--format",
+            "json",
+            "--rule",
+            "invalid-date",
+            "--story",
+            "council",
+        ])
+        .json();
+    assert_eq!(only["findings"].as_array().unwrap().len(), 3);
+    let r = t.run(&["report", "--rule", "bogus"]).failure();
+    assert!(r.stderr().contains("number-conflict"));
+}
+
+#[test]
+fn seed_gives_exactly_its_labelled_findings() {
+    let Some(shared) = shared() else { return };
+    let labels: Value =
+        serde_json::from_str(&read(shared.join("labels/khalilzad-2021-05-04.json"))).unwrap();
+    let t = Test::new();
+    let article = shared
+        .join("articles/khalilzad-2021-05-04.txt")
+        .display()
+        .to_string();
+    for out in [
+        t.ok(&["extract", &article, "--format", "json"]).json(),
+        t.ok(&["check", &article, "--format", "json"]).json(),
+    ] {
+        let got: Vec<(String, String, u64, u64)> = out["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().into(),
+                    f["text"].as_str().unwrap().into(),
+                    f["start"].as_u64().unwrap(),
+                    f["end"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, u64, u64)> = labels["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().into(),
+                    f["text"].as_str().unwrap().into(),
+                    f["start"].as_u64().unwrap(),
+                    f["end"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        let mut want_sorted = want.clone();
+        want_sorted.sort();
+        assert_eq!(got_sorted, want_sorted);
+        for f in out["findings"].as_array().unwrap() {
+            assert_eq!(f["suggestion"], "Monday, May 3", "triangulated suggestion");
+        }
+    }
+}
+
+#[test]
+fn dismissed_findings_hide_until_their_claims_change() {
+    let t = Test::new();
+    let out = t
+        .ok(&[
+            "check",
+            &fixture("articles/khalilzad.txt"),
+            "--format",
+            "json",
+        ])
+        .json();
+    let findings = out["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2);
+    let id = findings[1]["id"].as_str().unwrap();
+    let r = t.run(&["dismiss", &id[..6], "--note", ""]).failure();
+    assert!(r.stderr().contains("--note"));
+    t.ok(&[
+        "dismiss",
+        &id[..6],
+        "--note",
+        "the source's own correction says May 4",
+        "--by",
+        "ana",
+    ]);
+    let after = t.ok(&["report", "--format", "json"]).json();
+    assert_eq!(after["findings"].as_array().unwrap().len(), 1);
+    let all = t.ok(&["report", "--format", "json", "--all"]).json();
+    assert_eq!(all["findings"].as_array().unwrap().len(), 2);
+    let claim = findings[1]["claims"][0]["id"].as_str().unwrap();
+    let h = t.ok(&["history", claim, "--format", "json"]).json();
+    assert_eq!(h[0]["action"], "dismiss");
+    assert_eq!(h[0]["actor"], "ana");
+    assert_eq!(h[0]["note"], "the source's own correction says May 4");
+}
+
+#[test]
+fn fail_on_and_markdown() {
+    let t = Test::new();
+    let r = t
+        .run(&[
+            "check",
+            &fixture("articles/khalilzad.txt"),
+            "--fail-on",
+            "error",
+        ])
+        .failure();
+    assert!(r.stdout().contains("weekday-mismatch"));
+    t.ok(&[
+        "report",
+        "--rule",
+        "number-conflict",
+        "--fail-on",
+        "warning",
+    ]);
+    let md = t.ok(&["report", "--format", "markdown"]).stdout();
+    assert!(
+        md.contains("**yesterday (Monday, May 4)**") && md.contains("Suggestion: Monday, May 3"),
+        "{md}"
+    );
+    let table = t.ok(&["report"]).stdout();
+    assert!(
+        table.contains("»Monday, May 4«") && table.contains("2 findings: 2 errors"),
+        "{table}"
+    );
+}
+
+#[test]
+fn check_reingests_idempotently_and_reports_only_its_articles() {
+    let t = Test::new();
+    t.ok(&[
+        "ingest",
+        &fixture("checks/c-leap.txt"),
+        "--story",
+        "council",
+    ]);
+    let out = t
+        .ok(&[
+            "check",
+            &fixture("articles/khalilzad.txt"),
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(out["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(out["claims"].as_array().unwrap().len(), 8);
+    assert_eq!(out["findings"].as_array().unwrap().len(), 2);
+    t.ok(&["check", &fixture("articles/khalilzad.txt")]);
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 2);
+}
