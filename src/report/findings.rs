@@ -47,16 +47,30 @@ pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
 
+    // One scan of the claims the rules read, split by article.
+    let claims = ws.claims_for_checks(scope.story.as_deref())?;
+    let mut all_claims: Vec<(usize, &[Claim])> = Vec::with_capacity(articles.len());
+    let mut rest = claims.as_slice();
+    while let Some(first) = rest.first() {
+        let n = rest
+            .iter()
+            .take_while(|c| c.article_id == first.article_id)
+            .count();
+        let (mine, tail) = rest.split_at(n);
+        if let Some(&i) = first.article_id.as_deref().and_then(|a| order.get(a)) {
+            all_claims.push((i, mine));
+        }
+        rest = tail;
+    }
     let mut out = Vec::new();
-    let mut all_claims: Vec<(usize, Vec<Claim>)> = Vec::with_capacity(articles.len());
-    for (i, a) in articles.iter().enumerate() {
-        let claims = ws.claims_of_articles(std::slice::from_ref(&a.id))?;
-        let in_scope = scope
+    for &(i, claims) in &all_claims {
+        let a = &articles[i];
+        if scope
             .articles
             .as_ref()
-            .is_none_or(|ids| ids.contains(&a.id));
-        if in_scope {
-            let body = if check::needs_body(&claims) {
+            .is_none_or(|ids| ids.contains(&a.id))
+        {
+            let body = if check::needs_body(claims) {
                 Some(ws.article_text(&a.id)?.body)
             } else {
                 None
@@ -65,12 +79,10 @@ pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
                 article_id: Some(&a.id),
                 published: published(a),
                 body: body.as_deref(),
-                claims: &claims,
+                claims,
             }));
         }
-        all_claims.push((i, claims));
     }
-
     let scopes: Vec<String> = articles
         .iter()
         .map(|a| match &a.story {

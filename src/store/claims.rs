@@ -208,6 +208,43 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The claims the consistency checks read, in article then position order, without their
+    /// sentences (filled in later for the few claims a finding shows): dates, and quantities
+    /// that say what they count. One scan of the (article, position) index.
+    pub fn claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
+        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let filter = "(c.kind = 'date' OR (c.subject IS NOT NULL AND c.kind IN ('count', 'money', 'percent')))";
+        let mut out = Vec::new();
+        match story {
+            Some(s) => {
+                let sql = format!(
+                    "SELECT {cols} FROM articles a JOIN claims c ON c.article_id = a.id WHERE a.story = ?1 AND {filter} ORDER BY c.article_id, c.start_char, c.end_char, c.kind"
+                );
+                let mut stmt = self.conn.prepare(&sql)?;
+                for c in stmt.query_map([s], claim_from_row)? {
+                    out.push(c?);
+                }
+            }
+            None => {
+                let sql = format!(
+                    "SELECT {cols} FROM claims c WHERE {filter} ORDER BY c.article_id, c.start_char, c.end_char, c.kind"
+                );
+                let mut stmt = self.conn.prepare(&sql)?;
+                for c in stmt.query_map([], claim_from_row)? {
+                    out.push(c?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn sentence_of(&self, claim_id: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT sentence FROM claims WHERE id = ?1")?
+            .query_row([claim_id], |r| r.get(0))?)
+    }
+
     /// Every claim of the given articles, grouped by article in position order.
     pub fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {
         let sql = format!(

@@ -1,0 +1,190 @@
+//! Workspace benchmark: builds a workspace of N claims (20 per article, 1,000 stories) and
+//! times whole `claimdesk` processes against it: the review queue listing, a mark, and the
+//! consistency report. Run: `cargo bench --bench workspace` (sizes: CLAIMDESK_BENCH_SIZES,
+//! default "100000,1000000").
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use claimdesk::model::{Claim, ClaimKind, Origin, Status, Value};
+use claimdesk::store::{self, NewArticle, OpenMode, Workspace};
+
+const CLAIMS_PER_ARTICLE: usize = 20;
+const STORIES: usize = 1_000;
+
+fn claim(i: usize, j: usize) -> Claim {
+    let subjects = [
+        "civilians",
+        "soldiers",
+        "homes",
+        "schools",
+        "police officers",
+        "protesters",
+        "refugees",
+        "villages",
+    ];
+    let kind = if j.is_multiple_of(4) {
+        ClaimKind::Date
+    } else {
+        ClaimKind::Count
+    };
+    // Figures about one subject in one story mostly agree, as in real coverage; about one
+    // claim in a hundred contradicts them, so the report has findings to render.
+    let s_idx = (i + j) % subjects.len();
+    let base = ((i % STORIES) * 7 + s_idx * 13) % 500 + 10;
+    let n = if (i * 7 + j).is_multiple_of(100) {
+        base * 3
+    } else {
+        base
+    } as f64;
+    let mut value = Value {
+        valid: true,
+        ..Value::default()
+    };
+    let text;
+    if kind == ClaimKind::Date {
+        value.date = chrono::NaiveDate::from_ymd_opt(2021, 5, 1 + (j % 28) as u32);
+        text = format!("May {}", 1 + j % 28);
+    } else {
+        let s = subjects[s_idx];
+        value.low = Some(n);
+        value.high = Some(n);
+        value.subject = Some(format!("{s} killed"));
+        value.predicate = Some("killed".into());
+        text = format!("{n} {s}");
+    }
+    Claim {
+        id: None,
+        article_id: None,
+        kind,
+        start: j * 40,
+        end: j * 40 + text.chars().count(),
+        text,
+        sentence: "A generated sentence.".into(),
+        status: Status::Unchecked,
+        assignee: None,
+        origin: Origin::Extracted,
+        value,
+        created_at: None,
+        updated_at: None,
+    }
+}
+
+/// Adds articles until the workspace holds `claims` claims.
+fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
+    let articles = claims / CLAIMS_PER_ARTICLE;
+    for chunk_start in (from_articles..articles).step_by(5_000) {
+        let chunk_end = (chunk_start + 5_000).min(articles);
+        ws.write(|tx| {
+            for i in chunk_start..chunk_end {
+                let body = format!("Generated article {i}\n\n{}", "x".repeat(800));
+                let id = store::insert_article(
+                    tx,
+                    &NewArticle {
+                        title: format!("Generated article {i}"),
+                        url: Some(format!("https://example.org/{i}")),
+                        outlet: None,
+                        author: None,
+                        published: Some("2021-05-04".into()),
+                        story: Some(format!("story-{}", i % STORIES)),
+                        body_sha256: claimdesk::ingest::sha256_hex(&body),
+                        body,
+                        source_path: None,
+                    },
+                )?;
+                for j in 0..CLAIMS_PER_ARTICLE {
+                    store::insert_claim(tx, &id, &claim(i, j))?;
+                }
+            }
+            Ok(())
+        })
+        .expect("bulk insert");
+    }
+}
+
+fn median_run(db: &Path, args: &[&str], runs: usize) -> Duration {
+    let bin = env!("CARGO_BIN_EXE_claimdesk");
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let out = Command::new(bin)
+                .arg("--db")
+                .arg(db)
+                .args(args)
+                .output()
+                .expect("run claimdesk");
+            let took = t.elapsed();
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            took
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("CLAIMDESK_BENCH_SIZES")
+        .unwrap_or_else(|_| "100000,1000000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    // CLAIMDESK_BENCH_DB keeps the generated workspace for profiling.
+    let db = std::env::var_os("CLAIMDESK_BENCH_DB")
+        .map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
+    let mut ws = Workspace::open(&db, OpenMode::Create).expect("workspace");
+    let mut have = 0;
+    println!(
+        "| claims | articles | build | claims --status unchecked --limit 50 | mark <id> verified | report --format json |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for size in sizes {
+        let t = Instant::now();
+        grow(&mut ws, have / CLAIMS_PER_ARTICLE, size);
+        let build = t.elapsed();
+        have = size;
+        ws.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+            .expect("checkpoint");
+        let list = median_run(
+            &db,
+            &[
+                "claims",
+                "--status",
+                "unchecked",
+                "--limit",
+                "50",
+                "--format",
+                "json",
+            ],
+            11,
+        );
+        let id: String = ws
+            .conn()
+            .query_row(
+                "SELECT id FROM claims ORDER BY id LIMIT 1 OFFSET 12345",
+                [],
+                |r| r.get(0),
+            )
+            .expect("an id");
+        let mut marks = Vec::new();
+        for status in ["verified", "in-review"].iter().cycle().take(10) {
+            marks.push(median_run(&db, &["mark", &id, status, "--by", "bench"], 1));
+        }
+        marks.sort();
+        let report = median_run(&db, &["report", "--format", "json"], 3);
+        println!(
+            "| {size} | {} | {:.1} s | {:.1} ms | {:.1} ms | {:.2} s |",
+            size / CLAIMS_PER_ARTICLE,
+            build.as_secs_f64(),
+            list.as_secs_f64() * 1e3,
+            marks[5].as_secs_f64() * 1e3,
+            report.as_secs_f64()
+        );
+    }
+}
