@@ -30,10 +30,10 @@ fn claim(i: usize, j: usize) -> Claim {
         ClaimKind::Count
     };
     // Figures about one subject in one story mostly agree, as in real coverage; about one
-    // claim in a hundred contradicts them, so the report has findings to render.
+    // claim in ten thousand contradicts them, so the report has findings to render.
     let s_idx = (i + j) % subjects.len();
     let base = ((i % STORIES) * 7 + s_idx * 13) % 500 + 10;
-    let n = if (i * 7 + j).is_multiple_of(100) {
+    let n = if (i * 7 + j).is_multiple_of(10_000) {
         base * 3
     } else {
         base
@@ -142,7 +142,7 @@ fn main() {
     println!(
         "| claims | articles | build | claims --status unchecked --limit 50 | mark <id> verified | report --format json |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     for size in sizes {
         let t = Instant::now();
         grow(&mut ws, have / CLAIMS_PER_ARTICLE, size);
@@ -178,13 +178,22 @@ fn main() {
         }
         marks.sort();
         let report = median_run(&db, &["report", "--format", "json"], 3);
+        let findings = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .arg("--db")
+            .arg(&db)
+            .args(["report", "--format", "json"])
+            .output()
+            .expect("report");
+        let findings = String::from_utf8_lossy(&findings.stdout)
+            .matches("\"rule\"")
+            .count();
         println!(
-            "| {size} | {} | {:.1} s | {:.1} ms | {:.1} ms | {:.2} s |",
+            "| {size} | {} | {:.1} s | {:.1} ms | {:.1} ms | {:.2} s | {findings} |",
             size / CLAIMS_PER_ARTICLE,
             build.as_secs_f64(),
             list.as_secs_f64() * 1e3,
             marks[5].as_secs_f64() * 1e3,
-            report.as_secs_f64()
+            report.as_secs_f64(),
         );
     }
 }

@@ -3,4 +3,5 @@ mod common;
 mod extract_labels;
 mod ingest;
 mod review;
+mod robustness;
 mod workspace;
