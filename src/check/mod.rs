@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 pub use finding::{Finding, FindingClaim, Severity};
 pub use number_conflict::{ConflictKey, conflict_key, number_conflicts};
+pub use relative_date::is_anchor;
 
 use crate::model::Claim;
 
@@ -49,7 +50,7 @@ pub fn check_article(view: &ArticleView) -> Vec<Finding> {
 /// Number conflicts among claims given with their scope ("story:x" or "article:id"):
 /// grouped by key, so only claims about the same thing are ever compared.
 pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
-    let mut groups: std::collections::BTreeMap<ConflictKey, Vec<&Claim>> = Default::default();
+    let mut groups: std::collections::HashMap<ConflictKey, Vec<&Claim>> = Default::default();
     for (scope, c) in claims {
         if let Some(k) = conflict_key(c, scope) {
             groups.entry(k).or_default().push(c);

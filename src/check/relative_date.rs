@@ -9,7 +9,8 @@ use crate::model::{Claim, ClaimKind};
 
 const ANCHORS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
-fn is_anchor(c: &Claim) -> bool {
+/// A relative day word: today, yesterday, tomorrow, tonight.
+pub fn is_anchor(c: &Claim) -> bool {
     c.kind == ClaimKind::Date
         && c.value
             .relative

@@ -213,7 +213,10 @@ impl Workspace {
     /// that say what they count. One scan of the (article, position) index.
     pub fn claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
         let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
-        let filter = "(c.kind = 'date' OR (c.subject IS NOT NULL AND c.kind IN ('count', 'money', 'percent')))";
+        // Plain dates matter only right after "yesterday"/"today"; the caller reloads those
+        // few articles whole (see `report::findings`).
+        let filter = "((c.kind = 'date' AND (c.weekday IS NOT NULL OR c.relative IS NOT NULL OR c.date_valid = 0)) \
+             OR (c.subject IS NOT NULL AND c.kind IN ('count', 'money', 'percent')))";
         let mut out = Vec::new();
         match story {
             Some(s) => {
