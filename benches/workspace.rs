@@ -140,7 +140,7 @@ fn main() {
     let mut ws = Workspace::open(&db, OpenMode::Create).expect("workspace");
     let mut have = 0;
     println!(
-        "| claims | articles | build | claims --status unchecked --limit 50 | mark <id> verified | report --format json |"
+        "| claims | articles | build | claims --status unchecked --limit 50 | mark <id> verified | report --format json | findings |"
     );
     println!("|---|---|---|---|---|---|---|");
     for size in sizes {

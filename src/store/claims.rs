@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Row, ToSql, params};
 
 use super::{Workspace, history, new_id, now};
+use crate::check::conflict_key;
 use crate::model::{Claim, ClaimKind, Origin, Status, Value};
 
 #[derive(Debug, Clone, Default)]
@@ -17,12 +18,12 @@ pub struct ClaimFilter {
     pub limit: Option<usize>,
 }
 
-const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
+pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
      c.created_at, c.updated_at";
 
-fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
+pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
     let status: String = r.get(7)?;
     let origin: String = r.get(9)?;
@@ -65,13 +66,16 @@ pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<S
     let at = now();
     let v = &c.value;
     let is_date = c.kind == ClaimKind::Date;
+    let key = conflict_key(c, "");
     let n = conn
         .prepare_cached(
             "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
                 value_low, value_high, qualifier, subject, predicate, unit, currency,
-                date, weekday, relative, year_inferred, date_valid, status, assignee, origin, created_at, updated_at)
+                date, weekday, relative, year_inferred, date_valid, status, assignee, origin, created_at, updated_at,
+                scope, subject_key, event)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                     'unchecked', NULL, ?20, ?21, ?21)",
+                     'unchecked', NULL, ?20, ?21, ?21,
+                     (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2), ?22, ?23)",
         )?
         .execute(params![
             id,
@@ -95,6 +99,8 @@ pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<S
             is_date.then_some(v.valid),
             c.origin.as_str(),
             at,
+            key.as_ref().map(|k| k.subject.as_str()),
+            key.as_ref().and_then(|k| k.event),
         ])?;
     Ok((n == 1).then_some(id))
 }
@@ -208,39 +214,6 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The claims the consistency checks read, in article then position order, without their
-    /// sentences (filled in later for the few claims a finding shows): dates, and quantities
-    /// that say what they count. One scan of the (article, position) index.
-    pub fn claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
-        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
-        // Plain dates matter only right after "yesterday"/"today"; the caller reloads those
-        // few articles whole (see `report::findings`).
-        let filter = "((c.kind = 'date' AND (c.weekday IS NOT NULL OR c.relative IS NOT NULL OR c.date_valid = 0)) \
-             OR (c.subject IS NOT NULL AND c.kind IN ('count', 'money', 'percent')))";
-        let mut out = Vec::new();
-        match story {
-            Some(s) => {
-                let sql = format!(
-                    "SELECT {cols} FROM articles a JOIN claims c ON c.article_id = a.id WHERE a.story = ?1 AND {filter} ORDER BY c.article_id, c.start_char, c.end_char, c.kind"
-                );
-                let mut stmt = self.conn.prepare(&sql)?;
-                for c in stmt.query_map([s], claim_from_row)? {
-                    out.push(c?);
-                }
-            }
-            None => {
-                let sql = format!(
-                    "SELECT {cols} FROM claims c WHERE {filter} ORDER BY c.article_id, c.start_char, c.end_char, c.kind"
-                );
-                let mut stmt = self.conn.prepare(&sql)?;
-                for c in stmt.query_map([], claim_from_row)? {
-                    out.push(c?);
-                }
-            }
-        }
-        Ok(out)
-    }
-
     pub fn sentence_of(&self, claim_id: &str) -> Result<String> {
         Ok(self
             .conn
@@ -279,4 +252,25 @@ pub fn existing_at(
         )?
         .query_row(params![article_id, start as i64, end as i64, kind.as_str()], |r| r.get(0))
         .optional()?)
+}
+
+/// Fills `scope`, `subject_key` and `event` of claims stored before version 3.
+pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "UPDATE claims SET scope = (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE articles.id = claims.article_id)",
+        [],
+    )?;
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.subject IS NOT NULL");
+    let claims: Vec<Claim> = conn
+        .prepare(&sql)?
+        .query_map([], claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        conn.prepare("UPDATE claims SET subject_key = ?2, event = ?3 WHERE id = ?1")?;
+    for c in &claims {
+        if let Some(k) = conflict_key(c, "") {
+            update.execute(params![c.id, k.subject, k.event])?;
+        }
+    }
+    Ok(())
 }

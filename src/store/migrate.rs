@@ -18,6 +18,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0002_findings.sql",
         include_str!("../../schema/0002_findings.sql"),
     ),
+    (
+        3,
+        "0003_conflict_keys.sql",
+        include_str!("../../schema/0003_conflict_keys.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -36,6 +41,11 @@ pub fn migrate(conn: &mut Connection, version: i64) -> Result<()> {
         }
         tx.execute_batch(sql)
             .with_context(|| format!("migration {name} failed"))?;
+        // Values SQL cannot compute (singular subjects) are filled in by code, same transaction.
+        if number == 3 {
+            super::claims::backfill_conflict_keys(&tx)
+                .with_context(|| format!("migration {name} failed"))?;
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", number)?;
         tx.commit()?;

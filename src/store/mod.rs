@@ -1,6 +1,7 @@
 //! The SQLite workspace: opening it safely, migrating it, and the queries over it.
 
 mod articles;
+mod checks;
 mod claims;
 mod history;
 mod ids;
@@ -14,6 +15,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use articles::{ArticleFilter, ArticleText, NewArticle};
 pub use articles::{find_by_hash, insert as insert_article};
+pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
     existing_at as claim_at, get as get_claim, insert as insert_claim, update as update_claim,

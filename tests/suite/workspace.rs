@@ -59,9 +59,17 @@ fn version_one_workspace(t: &Test) {
 }
 
 #[test]
-fn an_older_workspace_is_upgraded() {
+fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
     let t = Test::new();
     version_one_workspace(&t);
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.execute_batch(
+        "INSERT INTO articles (id, title, story, body, body_sha256, ingested_at) VALUES ('a1', 'Old', 'floods', 'Old body', 'x', 'now');
+         INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence, value_low, value_high, subject, predicate, origin, created_at, updated_at)
+         VALUES ('c1', 'a1', 'count', '12 civilians', 0, 12, 's', 12, 12, 'civilians died', 'died', 'extracted', 'now', 'now');",
+    )
+    .unwrap();
+    drop(conn);
     t.ok(&["ingest", &fixture("articles/khalilzad.txt")]);
     let migrations = std::fs::read_dir(repo().join("schema")).unwrap().count() as i64;
     assert_eq!(t.sql::<i64>("PRAGMA user_version"), migrations);

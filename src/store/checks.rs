@@ -1,0 +1,153 @@
+//! The reads behind the consistency report: only the claims a rule can flag, found through
+//! partial indexes, never a scan of every claim.
+
+use anyhow::Result;
+use rusqlite::params;
+
+use super::Workspace;
+use super::claims::{CLAIM_COLUMNS, claim_from_row};
+use crate::check::ConflictKey;
+use crate::extract::event_class;
+use crate::model::{Claim, ClaimKind};
+
+/// scope, kind, subject_key, event, currency of one conflicting group.
+type GroupRow = (String, String, String, Option<String>, Option<String>);
+
+/// Must match the WHERE of the `claims_date_checks` partial index for SQLite to use it.
+const DATE_CHECKS: &str =
+    "c.kind = 'date' AND (c.weekday IS NOT NULL OR c.relative IS NOT NULL OR c.date_valid = 0)";
+
+impl Workspace {
+    /// Dates with a weekday, a relative word or no valid day, in article then position order,
+    /// without sentences (the findings fetch theirs).
+    pub fn date_claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
+        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let (sql, arg) = match story {
+            Some(s) => (
+                format!(
+                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND c.article_id IN (SELECT id FROM articles WHERE story = ?1) \
+                     ORDER BY c.article_id, c.start_char"
+                ),
+                Some(s),
+            ),
+            None => (
+                format!(
+                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} ORDER BY c.article_id, c.start_char"
+                ),
+                None,
+            ),
+        };
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = match arg {
+            Some(s) => stmt
+                .query_map([s], claim_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            None => stmt
+                .query_map([], claim_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        };
+        Ok(rows)
+    }
+
+    /// The (scope, kind, subject, event, currency) groups whose ranges cannot all hold:
+    /// some claim's low is above another's high. One pass over the `claims_conflicts` index.
+    pub fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>> {
+        let mut sql = String::from(
+            "SELECT scope, kind, subject_key, event, currency FROM claims WHERE subject_key IS NOT NULL",
+        );
+        if scope.is_some() {
+            sql.push_str(" AND scope = ?1");
+        }
+        sql.push_str(
+            " GROUP BY scope, kind, subject_key, event, currency HAVING count(*) > 1 AND max(value_low) > min(value_high)",
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let map = |r: &rusqlite::Row| -> rusqlite::Result<GroupRow> {
+            Some(s) => stmt
+                .query_map([s], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            None => stmt
+                .query_map([], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(scope, kind, subject, event, currency)| ConflictKey {
+                scope,
+                kind: kind.parse().unwrap_or(ClaimKind::Other),
+                subject,
+                event: event.as_deref().and_then(event_class),
+                currency,
+            })
+            .collect())
+    }
+
+    /// The claims of one group, in article then position order, without sentences.
+    pub fn group_claims(&self, key: &ConflictKey) -> Result<Vec<Claim>> {
+        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let sql = format!(
+            "SELECT {cols} FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
+             AND c.event IS ?4 AND c.currency IS ?5 ORDER BY c.article_id, c.start_char"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                key.scope,
+                key.kind.as_str(),
+                key.subject,
+                key.event,
+                key.currency
+            ],
+            claim_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Scope keys of the given articles ("story:NAME" or "article:ID").
+    pub fn scopes_of(&self, article_ids: &[String]) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?1",
+        )?;
+        let mut out = Vec::new();
+        for id in article_ids {
+            out.push(stmt.query_row([id], |r| r.get(0))?);
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+/// What the report needs of an article: its id, story and publication date.
+#[derive(Debug, Clone)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub story: Option<String>,
+    pub published: Option<String>,
+}
+
+impl Workspace {
+    /// Articles in reading order: story, then ingest order.
+    pub fn article_meta(&self, story: Option<&str>) -> Result<Vec<ArticleMeta>> {
+        let map = |r: &rusqlite::Row| {
+            Ok(ArticleMeta {
+                id: r.get(0)?,
+                story: r.get(1)?,
+                published: r.get(2)?,
+            })
+        };
+        let rows = match story {
+            Some(s) => self
+                .conn
+                .prepare("SELECT id, story, published FROM articles WHERE story = ?1 ORDER BY id")?
+                .query_map([s], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            None => self
+                .conn
+                .prepare("SELECT id, story, published FROM articles ORDER BY story, id")?
+                .query_map([], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        };
+        Ok(rows)
+    }
+}
