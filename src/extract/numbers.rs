@@ -28,9 +28,14 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
+/// "one" and "a" count only with a scale ("one hundred", "a dozen"): alone they are far too
+/// common, and matching every "a" would slow the scan for nothing.
+const UNITS_FROM_TWO: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
+
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS}|a|half[ \t]+a)(?:[ \t]+(?:hundred|thousand|million|billion|dozen))*))(?-u:\b)"
+        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
     ))
     .expect("number words pattern")
 });

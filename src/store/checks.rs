@@ -63,6 +63,9 @@ impl Workspace {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let map = |r: &rusqlite::Row| -> rusqlite::Result<GroupRow> {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        };
+        let rows = match scope {
             Some(s) => stmt
                 .query_map([s], map)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
