@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod model;

@@ -147,6 +147,11 @@ fn small_number(s: &str) -> Option<i64> {
 /// Whether the sentence before the date speaks of the future ("will meet on Thursday").
 fn future_context(before: &str) -> bool {
     let tail = format!(" {}", super::tail(before, 80).to_ascii_lowercase());
+    // "before Sunday", "until Friday": a weekday after these is still to come.
+    let last_word = tail.trim_end().rsplit(' ').next().unwrap_or("");
+    if matches!(last_word, "before" | "until" | "till") {
+        return true;
+    }
     [
         " will ",
         " is due ",

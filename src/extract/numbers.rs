@@ -440,8 +440,13 @@ fn attach_subject(text: &str, qstart: usize, end: usize, value: &mut Value, mone
 fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Value) {
     let trimmed = text[end..].trim_start();
     if starts_with_word(trimmed, "of") {
-        let rest = trimmed[2..].trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let mut rest = trimmed[2..].trim_start();
+        // "of their income": the determiner is not part of the subject.
+        for det in [
+            "the ", "their ", "its ", "his ", "her ", "our ", "all ", "a ",
+        ] {
+            rest = rest.strip_prefix(det).unwrap_or(rest);
+        }
         if let Some((_, np)) = noun_phrase_after(&format!(" {rest}")) {
             value.subject = Some(np);
             return;

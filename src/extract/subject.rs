@@ -107,7 +107,6 @@ const STOP: &[&str] = &[
     "off",
     "called",
     "took",
-    "fled",
     "left",
     "remain",
     "remained",
@@ -135,6 +134,35 @@ const STOP: &[&str] = &[
     "through",
     "via",
     "like",
+    "overnight",
+    "tonight",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "spent",
+    "sent",
+    "built",
+    "came",
+    "went",
+    "gave",
+    "made",
+    "held",
+    "met",
+    "ran",
+    "rose",
+    "fell",
+    "saw",
+    "won",
+    "again",
+    "early",
+    "late",
+    "later",
+    "last",
+    "next",
+    "ever",
+    "already",
+    "instead",
+    "every",
 ];
 
 /// Events a count can be about, each mapped to its class: "died" and "killed" are one event.
@@ -153,6 +181,7 @@ const EVENTS: &[(&str, &str)] = &[
     ("displaced", "displaced"),
     ("evacuated", "displaced"),
     ("uprooted", "displaced"),
+    ("fled", "displaced"),
     ("arrested", "arrested"),
     ("detained", "arrested"),
     ("jailed", "arrested"),
@@ -234,7 +263,10 @@ pub fn noun_phrase_after(after: &str) -> Option<(usize, String)> {
         if taken.is_empty() && !matches!(gap, " " | "\t") {
             break;
         }
-        if is_stop(w) || (!taken.is_empty() && w.ends_with("ing")) || taken.len() == 4 {
+        // After the first word, "-ing" and "-ed" words are verbs ("residents spent", "buildings
+        // collapsed"), not part of the counted thing.
+        let verb_like = !taken.is_empty() && (w.ends_with("ing") || w.ends_with("ed"));
+        if is_stop(w) || verb_like || taken.len() == 4 {
             break;
         }
         if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -276,6 +308,8 @@ pub fn noun_phrase_before(text: &str, at: usize) -> Option<String> {
         .trim_end()
         .trim_end_matches(',')
         .trim_end();
+    // A noun phrase never crosses a line break (a dateline or a title above it).
+    let head = head.rsplit('\n').next().unwrap_or(head);
     let mut taken: Vec<&str> = Vec::new();
     for w in head.rsplit([' ', '\t']) {
         let clean = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');

@@ -1,3 +1,4 @@
+mod accuracy;
 mod checks;
 mod common;
 mod extract_labels;
