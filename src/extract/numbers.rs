@@ -241,7 +241,11 @@ fn previous_word(text: &str, at: usize) -> &str {
 
 fn is_sentence_start(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\t']);
-    head.is_empty() || head.ends_with(['.', '!', '?', '\n', '"', '\u{201C}', ':'])
+    // A dash after a dateline ("NAIROBI, Sept. 14 — Between ...") starts the story's sentence.
+    head.is_empty()
+        || head.ends_with([
+            '.', '!', '?', '\n', '"', '\u{201C}', ':', '\u{2014}', '\u{2013}',
+        ])
 }
 
 /// Numbers that are part of a name or identifier rather than a quantity.
@@ -296,11 +300,45 @@ fn is_identifier(text: &str, start: usize, end: usize) -> bool {
         && prev.len() > 1
         && !is_sentence_start(text, prev_start)
         && qualifier_before(text, start).is_none()
-        && !matches!(
-            prev,
-            "I" | "The" | "About" | "Some" | "Nearly" | "Almost" | "Over" | "Only" | "Just"
-        )
+        && !CAPITALIZED_FUNCTION_WORDS.contains(&prev)
 }
+
+/// Capitalized words that start a phrase rather than name a thing: "Between 200 and 300".
+const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
+    "I",
+    "The",
+    "About",
+    "Some",
+    "Nearly",
+    "Almost",
+    "Over",
+    "Only",
+    "Just",
+    "Between",
+    "All",
+    "Another",
+    "At",
+    "By",
+    "In",
+    "On",
+    "Of",
+    "With",
+    "From",
+    "To",
+    "For",
+    "And",
+    "But",
+    "Of",
+    "Up",
+    "Under",
+    "Around",
+    "Roughly",
+    "Approximately",
+    "Fewer",
+    "Less",
+    "More",
+    "Exactly",
+];
 
 /// Classifies the quantity whose number ends at `num_end`; returns the claim.
 fn classify(
@@ -500,7 +538,7 @@ pub fn find_quantities(text: &str, taken: &[(usize, usize)]) -> Vec<QuantityMatc
         if is_year {
             continue;
         }
-        let qstart = qualifier.map_or(m.start(), |(_, s)| s);
+        let mut qstart = qualifier.map_or(m.start(), |(_, s)| s);
         let mut range = qualified_range(qualifier.map(|q| q.0), n);
         let mut end = end;
         // Ranges written out: "between 20 and 30", "20 to 30".
@@ -510,6 +548,14 @@ pub fn find_quantities(text: &str, taken: &[(usize, usize)]) -> Vec<QuantityMatc
                 high: Some(hi),
             };
             end = hi_end;
+            // "Between" belongs to the quote it opens.
+            let head = text[..qstart].trim_end_matches([' ', '\t']);
+            if head.len() >= 7
+                && head.is_char_boundary(head.len() - 7)
+                && head[head.len() - 7..].eq_ignore_ascii_case("between")
+            {
+                qstart = head.len() - 7;
+            }
         }
         if let Some(q) = classify(
             text,
