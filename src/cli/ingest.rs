@@ -61,8 +61,11 @@ pub fn ingest_paths(
     for f in &failed {
         eprintln!("error: {}", f.message);
     }
-    let prepared = ingest::prepare_all(&sources, meta);
-    let done = ingest::store_all(ws, &prepared)?;
+    let bar = progress_bar(sources.len() as u64 * 2);
+    let tick = |n: u64| bar.inc(n);
+    let prepared = ingest::prepare_all(&sources, meta, &tick);
+    let done = ingest::store_all(ws, &prepared, &tick)?;
+    bar.finish_and_clear();
     for d in &done {
         if d.published_from.is_none() {
             eprintln!(
@@ -72,6 +75,24 @@ pub fn ingest_paths(
         }
     }
     Ok((done, failed.len()))
+}
+
+/// Inputs above which a long ingest shows a progress bar.
+const PROGRESS_FROM: u64 = 200;
+
+/// A bar on stderr for long runs; hidden when stderr is not a terminal or the run is short.
+fn progress_bar(steps: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if steps < PROGRESS_FROM * 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(steps);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} steps (extract, then store) {elapsed}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {

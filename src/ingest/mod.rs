@@ -13,6 +13,9 @@ use crate::extract::{self, PublishedFrom};
 use crate::model::Claim;
 use crate::store::{self, NewArticle, Workspace};
 
+/// Called with the number of articles just done (extracted, then stored), for progress bars.
+pub type Progress<'a> = dyn Fn(u64) + Sync + 'a;
+
 /// Metadata given on the command line; applies to every article of one command.
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
@@ -72,9 +75,14 @@ pub const BATCH: usize = 500;
 
 /// Stores prepared articles in transactions of `BATCH`. An article whose body is already
 /// stored is left as it is and reported as not new.
-pub fn store_all(ws: &mut Workspace, prepared: &[Prepared]) -> Result<Vec<Ingested>> {
+pub fn store_all(
+    ws: &mut Workspace,
+    prepared: &[Prepared],
+    progress: &Progress<'_>,
+) -> Result<Vec<Ingested>> {
     let mut out = Vec::with_capacity(prepared.len());
     for chunk in prepared.chunks(BATCH) {
+        progress(chunk.len() as u64);
         let done = ws.write(|tx| {
             let mut done = Vec::with_capacity(chunk.len());
             for p in chunk {
@@ -107,17 +115,23 @@ pub fn store_all(ws: &mut Workspace, prepared: &[Prepared]) -> Result<Vec<Ingest
 }
 
 /// Prepares every source, extraction spread over the machine's cores; order is kept.
-pub fn prepare_all(sources: &[Source], meta: &Metadata) -> Vec<Prepared> {
+pub fn prepare_all(sources: &[Source], meta: &Metadata, progress: &Progress<'_>) -> Vec<Prepared> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let one = |s: &Source| {
+        let p = prepare(s, meta);
+        progress(1);
+        p
+    };
     if threads == 1 || sources.len() < 8 {
-        return sources.iter().map(|s| prepare(s, meta)).collect();
+        return sources.iter().map(one).collect();
     }
     let chunk = sources.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = sources
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(|s| prepare(s, meta)).collect::<Vec<_>>())
+                let one = &one;
+                scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())
             })
             .collect();
         handles
