@@ -19,6 +19,10 @@ fn main() {
                 .map(|p| std::fs::read_to_string(p).expect("fixture")),
         );
     }
+    // CLAIMDESK_BENCH_TEXT: measure on one article instead (e.g. the seed, at news density).
+    if let Ok(path) = std::env::var("CLAIMDESK_BENCH_TEXT") {
+        articles = vec![std::fs::read_to_string(path).expect("CLAIMDESK_BENCH_TEXT")];
+    }
     let mb: usize = std::env::var("CLAIMDESK_BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())

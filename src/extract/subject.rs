@@ -219,9 +219,13 @@ const CLAUSE_ENDERS: &[char] = &[
     ',', ';', '.', ':', '(', ')', '!', '?', '"', '\u{201C}', '\u{201D}', '\n',
 ];
 
+/// STOP as a set: it is consulted for every word of every noun phrase.
+static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 fn is_stop(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    STOP.contains(&w.as_str()) || event_class(&w).is_some()
+    STOP_SET.contains(w.as_str()) || event_class(&w).is_some()
 }
 
 /// Word tokens of `text` as (start, end) byte spans, ASCII letters, digits, `-` and `'`.
