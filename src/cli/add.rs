@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Actor, ids, output};
-use crate::extract::{CharIndex, claims_in, sentence_at, sentence_spans};
+use crate::extract::{CharCursor, claims_in, sentence_at, sentence_spans};
 use crate::model::{Claim, ClaimKind, Origin, Status, Value};
 use crate::store::{self, Workspace, now};
 
@@ -61,7 +61,7 @@ pub fn run(ws: &mut Workspace, args: &AddArgs) -> Result<()> {
         );
     };
     let byte_end = byte_start + args.quote.len();
-    let index = CharIndex::new(body);
+    let mut index = CharCursor::new(body);
     let (start, end) = (index.chars_before(byte_start), index.chars_before(byte_end));
     // The extractor's reading of the same words gives the value, when it has one.
     let published = article

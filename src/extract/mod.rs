@@ -10,7 +10,7 @@ mod subject;
 use chrono::NaiveDate;
 
 pub use dates::{nearest_year, parse_weekday, weekday_name};
-pub use offsets::{CharIndex, byte_of_char};
+pub use offsets::{CharCursor, byte_of_char};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
@@ -110,7 +110,7 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
         .collect();
     spans.sort_by_key(|s| (s.1, s.2));
     let sentences = sentence_spans(body);
-    let index = CharIndex::new(body);
+    let mut index = CharCursor::new(body);
     spans
         .into_iter()
         .map(|(kind, start, end, value)| {

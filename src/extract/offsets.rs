@@ -1,46 +1,37 @@
 //! Byte offsets to Unicode scalar offsets (what Python's `str` slicing counts).
 
-/// Converts byte offsets of one text to character offsets in O(1) amortized per lookup
-/// for increasing offsets, and O(block) otherwise, with a checkpoint every 4 KiB.
-pub struct CharIndex<'a> {
+/// Converts byte offsets of one text to character offsets. It remembers where it last
+/// stood, so offsets asked in (roughly) increasing order cost only the bytes in between.
+pub struct CharCursor<'a> {
     text: &'a str,
     ascii: bool,
-    checkpoints: Vec<usize>, // chars before byte k * BLOCK
+    byte: usize,
+    chars: usize,
 }
 
-const BLOCK: usize = 4096;
+fn count_chars(bytes: &[u8]) -> usize {
+    // Every byte that is not a UTF-8 continuation byte starts a character.
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
 
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> CharIndex<'a> {
-        let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
-        if !ascii {
-            let bytes = text.as_bytes();
-            let mut chars = 0;
-            checkpoints.push(0);
-            for chunk in bytes.chunks(BLOCK) {
-                chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
-                checkpoints.push(chars);
-            }
-        }
-        CharIndex {
-            text,
-            ascii,
-            checkpoints,
-        }
+impl<'a> CharCursor<'a> {
+    pub fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
     }
 
     /// Characters before byte `pos`, which must be on a character boundary.
-    pub fn chars_before(&self, pos: usize) -> usize {
+    pub fn chars_before(&mut self, pos: usize) -> usize {
         if self.ascii {
             return pos;
         }
-        let block = pos / BLOCK;
-        let base = self.checkpoints[block];
-        base + self.text.as_bytes()[block * BLOCK..pos]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
+        let bytes = self.text.as_bytes();
+        if pos >= self.byte {
+            self.chars += count_chars(&bytes[self.byte..pos]);
+        } else {
+            self.chars -= count_chars(&bytes[pos..self.byte]);
+        }
+        self.byte = pos;
+        self.chars
     }
 }
 
@@ -59,17 +50,20 @@ mod tests {
     #[test]
     fn counts_scalar_values_not_bytes() {
         let text = "Peace عمران “May 4” done";
-        let idx = CharIndex::new(text);
+        let mut idx = CharCursor::new(text);
         let b = text.find("May").unwrap();
         assert_eq!(idx.chars_before(b), text[..b].chars().count());
         assert_eq!(idx.chars_before(text.len()), text.chars().count());
+        // Backwards too.
+        assert_eq!(idx.chars_before(b), text[..b].chars().count());
         assert_eq!(byte_of_char(text, idx.chars_before(b)), Some(b));
     }
 
     #[test]
-    fn long_text_crosses_checkpoints() {
+    fn long_text() {
         let text = "é".repeat(10_000) + "x";
-        let idx = CharIndex::new(&text);
+        let mut idx = CharCursor::new(&text);
         assert_eq!(idx.chars_before(text.len() - 1), 10_000);
+        assert_eq!(idx.chars_before(2), 1);
     }
 }
