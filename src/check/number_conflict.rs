@@ -64,14 +64,13 @@ fn range_text(c: &Claim) -> String {
 }
 
 /// Findings for one group of claims with the same key, in reading order (story, article,
-/// position). Each conflicting pair is one finding, the later claim first.
+/// position). A claim that cannot be true with an earlier one is one finding, paired with
+/// the first such earlier claim: at most one finding per claim, so one wrong figure among
+/// many agreeing ones does not flood the report with every pair.
 pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (j, later) in group.iter().enumerate() {
-        for earlier in &group[..j] {
-            if !disjoint(later, earlier) {
-                continue;
-            }
+        if let Some(earlier) = group[..j].iter().find(|e| disjoint(later, e)) {
             let across = later.article_id != earlier.article_id;
             let about = match key.event {
                 Some(e) => format!("{} {e}", key.subject),
@@ -102,4 +101,72 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Status, Value};
+
+    fn count(text: &str, low: f64, high: Option<f64>) -> Claim {
+        Claim {
+            id: Some(text.into()),
+            article_id: Some("a".into()),
+            kind: ClaimKind::Count,
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            sentence: String::new(),
+            status: Status::Unchecked,
+            assignee: None,
+            origin: Origin::Extracted,
+            value: Value {
+                low: Some(low),
+                high,
+                subject: Some("homes destroyed".into()),
+                predicate: Some("destroyed".into()),
+                valid: true,
+                ..Value::default()
+            },
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
+    #[test]
+    fn one_finding_per_claim_that_contradicts_an_earlier_one() {
+        let claims = [
+            count("1,200 homes", 1200.0, Some(1200.0)),
+            count("around 800 homes", 720.0, Some(880.0)),
+            count("some 1,250 homes", 1125.0, Some(1375.0)),
+        ];
+        let refs: Vec<&Claim> = claims.iter().collect();
+        let key = conflict_key(&claims[0], "story:x").unwrap();
+        let found = number_conflicts(&key, &refs);
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.claims[0].text.as_str(), f.claims[1].text.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("around 800 homes", "1,200 homes"),
+                ("some 1,250 homes", "around 800 homes")
+            ]
+        );
+    }
+
+    #[test]
+    fn compatible_qualified_figures_do_not_conflict() {
+        let claims = [
+            count("more than 100", 100.0, None),
+            count("120", 120.0, Some(120.0)),
+            count("at least 27", 27.0, None),
+        ];
+        let refs: Vec<&Claim> = claims.iter().collect();
+        let key = conflict_key(&claims[0], "story:x").unwrap();
+        assert!(number_conflicts(&key, &refs).is_empty());
+        assert_eq!(key.subject, "home");
+        assert_eq!(key.event, Some("destroyed"));
+    }
 }

@@ -498,7 +498,11 @@ fn parse_digits(s: &str) -> Option<f64> {
 }
 
 /// Splits a NUMBER match into its currency prefix, the digits' byte span, and the scale word.
-fn split_number(text: &str, start: usize, end: usize) -> (Option<&str>, (usize, usize), Option<&str>) {
+fn split_number(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> (Option<&str>, (usize, usize), Option<&str>) {
     let s = &text[start..end];
     let digits_at = s.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
     let cur = (digits_at > 0).then(|| &s[..digits_at]);

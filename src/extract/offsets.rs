@@ -16,7 +16,12 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 impl<'a> CharCursor<'a> {
     pub fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
+        CharCursor {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// Characters before byte `pos`, which must be on a character boundary.
