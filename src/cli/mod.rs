@@ -6,6 +6,7 @@ mod assign;
 mod check;
 mod claims;
 mod dismiss;
+mod edit;
 mod extract;
 mod findings_view;
 mod history;
@@ -55,6 +56,8 @@ pub enum Command {
     Claims(claims::ClaimsArgs),
     /// Add a claim by hand: a quote that occurs in the article.
     Add(add::AddArgs),
+    /// Correct a claim's kind or value by hand (each change kept in the history).
+    Edit(edit::EditArgs),
     /// Assign claims to a reviewer: CLAIM... ASSIGNEE.
     Assign(assign::AssignArgs),
     /// Remove the assignee of claims.
@@ -118,6 +121,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Articles(a) => articles::run(&open(OpenMode::Existing)?, a),
         Command::Claims(a) => claims::run(&open(OpenMode::Existing)?, a),
         Command::Add(a) => add::run(&mut open(OpenMode::Existing)?, a),
+        Command::Edit(a) => edit::run(&mut open(OpenMode::Existing)?, a),
         Command::Assign(a) => assign::run_assign(&mut open(OpenMode::Existing)?, a),
         Command::Unassign(a) => assign::run_unassign(&mut open(OpenMode::Existing)?, a),
         Command::Mark(a) => mark::run(&mut open(OpenMode::Existing)?, a),

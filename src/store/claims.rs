@@ -274,3 +274,93 @@ pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
     }
     Ok(())
 }
+
+/// Replaces a claim's kind and value (a reviewer's correction), keeping its conflict key in
+/// step, and appends one history row per changed field. Returns the changed fields.
+pub fn edit(
+    conn: &Connection,
+    id: &str,
+    kind: ClaimKind,
+    value: &Value,
+    actor: &str,
+    note: Option<&str>,
+) -> Result<Vec<String>> {
+    let before = get(conn, id)?;
+    let mut after = before.clone();
+    after.kind = kind;
+    after.value = value.clone();
+    let old = field_strings(&before);
+    let new = field_strings(&after);
+    let changed: Vec<(&str, Option<String>, Option<String>)> = old
+        .into_iter()
+        .zip(new)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, b)| (a.0, a.1, b.1))
+        .collect();
+    if changed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let at = now();
+    let key = conflict_key(&after, "");
+    let is_date = kind == ClaimKind::Date;
+    conn.prepare_cached(
+        "UPDATE claims SET kind = ?2, value_low = ?3, value_high = ?4, qualifier = ?5, subject = ?6, predicate = ?7,
+            unit = ?8, currency = ?9, date = ?10, weekday = ?11, relative = ?12, year_inferred = ?13, date_valid = ?14,
+            subject_key = ?15, event = ?16, updated_at = ?17
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        kind.as_str(),
+        value.low,
+        value.high,
+        value.qualifier,
+        value.subject,
+        value.predicate,
+        value.unit,
+        value.currency,
+        value.date.map(|d| d.to_string()),
+        value.weekday,
+        value.relative,
+        is_date.then_some(value.year_inferred),
+        is_date.then_some(value.valid),
+        key.as_ref().map(|k| k.subject.as_str()),
+        key.as_ref().and_then(|k| k.event),
+        at,
+    ])?;
+    for (field, from, to) in &changed {
+        let from = from.as_ref().map(|v| format!("{field}={v}"));
+        let to = to.as_ref().map(|v| format!("{field}={v}"));
+        history::append(
+            conn,
+            id,
+            &at,
+            actor,
+            "edit",
+            from.as_deref(),
+            to.as_deref(),
+            note,
+            None,
+        )?;
+    }
+    Ok(changed.into_iter().map(|c| c.0.to_string()).collect())
+}
+
+/// (field, value as text) for every field a reviewer can edit.
+fn field_strings(c: &Claim) -> Vec<(&'static str, Option<String>)> {
+    let v = &c.value;
+    let num = |x: Option<f64>| x.map(|n| crate::model::value::number_json(Some(n)).to_string());
+    vec![
+        ("kind", Some(c.kind.as_str().to_string())),
+        ("low", num(v.low)),
+        ("high", num(v.high)),
+        ("qualifier", v.qualifier.clone()),
+        ("subject", v.subject.clone()),
+        ("predicate", v.predicate.clone()),
+        ("unit", v.unit.clone()),
+        ("currency", v.currency.clone()),
+        ("date", v.date.map(|d| d.to_string())),
+        ("weekday", v.weekday.clone()),
+        ("relative", v.relative.clone()),
+    ]
+}

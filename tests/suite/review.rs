@@ -225,3 +225,75 @@ fn add_takes_offsets_from_the_body() {
     assert_eq!(h[0]["action"], "created");
     assert_eq!(h[0]["actor"], "ana");
 }
+
+#[test]
+fn edit_corrects_a_value_and_the_findings_follow_at_once() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    assert_eq!(
+        t.ok(&["report", "--format", "json"]).json()["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let id = id_of(&claims, "Monday, May 4");
+    let out = t.ok(&[
+        "edit",
+        &id,
+        "--date",
+        "2021-05-03",
+        "--note",
+        "the envoy arrived on May 3",
+        "--by",
+        "ana",
+    ]);
+    assert!(out.stdout().contains("edited: date"), "{}", out.stdout());
+    // May 3, 2021 was a Monday and the day before publication: both findings are gone.
+    assert_eq!(
+        t.ok(&["report", "--format", "json"]).json()["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let h = t.ok(&["history", &id, "--format", "json"]).json();
+    assert_eq!(h[0]["action"], "edit");
+    assert_eq!(h[0]["from"], "date=2021-05-04");
+    assert_eq!(h[0]["to"], "date=2021-05-03");
+    assert_eq!(h[0]["actor"], "ana");
+
+    let n = id_of(&claims, "more than 20 provinces");
+    t.ok(&["edit", &n, "--value", "34", "--qualifier", ""]);
+    let c = t.ok(&["show", &n, "--format", "json"]).json()["claim"].clone();
+    assert_eq!(
+        (
+            c["value"]["low"].as_f64(),
+            c["value"]["high"].as_f64(),
+            c["value"]["qualifier"].clone()
+        ),
+        (Some(34.0), Some(34.0), serde_json::Value::Null)
+    );
+    assert!(
+        t.ok(&["edit", &n, "--value", "34"])
+            .stdout()
+            .contains("unchanged")
+    );
+    assert_eq!(
+        t.ok(&["history", &n, "--format", "json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        3,
+        "low, high, qualifier"
+    );
+    let r = t.run(&["edit", &n, "--low", "abc"]).failure();
+    assert!(r.stderr().contains("abc"));
+    let r = t
+        .run(&["edit", &n, "--low", "50", "--high", "10"])
+        .failure();
+    assert!(r.stderr().contains("above"));
+    let r = t.run(&["edit", &n, "--date", "May 3"]).failure();
+    assert!(r.stderr().contains("May 3"));
+}
