@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use claimdesk::model::{Claim, ClaimKind, Origin, Status, Value};
+use claimdesk::model::{Claim, ClaimKind, Origin, Value};
 use claimdesk::store::{self, NewArticle, OpenMode, Workspace};
 
 const CLAIMS_PER_ARTICLE: usize = 20;
@@ -54,21 +54,16 @@ fn claim(i: usize, j: usize) -> Claim {
         value.predicate = Some("killed".into());
         text = format!("{n} {s}");
     }
-    Claim {
-        id: None,
-        article_id: None,
+    let (start, end) = (j * 40, j * 40 + text.chars().count());
+    Claim::unstored(
         kind,
-        start: j * 40,
-        end: j * 40 + text.chars().count(),
         text,
-        sentence: "A generated sentence.".into(),
-        status: Status::Unchecked,
-        assignee: None,
-        origin: Origin::Extracted,
+        start,
+        end,
+        "A generated sentence.".into(),
+        Origin::Extracted,
         value,
-        created_at: None,
-        updated_at: None,
-    }
+    )
 }
 
 /// Adds articles until the workspace holds `claims` claims.

@@ -106,31 +106,29 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Status, Value};
+    use crate::model::{Origin, Value};
 
     fn count(text: &str, low: f64, high: Option<f64>) -> Claim {
-        Claim {
-            id: Some(text.into()),
-            article_id: Some("a".into()),
-            kind: ClaimKind::Count,
-            text: text.into(),
-            start: 0,
-            end: text.len(),
-            sentence: String::new(),
-            status: Status::Unchecked,
-            assignee: None,
-            origin: Origin::Extracted,
-            value: Value {
-                low: Some(low),
-                high,
-                subject: Some("homes destroyed".into()),
-                predicate: Some("destroyed".into()),
-                valid: true,
-                ..Value::default()
-            },
-            created_at: None,
-            updated_at: None,
-        }
+        let value = Value {
+            low: Some(low),
+            high,
+            subject: Some("homes destroyed".into()),
+            predicate: Some("destroyed".into()),
+            valid: true,
+            ..Value::default()
+        };
+        let mut c = Claim::unstored(
+            ClaimKind::Count,
+            text.into(),
+            0,
+            text.len(),
+            String::new(),
+            Origin::Extracted,
+            value,
+        );
+        c.id = Some(text.into());
+        c.article_id = Some("a".into());
+        c
     }
 
     #[test]

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Actor, ids, output};
-use crate::extract::{CharCursor, claims_in, sentence_at, sentence_spans};
-use crate::model::{Claim, ClaimKind, Origin, Status, Value};
+use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
+use crate::model::{Claim, ClaimKind, Origin, Value};
 use crate::store::{self, Workspace, now};
 
 #[derive(Debug, Args)]
@@ -74,27 +74,20 @@ pub fn run(ws: &mut Workspace, args: &AddArgs) -> Result<()> {
     let kind = kind
         .or(extracted.as_ref().map(|c| c.kind))
         .unwrap_or(ClaimKind::Other);
-    let spans = sentence_spans(body);
-    let sentence =
-        sentence_at(&spans, byte_start).map_or("", |i| &body[spans[i].0..spans[i].1.max(byte_end)]);
-    let claim = Claim {
-        id: None,
-        article_id: Some(article_id.clone()),
+    let sentence = sentence_around(body, &sentence_spans(body), byte_start, byte_end);
+    let value = extracted.map(|c| c.value).unwrap_or(Value {
+        valid: true,
+        ..Value::default()
+    });
+    let claim = Claim::unstored(
         kind,
-        text: args.quote.clone(),
+        args.quote.clone(),
         start,
         end,
-        sentence: sentence.to_string(),
-        status: Status::Unchecked,
-        assignee: None,
-        origin: Origin::Manual,
-        value: extracted.map(|c| c.value).unwrap_or(Value {
-            valid: true,
-            ..Value::default()
-        }),
-        created_at: None,
-        updated_at: None,
-    };
+        sentence.to_string(),
+        Origin::Manual,
+        value,
+    );
     let actor = args.actor.name();
     let id = ws.write(|tx| {
         if let Some(existing) = store::claim_at(tx, &article_id, start, end, kind)? {

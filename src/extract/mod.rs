@@ -15,7 +15,7 @@ pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
 
-use crate::model::{Claim, ClaimKind, Origin, Status};
+use crate::model::{Claim, ClaimKind, Origin};
 
 /// The last at most `n` bytes of `s`, cut on a character boundary.
 pub(crate) fn tail(s: &str, n: usize) -> &str {
@@ -94,6 +94,20 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
     }
 }
 
+/// The sentence holding the bytes [start, end) of `body`, stretched to `end` when a claim
+/// runs past a sentence break.
+pub fn sentence_around<'a>(
+    body: &'a str,
+    sentences: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> &'a str {
+    sentence_at(sentences, start)
+        .map(|i| sentences[i])
+        .filter(|&(s, _)| s <= start)
+        .map_or("", |(s, e)| &body[s..e.max(end).min(body.len())])
+}
+
 /// The claims of `body` given its publication date, in text order.
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     let dates = dates::find_dates(body, published);
@@ -114,25 +128,17 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     spans
         .into_iter()
         .map(|(kind, start, end, value)| {
-            let sentence = sentence_at(&sentences, start)
-                .map(|i| sentences[i])
-                .filter(|&(s, e)| s <= start && end <= e.max(end))
-                .map_or("", |(s, e)| &body[s..e.max(end).min(body.len())]);
-            Claim {
-                id: None,
-                article_id: None,
+            let sentence = sentence_around(body, &sentences, start, end);
+            let (cs, ce) = (index.chars_before(start), index.chars_before(end));
+            Claim::unstored(
                 kind,
-                text: body[start..end].to_string(),
-                start: index.chars_before(start),
-                end: index.chars_before(end),
-                sentence: sentence.to_string(),
-                status: Status::Unchecked,
-                assignee: None,
-                origin: Origin::Extracted,
+                body[start..end].to_string(),
+                cs,
+                ce,
+                sentence.to_string(),
+                Origin::Extracted,
                 value,
-                created_at: None,
-                updated_at: None,
-            }
+            )
         })
         .collect()
 }

@@ -45,6 +45,33 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim not yet stored: no id, unchecked, unassigned.
+    pub fn unstored(
+        kind: ClaimKind,
+        text: String,
+        start: usize,
+        end: usize,
+        sentence: String,
+        origin: Origin,
+        value: Value,
+    ) -> Claim {
+        Claim {
+            id: None,
+            article_id: None,
+            kind,
+            text,
+            start,
+            end,
+            sentence,
+            status: Status::Unchecked,
+            assignee: None,
+            origin,
+            value,
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
     /// The stable JSON shape documented in README.
     pub fn to_json(&self) -> Json {
         json!({

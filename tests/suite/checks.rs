@@ -124,6 +124,25 @@ fn findings_have_the_documented_shape_severity_and_order() {
     assert!(r.stderr().contains("number-conflict"));
 }
 
+/// (rule, text, start, end) of each finding, sorted.
+fn spans(findings: &Value) -> Vec<(String, String, u64, u64)> {
+    let mut out: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().into(),
+                f["text"].as_str().unwrap().into(),
+                f["start"].as_u64().unwrap(),
+                f["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
 fn seed_gives_exactly_its_labelled_findings() {
     let Some(shared) = shared() else { return };
@@ -138,37 +157,9 @@ fn seed_gives_exactly_its_labelled_findings() {
         t.ok(&["extract", &article, "--format", "json"]).json(),
         t.ok(&["check", &article, "--format", "json"]).json(),
     ] {
-        let got: Vec<(String, String, u64, u64)> = out["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule"].as_str().unwrap().into(),
-                    f["text"].as_str().unwrap().into(),
-                    f["start"].as_u64().unwrap(),
-                    f["end"].as_u64().unwrap(),
-                )
-            })
-            .collect();
-        let want: Vec<(String, String, u64, u64)> = labels["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule"].as_str().unwrap().into(),
-                    f["text"].as_str().unwrap().into(),
-                    f["start"].as_u64().unwrap(),
-                    f["end"].as_u64().unwrap(),
-                )
-            })
-            .collect();
-        let mut got_sorted = got.clone();
-        got_sorted.sort();
-        let mut want_sorted = want.clone();
-        want_sorted.sort();
-        assert_eq!(got_sorted, want_sorted);
+        let got = spans(&out["findings"]);
+        let want = spans(&labels["findings"]);
+        assert_eq!(got, want);
         for f in out["findings"].as_array().unwrap() {
             assert_eq!(f["suggestion"], "Monday, May 3", "triangulated suggestion");
         }
