@@ -16,14 +16,11 @@ pub struct QuantityMatch {
     pub value: Value,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|AFN|Rs\.?)[ \t]?)|(?-u:\b))",
-        r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
-        r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
-    ))
-    .expect("number pattern")
-});
+const NUMBER_PATTERN: &str = concat!(
+    r"(?:(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|AFN|Rs\.?)[ \t]?)|(?-u:\b))",
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
+    r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
+);
 
 const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -33,11 +30,20 @@ const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const UNITS_FROM_TWO: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
 
-static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn words_pattern() -> String {
+    format!(
         r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
-    ))
-    .expect("number words pattern")
+    )
+}
+
+static WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&words_pattern()).expect("number words pattern"));
+
+/// Numbers in digits and numbers in words in one pass over the text: one scan instead of
+/// two. Digit matches are split by hand (see `split_number`); word matches are read again
+/// with WORDS for their groups.
+static QUANTITIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:{NUMBER_PATTERN})|(?:{})", words_pattern())).expect("quantity pattern")
 });
 
 fn word_value(w: &str) -> Option<f64> {
@@ -517,89 +523,89 @@ fn split_number(
 /// Every quantity in `text` outside the byte spans in `taken` (dates), in order.
 pub fn find_quantities(text: &str, taken: &[(usize, usize)]) -> Vec<QuantityMatch> {
     let overlaps = |s: usize, e: usize| taken.iter().any(|&(ts, te)| ts < e && s < te);
-    let mut out = Vec::new();
+    let mut out: Vec<QuantityMatch> = Vec::new();
+    // Where the last claim ends: a match inside it ("20 to 30", a counted phrase) is part of it.
     let mut consumed = 0;
-    for m in NUMBER.find_iter(text) {
-        // Splitting the match by hand is several times cheaper than asking the regex for
-        // capture groups, and numbers are the most frequent match.
-        let (cur, num, scale) = split_number(text, m.start(), m.end());
+    for m in QUANTITIES.find_iter(text) {
         if m.start() < consumed || overlaps(m.start(), m.end()) {
             continue;
         }
-        let currency = cur.and_then(currency_code);
-        let scale = scale.filter(|s| {
-            // "m", "k" and "bn" are scales only glued to a sum of money ("$2.5m").
-            let short = matches!(s.trim(), "m" | "k" | "bn" | "mn");
-            !short || (currency.is_some() && !s.starts_with([' ', '\t']))
-        });
-        let end = if scale.is_some() { m.end() } else { num.1 };
-        let raw = &text[num.0..num.1];
-        if cur.is_none() && is_identifier(text, num.0, end) {
-            continue;
-        }
-        if text[end..].starts_with(|ch: char| ch.is_ascii_alphabetic()) && scale.is_none() {
-            continue; // ordinals ("31st") and units glued on ("5km")
-        }
-        let Some(mut n) = parse_digits(raw) else {
-            continue;
+        let q = if m.as_str().bytes().any(|b| b.is_ascii_digit()) {
+            number_quantity(text, m.start(), m.end())
+        } else {
+            WORDS
+                .captures_at(text, m.start())
+                .filter(|c| c.get(0).is_some_and(|w| w.start() == m.start()))
+                .and_then(|c| word_quantity(text, &c))
         };
-        if let Some(s) = scale {
-            n *= scale_value(s);
-        }
-        let qualifier = qualifier_before(text, m.start());
-        let is_year = scale.is_none()
-            && currency.is_none()
-            && raw.len() == 4
-            && !raw.contains(['.', ','])
-            && (1800.0..=2100.0).contains(&n)
-            && qualifier.is_none();
-        if is_year {
-            continue;
-        }
-        let mut qstart = qualifier.map_or(m.start(), |(_, s)| s);
-        let mut range = qualified_range(qualifier.map(|q| q.0), n);
-        let mut end = end;
-        // Ranges written out: "between 20 and 30", "20 to 30".
-        if let Some((hi, hi_end)) = range_upper(text, end, scale) {
-            range = Range {
-                low: Some(n),
-                high: Some(hi),
-            };
-            end = hi_end;
-            // "Between" belongs to the quote it opens.
-            let head = text[..qstart].trim_end_matches([' ', '\t']);
-            if head.len() >= 7
-                && head.is_char_boundary(head.len() - 7)
-                && head[head.len() - 7..].eq_ignore_ascii_case("between")
-            {
-                qstart = head.len() - 7;
-            }
-        }
-        if let Some(q) = classify(
-            text,
-            qstart,
-            end,
-            range,
-            qualifier.map(|q| q.0.to_string()),
-            currency,
-        ) {
+        if let Some(q) = q.filter(|q| q.start >= consumed) {
             consumed = q.end;
             out.push(q);
         }
     }
-    for c in WORDS.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        if overlaps(m.start(), m.end())
-            || out.iter().any(|q| q.start < m.end() && m.start() < q.end)
+    out
+}
+
+/// The quantity written in digits at [start, end) (a QUANTITIES match), if it is a claim.
+fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch> {
+    // Splitting the match by hand is several times cheaper than asking the regex for
+    // capture groups, and numbers are the most frequent match.
+    let (cur, num, scale) = split_number(text, start, end);
+    let currency = cur.and_then(currency_code);
+    let scale = scale.filter(|s| {
+        // "m", "k" and "bn" are scales only glued to a sum of money ("$2.5m").
+        let short = matches!(s.trim(), "m" | "k" | "bn" | "mn");
+        !short || (currency.is_some() && !s.starts_with([' ', '\t']))
+    });
+    let num_end = if scale.is_some() { end } else { num.1 };
+    let raw = &text[num.0..num.1];
+    if cur.is_none() && is_identifier(text, num.0, num_end) {
+        return None;
+    }
+    if text[num_end..].starts_with(|ch: char| ch.is_ascii_alphabetic()) && scale.is_none() {
+        return None; // ordinals ("31st") and units glued on ("5km")
+    }
+    let mut n = parse_digits(raw)?;
+    if let Some(s) = scale {
+        n *= scale_value(s);
+    }
+    let qualifier = qualifier_before(text, start);
+    let is_year = scale.is_none()
+        && currency.is_none()
+        && raw.len() == 4
+        && !raw.contains(['.', ','])
+        && (1800.0..=2100.0).contains(&n)
+        && qualifier.is_none();
+    if is_year {
+        return None;
+    }
+    let mut qstart = qualifier.map_or(start, |(_, s)| s);
+    let mut range = qualified_range(qualifier.map(|q| q.0), n);
+    let mut end = num_end;
+    // Ranges written out: "between 20 and 30", "20 to 30".
+    if let Some((hi, hi_end)) = range_upper(text, end, scale) {
+        range = Range {
+            low: Some(n),
+            high: Some(hi),
+        };
+        end = hi_end;
+        // "Between" belongs to the quote it opens.
+        let head = text[..qstart].trim_end_matches([' ', '\t']);
+        if head.len() >= 7
+            && head.is_char_boundary(head.len() - 7)
+            && head[head.len() - 7..].eq_ignore_ascii_case("between")
         {
-            continue;
-        }
-        if let Some(q) = word_quantity(text, &c) {
-            out.push(q);
+            qstart = head.len() - 7;
         }
     }
-    out.sort_by_key(|q| q.start);
-    out
+    classify(
+        text,
+        qstart,
+        end,
+        range,
+        qualifier.map(|q| q.0.to_string()),
+        currency,
+    )
 }
 
 fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usize)> {
