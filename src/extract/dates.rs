@@ -21,14 +21,14 @@ const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 const WEEKDAY_FULL: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 // ASCII word boundaries throughout: the Unicode `\b` is 25x slower on text with any non-ASCII.
-static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?:(?P<wd>{WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?[ \t]+(?P<y2>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?P<iy>(?:1[89]|20)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])(?-u:\b))"
     ))
     .expect("date pattern")
 });
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?:(?P<rel>(?i:today|yesterday|tomorrow|tonight))|(?P<dir>(?i:last|next|this|past|coming))[ \t]+(?P<rwd>{WEEKDAY_FULL})|(?P<n>[0-9]{{1,3}}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))[ \t]+(?P<unit>(?i:days?|weeks?))[ \t]+ago|(?P<bwd>{WEEKDAY_FULL}))(?-u:\b)"
     ))
@@ -235,37 +235,80 @@ fn this_week(p: NaiveDate, w: Weekday) -> NaiveDate {
     monday + Duration::days(w.num_days_from_monday() as i64)
 }
 
+/// What the date patterns make of a scanner match at [start, end).
+// Returned and matched at once, never stored: boxing the date would only add an allocation.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum DateAt {
+    Found(DateMatch),
+    /// A date pattern matched but the words are not a date ("May 45", "USA Today").
+    Rejected,
+    /// No date pattern matches here: the match is a quantity's.
+    NotADate,
+}
+
+/// Reads the scanner's match at [start, end) as a date. The haystack is cut at `end`, so a
+/// pattern that does not match at `start` costs only the match's few bytes.
+pub(super) fn date_at(
+    text: &str,
+    start: usize,
+    end: usize,
+    published: Option<NaiveDate>,
+) -> DateAt {
+    let head = &text[..end];
+    if let Some(c) = ABSOLUTE
+        .captures_at(head, start)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
+    {
+        return match absolute_value(&c, published) {
+            Some(value) => DateAt::Found(DateMatch {
+                start,
+                end: c.get(0).map_or(end, |m| m.end()),
+                value,
+            }),
+            None => DateAt::Rejected,
+        };
+    }
+    let Some(c) = RELATIVE
+        .captures_at(head, start)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
+    else {
+        return DateAt::NotADate;
+    };
+    // "last Monday, May 4": the full date wins over "last Monday"; it starts at the weekday.
+    if let Some(wd) = c.name("rwd") {
+        let mut cut = (wd.start() + 64).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(a) = ABSOLUTE
+            .captures_at(&text[..cut], wd.start())
+            .filter(|a| a.get(0).is_some_and(|m| m.start() == wd.start()))
+        {
+            let m = a.get(0).expect("whole match");
+            return match absolute_value(&a, published) {
+                Some(value) => DateAt::Found(DateMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    value,
+                }),
+                None => DateAt::Rejected,
+            };
+        }
+    }
+    let m = c.get(0).expect("whole match");
+    if is_capitalized_name(text, start, &c) {
+        return DateAt::Rejected;
+    }
+    DateAt::Found(DateMatch {
+        start,
+        end: m.end(),
+        value: relative_value(&c, published, &text[..start]),
+    })
+}
+
 /// Every date in `text` (byte spans, in order, not overlapping).
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
-    let mut out: Vec<DateMatch> = Vec::new();
-    for c in ABSOLUTE.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        if let Some(value) = absolute_value(&c, published) {
-            out.push(DateMatch {
-                start: m.start(),
-                end: m.end(),
-                value,
-            });
-        }
-    }
-    let absolute_count = out.len();
-    for c in RELATIVE.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
-        let overlaps = out[..absolute_count]
-            .iter()
-            .any(|d| d.start < m.end() && m.start() < d.end);
-        if overlaps || is_capitalized_name(text, m.start(), &c) {
-            continue;
-        }
-        let value = relative_value(&c, published, &text[..m.start()]);
-        out.push(DateMatch {
-            start: m.start(),
-            end: m.end(),
-            value,
-        });
-    }
-    out.sort_by_key(|d| d.start);
-    out
+    super::scan::scan(text, published).0
 }
 
 /// "Today" in "USA Today" or "Good Friday" is a name, not a date.
@@ -352,6 +395,15 @@ mod tests {
             one("will meet on Thursday", p).value.date,
             Some(d("2021-05-06"))
         );
+    }
+
+    #[test]
+    fn a_full_date_wins_over_the_relative_words_before_it() {
+        let text = "he left last Monday, May 3 and came back";
+        let m = one(text, "2021-05-04");
+        assert_eq!(&text[m.start..m.end], "Monday, May 3");
+        assert_eq!(m.value.date, Some(d("2021-05-03")));
+        assert_eq!(m.value.relative, None);
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod dates;
 mod numbers;
 mod offsets;
 mod qualifier;
+mod scan;
 mod sentences;
 mod subject;
 
@@ -110,9 +111,7 @@ pub fn sentence_around<'a>(
 
 /// The claims of `body` given its publication date, in text order.
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
-    let dates = dates::find_dates(body, published);
-    let taken: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
-    let quantities = numbers::find_quantities(body, &taken);
+    let (dates, quantities) = scan::scan(body, published);
     let mut spans: Vec<(ClaimKind, usize, usize, crate::model::Value)> = dates
         .into_iter()
         .map(|d| (ClaimKind::Date, d.start, d.end, d.value))

@@ -39,12 +39,11 @@ fn words_pattern() -> String {
 static WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&words_pattern()).expect("number words pattern"));
 
-/// Numbers in digits and numbers in words in one pass over the text: one scan instead of
-/// two. Digit matches are split by hand (see `split_number`); word matches are read again
-/// with WORDS for their groups.
-static QUANTITIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?:{NUMBER_PATTERN})|(?:{})", words_pattern())).expect("quantity pattern")
-});
+/// Numbers in digits or in words: the quantity part of the scanner's one pattern. Digit
+/// matches are split by hand (see `split_number`); word matches are read again with WORDS.
+pub(super) fn quantities_pattern() -> String {
+    format!("(?:{NUMBER_PATTERN})|(?:{})", words_pattern())
+}
 
 fn word_value(w: &str) -> Option<f64> {
     let units: Vec<&str> = UNITS.split('|').collect();
@@ -521,29 +520,22 @@ fn split_number(
 }
 
 /// Every quantity in `text` outside the byte spans in `taken` (dates), in order.
-pub fn find_quantities(text: &str, taken: &[(usize, usize)]) -> Vec<QuantityMatch> {
-    let overlaps = |s: usize, e: usize| taken.iter().any(|&(ts, te)| ts < e && s < te);
-    let mut out: Vec<QuantityMatch> = Vec::new();
-    // Where the last claim ends: a match inside it ("20 to 30", a counted phrase) is part of it.
-    let mut consumed = 0;
-    for m in QUANTITIES.find_iter(text) {
-        if m.start() < consumed || overlaps(m.start(), m.end()) {
-            continue;
-        }
-        let q = if m.as_str().bytes().any(|b| b.is_ascii_digit()) {
-            number_quantity(text, m.start(), m.end())
-        } else {
-            WORDS
-                .captures_at(text, m.start())
-                .filter(|c| c.get(0).is_some_and(|w| w.start() == m.start()))
-                .and_then(|c| word_quantity(text, &c))
-        };
-        if let Some(q) = q.filter(|q| q.start >= consumed) {
-            consumed = q.end;
-            out.push(q);
-        }
+/// Every quantity in `text`, in order (dates are left to the date patterns).
+#[cfg(test)]
+pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
+    super::scan::scan(text, None).1
+}
+
+/// Reads the scanner's match at [start, end) as a quantity, if it is a claim.
+pub(super) fn quantity_at(text: &str, start: usize, end: usize) -> Option<QuantityMatch> {
+    if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
+        number_quantity(text, start, end)
+    } else {
+        WORDS
+            .captures_at(&text[..end], start)
+            .filter(|c| c.get(0).is_some_and(|w| w.start() == start))
+            .and_then(|c| word_quantity(text, &c))
     }
-    out
 }
 
 /// The quantity written in digits at [start, end) (a QUANTITIES match), if it is a claim.
@@ -727,7 +719,7 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> QuantityMatch {
-        let found = find_quantities(text, &[]);
+        let found = find_quantities(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.into_iter().next().unwrap()
     }
@@ -806,9 +798,9 @@ mod tests {
             "on page 4 of",
         ] {
             assert!(
-                find_quantities(text, &[]).is_empty(),
+                find_quantities(text).is_empty(),
                 "{text}: {:?}",
-                find_quantities(text, &[])
+                find_quantities(text)
             );
         }
     }

@@ -1,0 +1,52 @@
+//! One pass over the text finds every date and quantity: the date, relative-date and
+//! quantity patterns joined in one regex (each alone scans at ~470 MB/s here, the three
+//! together about as fast as one), then each match is read by the pattern that made it.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::dates::{ABSOLUTE, DateAt, DateMatch, RELATIVE, date_at};
+use super::numbers::{QuantityMatch, quantities_pattern, quantity_at};
+
+/// Dates first: where a date and a number start at the same place ("4 May 2021"), the date
+/// is the claim.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?:{})|(?:{})|(?:{})",
+        ABSOLUTE.as_str(),
+        RELATIVE.as_str(),
+        quantities_pattern()
+    ))
+    .expect("scanner pattern")
+});
+
+/// The dates and the quantities of `text`, each in order, never overlapping.
+pub fn scan(text: &str, published: Option<NaiveDate>) -> (Vec<DateMatch>, Vec<QuantityMatch>) {
+    let mut dates = Vec::new();
+    let mut quantities = Vec::new();
+    // Where the last claim ends: a match inside it ("20 to 30", a counted phrase) is part of it.
+    let mut consumed = 0;
+    for m in ANY.find_iter(text) {
+        if m.start() < consumed {
+            continue;
+        }
+        match date_at(text, m.start(), m.end(), published) {
+            DateAt::Found(d) => {
+                consumed = d.end;
+                dates.push(d);
+            }
+            DateAt::Rejected => {}
+            DateAt::NotADate => {
+                if let Some(q) =
+                    quantity_at(text, m.start(), m.end()).filter(|q| q.start >= consumed)
+                {
+                    consumed = q.end;
+                    quantities.push(q);
+                }
+            }
+        }
+    }
+    (dates, quantities)
+}
