@@ -26,41 +26,46 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let end_here = match b {
-            b'\n' => Some(i),
-            b'.' | b'!' | b'?' => {
-                // Closing quotes and brackets stay with their sentence.
-                let mut j = i + 1;
-                while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
-                    j += 1;
+    // Line by line, jumping between terminators with memchr: the scan touches only the
+    // bytes that can end a sentence.
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let mut start = line_start;
+        let mut from = line_start;
+        while from < line_end {
+            let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..line_end]) else {
+                break;
+            };
+            let i = from + off;
+            match sentence_end_at(text, i) {
+                Some(e) => {
+                    push_trimmed(text, start, e, &mut spans);
+                    start = e;
+                    from = e.max(i + 1);
                 }
-                if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
-                    j += 3;
-                }
-                let followed_by_space =
-                    j >= bytes.len() || matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n');
-                if followed_by_space && !(b == b'.' && is_abbreviation(word_before(text, i))) {
-                    Some(j)
-                } else {
-                    None
-                }
+                None => from = i + 1,
             }
-            _ => None,
-        };
-        if let Some(e) = end_here {
-            push_trimmed(text, start, e, &mut spans);
-            start = e;
-            i = e.max(i + 1);
-        } else {
-            i += 1;
         }
+        push_trimmed(text, start, line_end, &mut spans);
+        line_start = line_end;
     }
-    push_trimmed(text, start, bytes.len(), &mut spans);
     spans
+}
+
+/// Where the sentence ends if `.`, `!` or `?` at byte `i` ends one: when followed by space
+/// (after any closing quotes) and not closing an abbreviation.
+fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Closing quotes and brackets stay with their sentence.
+    let mut j = i + 1;
+    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+        j += 1;
+    }
+    if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
+        j += 3;
+    }
+    let followed_by_space = j >= bytes.len() || matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n');
+    (followed_by_space && !(bytes[i] == b'.' && is_abbreviation(word_before(text, i)))).then_some(j)
 }
 
 fn word_before(text: &str, dot: usize) -> &str {
