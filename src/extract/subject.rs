@@ -207,10 +207,9 @@ const EVENTS: &[(&str, &str)] = &[
 
 /// The class of an event word, if it is one: ("died") -> "killed".
 pub fn event_class(word: &str) -> Option<&'static str> {
-    let w = word.to_ascii_lowercase();
     EVENTS
         .iter()
-        .find(|(e, _)| *e == w)
+        .find(|(e, _)| e.eq_ignore_ascii_case(word))
         .map(|(_, class)| *class)
 }
 
@@ -224,8 +223,15 @@ static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().copied().collect());
 
 fn is_stop(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    STOP_SET.contains(w.as_str()) || event_class(&w).is_some()
+    // Most words are lowercase already: lowercase (and allocate) only when needed.
+    let lower;
+    let w = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = word.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
+    STOP_SET.contains(w) || event_class(w).is_some()
 }
 
 /// Word tokens of `text` as (start, end) byte spans, ASCII letters, digits, `-` and `'`.
