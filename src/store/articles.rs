@@ -116,12 +116,8 @@ impl Workspace {
             sql.push_str(" WHERE a.story = ?1");
         }
         sql.push_str(" ORDER BY a.id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = match &filter.story {
-            Some(s) => stmt.query_map([s], article_from_row)?,
-            None => stmt.query_map([], article_from_row)?,
-        };
-        let mut out: Vec<Article> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out =
+            super::query_opt(&self.conn, &sql, filter.story.as_deref(), article_from_row)?;
         if let Some(ids) = &filter.ids {
             out.retain(|a| ids.contains(&a.id));
         }

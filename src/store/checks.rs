@@ -4,8 +4,8 @@
 use anyhow::Result;
 use rusqlite::params;
 
-use super::Workspace;
 use super::claims::{CLAIM_COLUMNS, claim_from_row};
+use super::{Workspace, query_opt};
 use crate::check::ConflictKey;
 use crate::extract::event_class;
 use crate::model::{Claim, ClaimKind};
@@ -37,16 +37,7 @@ impl Workspace {
                 None,
             ),
         };
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = match arg {
-            Some(s) => stmt
-                .query_map([s], claim_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-            None => stmt
-                .query_map([], claim_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        };
-        Ok(rows)
+        query_opt(&self.conn, &sql, arg, claim_from_row)
     }
 
     /// The (scope, kind, subject, event, currency) groups whose ranges cannot all hold:
@@ -61,18 +52,9 @@ impl Workspace {
         sql.push_str(
             " GROUP BY scope, kind, subject_key, event, currency HAVING count(*) > 1 AND max(value_low) > min(value_high)",
         );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let map = |r: &rusqlite::Row| -> rusqlite::Result<GroupRow> {
+        let rows: Vec<GroupRow> = query_opt(&self.conn, &sql, scope, |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        };
-        let rows = match scope {
-            Some(s) => stmt
-                .query_map([s], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-            None => stmt
-                .query_map([], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        };
+        })?;
         Ok(rows
             .into_iter()
             .map(|(scope, kind, subject, event, currency)| ConflictKey {
@@ -139,18 +121,10 @@ impl Workspace {
                 published: r.get(2)?,
             })
         };
-        let rows = match story {
-            Some(s) => self
-                .conn
-                .prepare("SELECT id, story, published FROM articles WHERE story = ?1 ORDER BY id")?
-                .query_map([s], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-            None => self
-                .conn
-                .prepare("SELECT id, story, published FROM articles ORDER BY story, id")?
-                .query_map([], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
+        let sql = match story {
+            Some(_) => "SELECT id, story, published FROM articles WHERE story = ?1 ORDER BY id",
+            None => "SELECT id, story, published FROM articles ORDER BY story, id",
         };
-        Ok(rows)
+        query_opt(&self.conn, sql, story, map)
     }
 }

@@ -40,6 +40,19 @@ pub struct Workspace {
     path: PathBuf,
 }
 
+/// Runs `sql` with one optional bound parameter (`?1`, present when `arg` is) and collects
+/// the rows: the queries whose filter is optional share this instead of two calls each.
+pub(crate) fn query_opt<T>(
+    conn: &Connection,
+    sql: &str,
+    arg: Option<&str>,
+    map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(arg), map)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Now, in UTC, as stored in every `*_at` column.
 pub fn now() -> String {
     chrono::Utc::now()
