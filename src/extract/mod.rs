@@ -1,12 +1,14 @@
 //! Finding check-worthy claims in article text. Pure functions: no database here.
 
 mod dates;
+mod names;
 mod numbers;
 mod offsets;
 mod qualifier;
 mod scan;
 mod sentences;
 mod subject;
+mod words;
 
 use chrono::NaiveDate;
 

@@ -4,8 +4,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::qualifier::{Range, qualified_range, qualifier_before, vague_range};
+use super::names::is_identifier;
+use super::qualifier::{Range, qualified_range, qualifier_before};
 use super::subject::{noun_phrase_after, noun_phrase_before, predicate_after, predicate_before};
+use super::words::{WORDS, word_quantity, words_pattern};
 use crate::model::{ClaimKind, Value};
 
 #[derive(Debug, Clone)]
@@ -22,71 +24,10 @@ const NUMBER_PATTERN: &str = concat!(
     r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
 );
 
-const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-
-/// "one" and "a" count only with a scale ("one hundred", "a dozen"): alone they are far too
-/// common, and matching every "a" would slow the scan for nothing.
-const UNITS_FROM_TWO: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
-
-fn words_pattern() -> String {
-    format!(
-        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
-    )
-}
-
-static WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&words_pattern()).expect("number words pattern"));
-
 /// Numbers in digits or in words: the quantity part of the scanner's one pattern. Digit
 /// matches are split by hand (see `split_number`); word matches are read again with WORDS.
 pub(super) fn quantities_pattern() -> String {
     format!("(?:{NUMBER_PATTERN})|(?:{})", words_pattern())
-}
-
-fn word_value(w: &str) -> Option<f64> {
-    let units: Vec<&str> = UNITS.split('|').collect();
-    let tens: Vec<&str> = TENS.split('|').collect();
-    if let Some(i) = units.iter().position(|u| *u == w) {
-        return Some(i as f64 + 1.0);
-    }
-    if let Some(i) = tens.iter().position(|t| *t == w) {
-        return Some((i as f64 + 2.0) * 10.0);
-    }
-    match w {
-        "a" => Some(1.0),
-        "half" => Some(0.5),
-        _ => None,
-    }
-}
-
-/// "twenty-five" = 25, "two hundred thousand" = 200,000, "half a million" = 500,000.
-fn parse_words(phrase: &str) -> Option<f64> {
-    let lower = phrase.to_ascii_lowercase();
-    let mut total = 0.0;
-    let mut current: Option<f64> = None;
-    for w in lower.split_whitespace() {
-        match w {
-            "a" if current == Some(0.5) => {}
-            "hundred" => current = Some(current.unwrap_or(1.0) * 100.0),
-            "dozen" => current = Some(current.unwrap_or(1.0) * 12.0),
-            "thousand" | "million" | "billion" => {
-                let scale = match w {
-                    "thousand" => 1e3,
-                    "million" => 1e6,
-                    _ => 1e9,
-                };
-                total += current.unwrap_or(1.0) * scale;
-                current = None;
-            }
-            _ => {
-                let v = w.split('-').map(word_value).sum::<Option<f64>>()?;
-                current = Some(current.unwrap_or(0.0) + v);
-            }
-        }
-    }
-    Some(total + current.unwrap_or(0.0))
 }
 
 fn scale_value(s: &str) -> f64 {
@@ -164,66 +105,7 @@ const FURNITURE: &[&str] = &[
     "retweets",
 ];
 
-/// Capitalized words that turn the number after them into a name: "Route 9", "Article 5".
-const NAME_WORDS: &[&str] = &[
-    "Route",
-    "Article",
-    "Boeing",
-    "Airbus",
-    "Flight",
-    "Highway",
-    "Resolution",
-    "Section",
-    "Chapter",
-    "Page",
-    "Room",
-    "Gate",
-    "Terminal",
-    "Platform",
-    "Level",
-    "Phase",
-    "Camp",
-    "Unit",
-    "Block",
-    "District",
-    "Ward",
-    "Precinct",
-    "Building",
-    "Apollo",
-    "Windows",
-    "Version",
-    "Model",
-    "Channel",
-    "Radio",
-    "Road",
-    "Street",
-    "Lane",
-    "Avenue",
-    "Division",
-    "Brigade",
-    "Battalion",
-    "Squadron",
-    "Group",
-    "Zone",
-    "Station",
-    "Lot",
-    "Item",
-    "Question",
-    "Rule",
-    "Amendment",
-    "Title",
-    "Vol",
-    "Volume",
-    "Episode",
-    "Season",
-    "Act",
-    "Bill",
-    "Law",
-    "No",
-    "Number",
-];
-
-fn starts_with_word(s: &str, w: &str) -> bool {
+pub(super) fn starts_with_word(s: &str, w: &str) -> bool {
     s.len() >= w.len()
         && s.is_char_boundary(w.len())
         && s[..w.len()].eq_ignore_ascii_case(w)
@@ -233,120 +115,8 @@ fn starts_with_word(s: &str, w: &str) -> bool {
             .is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
-/// The word before byte `at`, skipping spaces.
-fn previous_word(text: &str, at: usize) -> &str {
-    let head = text[..at].trim_end_matches([' ', '\t']);
-    let from = head
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .map_or(0, |p| {
-            p + head[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    head[from..].trim_end_matches('.')
-}
-
-fn is_sentence_start(text: &str, at: usize) -> bool {
-    let head = text[..at].trim_end_matches([' ', '\t']);
-    // A dash after a dateline ("NAIROBI, Sept. 14 — Between ...") starts the story's sentence.
-    head.is_empty()
-        || head.ends_with([
-            '.', '!', '?', '\n', '"', '\u{201C}', ':', '\u{2014}', '\u{2013}',
-        ])
-}
-
-/// Numbers that are part of a name or identifier rather than a quantity.
-fn is_identifier(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let before = start.checked_sub(1).map(|i| bytes[i]);
-    let after = bytes.get(end).copied();
-    // Glued to letters or dashes: "G7", "F-16", "COVID-19", "5G", "737-800".
-    if before.is_some_and(|b| {
-        b.is_ascii_alphabetic() || b == b'-' || b == b'/' || b == b'#' || b == b'+'
-    }) || after.is_some_and(|b| b.is_ascii_alphabetic() || b == b'/')
-    {
-        return true;
-    }
-    if after == Some(b'-')
-        && bytes
-            .get(end + 1)
-            .is_some_and(|b| b.is_ascii_alphanumeric())
-    {
-        return true;
-    }
-    // Clock times "10:30" and scores "3-2".
-    if after == Some(b':') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        return true;
-    }
-    if before == Some(b':') && start >= 2 && bytes[start - 2].is_ascii_digit() {
-        return true;
-    }
-    // Phone numbers: a digit group right before, separated by a space or dash.
-    let head = text[..start].trim_end_matches([' ', '-']);
-    if head.len() < start && head.ends_with(|c: char| c.is_ascii_digit()) {
-        return true;
-    }
-    let tail = text[end..].trim_start_matches([' ', '-']);
-    if tail.len() + 1 < text.len() - end
-        && tail.starts_with(|c: char| c.is_ascii_digit())
-        && !text[end..].starts_with(" -")
-    {
-        return true;
-    }
-    let prev = previous_word(text, start);
-    if NAME_WORDS.contains(&prev) {
-        return true;
-    }
-    // Any other capitalized word right before ("Boeing 737") names a thing, unless it starts
-    // the sentence or is a qualifier ("Over 100").
-    let prev_start = text[..start]
-        .trim_end_matches([' ', '\t'])
-        .len()
-        .saturating_sub(prev.len());
-    prev.starts_with(|c: char| c.is_ascii_uppercase())
-        && prev.len() > 1
-        && !is_sentence_start(text, prev_start)
-        && qualifier_before(text, start).is_none()
-        && !CAPITALIZED_FUNCTION_WORDS.contains(&prev)
-}
-
-/// Capitalized words that start a phrase rather than name a thing: "Between 200 and 300".
-const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
-    "I",
-    "The",
-    "About",
-    "Some",
-    "Nearly",
-    "Almost",
-    "Over",
-    "Only",
-    "Just",
-    "Between",
-    "All",
-    "Another",
-    "At",
-    "By",
-    "In",
-    "On",
-    "Of",
-    "With",
-    "From",
-    "To",
-    "For",
-    "And",
-    "But",
-    "Of",
-    "Up",
-    "Under",
-    "Around",
-    "Roughly",
-    "Approximately",
-    "Fewer",
-    "Less",
-    "More",
-    "Exactly",
-];
-
 /// Classifies the quantity whose number ends at `num_end`; returns the claim.
-fn classify(
+pub(super) fn classify(
     text: &str,
     qstart: usize,
     num_end: usize,
@@ -619,99 +389,6 @@ fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usiz
         return None;
     }
     Some((hi, end + c.get(0)?.end()))
-}
-
-fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityMatch> {
-    let m = c.get(0)?;
-    if let Some(d) = c.name("decade") {
-        let lower = d.as_str().to_ascii_lowercase();
-        let (n, unit) = if lower.ends_with("decade") {
-            (1.0, "decades")
-        } else if lower.starts_with("half") {
-            (50.0, "years")
-        } else {
-            (1.0, "centuries")
-        };
-        let qualifier = qualifier_before(text, m.start());
-        let r = qualified_range(qualifier.map(|q| q.0), n);
-        return Some(QuantityMatch {
-            kind: ClaimKind::Duration,
-            start: qualifier.map_or(m.start(), |q| q.1),
-            end: m.end(),
-            value: Value {
-                low: r.low,
-                high: r.high,
-                qualifier: qualifier.map(|q| q.0.to_string()),
-                unit: Some(unit.into()),
-                valid: true,
-                ..Value::default()
-            },
-        });
-    }
-    if let Some(v) = c.name("vague") {
-        let phrase = v
-            .as_str()
-            .to_ascii_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let range = vague_range(&phrase)?;
-        let after = &text[m.end()..];
-        let (len, subject) = noun_phrase_after(after)?;
-        let end = m.end() + len;
-        let predicate =
-            predicate_after(&text[end..]).or_else(|| predicate_before(&text[..m.start()]));
-        return Some(QuantityMatch {
-            kind: ClaimKind::Count,
-            start: m.start(),
-            end,
-            value: Value {
-                low: range.low,
-                high: range.high,
-                qualifier: Some(phrase),
-                subject: Some(match &predicate {
-                    Some(p) => format!("{subject} {p}"),
-                    None => subject,
-                }),
-                predicate,
-                valid: true,
-                ..Value::default()
-            },
-        });
-    }
-    let words = c.name("words")?.as_str();
-    let lower = words.to_ascii_lowercase();
-    // "one" and a lone "a" are too common to be counts ("one of", "a man").
-    if lower == "a"
-        || lower == "one"
-        || lower == "half a"
-        || (lower.starts_with("a ") && !lower.contains(' '))
-    {
-        return None;
-    }
-    if text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-') {
-        return None;
-    }
-    let n = parse_words(&lower)?;
-    if n < 2.0 {
-        return None;
-    }
-    let qualifier = qualifier_before(text, m.start());
-    let qstart = qualifier.map_or(m.start(), |q| q.1);
-    let range = qualified_range(qualifier.map(|q| q.0), n);
-    let q = classify(
-        text,
-        qstart,
-        m.end(),
-        range,
-        qualifier.map(|q| q.0.to_string()),
-        None,
-    )?;
-    // Spelled-out counts need a plural subject right after ("three soldiers", not "two of").
-    if q.kind == ClaimKind::Count && q.end == m.end() {
-        return None;
-    }
-    Some(q)
 }
 
 #[cfg(test)]

@@ -1,0 +1,164 @@
+//! Numbers written in words: "twenty-five", "half a million", "a dozen", "dozens of".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numbers::{QuantityMatch, classify};
+use super::qualifier::{qualified_range, qualifier_before, vague_range};
+use super::subject::{noun_phrase_after, predicate_after, predicate_before};
+use crate::model::{ClaimKind, Value};
+
+const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+
+/// "one" and "a" count only with a scale ("one hundred", "a dozen"): alone they are far too
+/// common, and matching every "a" would slow the scan for nothing.
+const UNITS_FROM_TWO: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
+
+pub(super) fn words_pattern() -> String {
+    format!(
+        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
+    )
+}
+
+pub(super) static WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&words_pattern()).expect("number words pattern"));
+
+fn word_value(w: &str) -> Option<f64> {
+    let units: Vec<&str> = UNITS.split('|').collect();
+    let tens: Vec<&str> = TENS.split('|').collect();
+    if let Some(i) = units.iter().position(|u| *u == w) {
+        return Some(i as f64 + 1.0);
+    }
+    if let Some(i) = tens.iter().position(|t| *t == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match w {
+        "a" => Some(1.0),
+        "half" => Some(0.5),
+        _ => None,
+    }
+}
+
+/// "twenty-five" = 25, "two hundred thousand" = 200,000, "half a million" = 500,000.
+fn parse_words(phrase: &str) -> Option<f64> {
+    let lower = phrase.to_ascii_lowercase();
+    let mut total = 0.0;
+    let mut current: Option<f64> = None;
+    for w in lower.split_whitespace() {
+        match w {
+            "a" if current == Some(0.5) => {}
+            "hundred" => current = Some(current.unwrap_or(1.0) * 100.0),
+            "dozen" => current = Some(current.unwrap_or(1.0) * 12.0),
+            "thousand" | "million" | "billion" => {
+                let scale = match w {
+                    "thousand" => 1e3,
+                    "million" => 1e6,
+                    _ => 1e9,
+                };
+                total += current.unwrap_or(1.0) * scale;
+                current = None;
+            }
+            _ => {
+                let v = w.split('-').map(word_value).sum::<Option<f64>>()?;
+                current = Some(current.unwrap_or(0.0) + v);
+            }
+        }
+    }
+    Some(total + current.unwrap_or(0.0))
+}
+
+pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityMatch> {
+    let m = c.get(0)?;
+    if let Some(d) = c.name("decade") {
+        let lower = d.as_str().to_ascii_lowercase();
+        let (n, unit) = if lower.ends_with("decade") {
+            (1.0, "decades")
+        } else if lower.starts_with("half") {
+            (50.0, "years")
+        } else {
+            (1.0, "centuries")
+        };
+        let qualifier = qualifier_before(text, m.start());
+        let r = qualified_range(qualifier.map(|q| q.0), n);
+        return Some(QuantityMatch {
+            kind: ClaimKind::Duration,
+            start: qualifier.map_or(m.start(), |q| q.1),
+            end: m.end(),
+            value: Value {
+                low: r.low,
+                high: r.high,
+                qualifier: qualifier.map(|q| q.0.to_string()),
+                unit: Some(unit.into()),
+                valid: true,
+                ..Value::default()
+            },
+        });
+    }
+    if let Some(v) = c.name("vague") {
+        let phrase = v
+            .as_str()
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let range = vague_range(&phrase)?;
+        let after = &text[m.end()..];
+        let (len, subject) = noun_phrase_after(after)?;
+        let end = m.end() + len;
+        let predicate =
+            predicate_after(&text[end..]).or_else(|| predicate_before(&text[..m.start()]));
+        return Some(QuantityMatch {
+            kind: ClaimKind::Count,
+            start: m.start(),
+            end,
+            value: Value {
+                low: range.low,
+                high: range.high,
+                qualifier: Some(phrase),
+                subject: Some(match &predicate {
+                    Some(p) => format!("{subject} {p}"),
+                    None => subject,
+                }),
+                predicate,
+                valid: true,
+                ..Value::default()
+            },
+        });
+    }
+    let words = c.name("words")?.as_str();
+    let lower = words.to_ascii_lowercase();
+    // "one" and a lone "a" are too common to be counts ("one of", "a man").
+    if lower == "a"
+        || lower == "one"
+        || lower == "half a"
+        || (lower.starts_with("a ") && !lower.contains(' '))
+    {
+        return None;
+    }
+    if text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-') {
+        return None;
+    }
+    let n = parse_words(&lower)?;
+    if n < 2.0 {
+        return None;
+    }
+    let qualifier = qualifier_before(text, m.start());
+    let qstart = qualifier.map_or(m.start(), |q| q.1);
+    let range = qualified_range(qualifier.map(|q| q.0), n);
+    let q = classify(
+        text,
+        qstart,
+        m.end(),
+        range,
+        qualifier.map(|q| q.0.to_string()),
+        None,
+    )?;
+    // Spelled-out counts need a plural subject right after ("three soldiers", not "two of").
+    if q.kind == ClaimKind::Count && q.end == m.end() {
+        return None;
+    }
+    Some(q)
+}
