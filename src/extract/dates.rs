@@ -63,7 +63,7 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-fn last_day_of_month(year: i32, month: u32) -> u32 {
+pub fn last_day_of_month(year: i32, month: u32) -> u32 {
     (28..=31)
         .rev()
         .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())

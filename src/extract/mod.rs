@@ -12,7 +12,7 @@ mod words;
 
 use chrono::NaiveDate;
 
-pub use dates::{nearest_year, parse_weekday, weekday_name};
+pub use dates::{last_day_of_month, month_number, nearest_year, parse_weekday, weekday_name};
 pub use offsets::{CharCursor, byte_of_char};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};

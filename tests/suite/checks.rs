@@ -120,6 +120,19 @@ fn findings_have_the_documented_shape_severity_and_order() {
         ])
         .json();
     assert_eq!(only["findings"].as_array().unwrap().len(), 3);
+    let april = only["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "April 31")
+        .unwrap();
+    assert_eq!(april["suggestion"], "April 30 or May 1?");
+    assert!(
+        april["message"]
+            .as_str()
+            .unwrap()
+            .contains("April 2024 (year from the publication date) has 30 days")
+    );
     let r = t.run(&["report", "--rule", "bogus"]).failure();
     assert!(r.stderr().contains("number-conflict"));
 }
