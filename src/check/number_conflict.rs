@@ -52,6 +52,43 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
     above(a, b) || above(b, a)
 }
 
+/// Which figure to check: the one fewer of the group's other figures agree with, when the
+/// group says; otherwise both.
+fn suggestion(group: &[&Claim], later: &Claim, earlier: &Claim) -> String {
+    let support = |c: &Claim| {
+        group
+            .iter()
+            .filter(|o| !std::ptr::eq(**o, c) && !disjoint(c, o))
+            .count()
+    };
+    let (l, e) = (support(later), support(earlier));
+    let agree = |n: usize| {
+        if n == 1 {
+            "1 other figure agrees".to_string()
+        } else {
+            format!("{n} other figures agree")
+        }
+    };
+    match l.cmp(&e) {
+        std::cmp::Ordering::Less => format!(
+            "check \"{}\": {} with \"{}\"",
+            later.text,
+            agree(e),
+            earlier.text
+        ),
+        std::cmp::Ordering::Greater => format!(
+            "check \"{}\": {} with \"{}\"",
+            earlier.text,
+            agree(l),
+            later.text
+        ),
+        std::cmp::Ordering::Equal => format!(
+            "check which figure is right, or say why they differ (\"{}\" vs \"{}\")",
+            earlier.text, later.text
+        ),
+    }
+}
+
 fn range_text(c: &Claim) -> String {
     let n = |x| number_json(x).to_string();
     match (c.value.low, c.value.high) {
@@ -91,10 +128,7 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
                         ""
                     },
                 ),
-                Some(format!(
-                    "check which figure is right, or say why they differ (\"{}\" vs \"{}\")",
-                    earlier.text, later.text
-                )),
+                Some(suggestion(group, later, earlier)),
                 &[later, earlier],
                 None,
             ));
@@ -151,6 +185,15 @@ mod tests {
                 ("around 800 homes", "1,200 homes"),
                 ("some 1,250 homes", "around 800 homes")
             ]
+        );
+        // 1,200 and 1,250 agree with each other; 800 agrees with neither.
+        assert_eq!(
+            found[0].suggestion.as_deref(),
+            Some("check \"around 800 homes\": 1 other figure agrees with \"1,200 homes\"")
+        );
+        assert_eq!(
+            found[1].suggestion.as_deref(),
+            Some("check \"around 800 homes\": 1 other figure agrees with \"some 1,250 homes\"")
         );
     }
 
