@@ -76,6 +76,11 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Dismiss a finding that is wrong for a reason the checker cannot see.
     Dismiss(dismiss::DismissArgs),
+    /// Print a shell completion script: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Who makes a change: --by, else $CLAIMDESK_USER, else $USER, else "unknown".
@@ -131,6 +136,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&mut open(OpenMode::Create)?, a),
         Command::Report(a) => report::run(&open(OpenMode::Existing)?, a),
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "claimdesk",
+                &mut script,
+            );
+            output::print(&String::from_utf8_lossy(&script))
+        }
     }
 }
 

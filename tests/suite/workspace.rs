@@ -263,3 +263,16 @@ fn csv_and_tables_show_the_same_claims() {
     let articles = t.ok(&["articles", "--format", "csv"]).stdout();
     assert!(articles.lines().nth(1).unwrap().contains("2021-05-04"));
 }
+
+#[test]
+fn completions_cover_every_command() {
+    let t = Test::new();
+    let script = t.ok(&["completions", "bash"]).stdout();
+    for cmd in [
+        "ingest", "claims", "mark", "report", "check", "dismiss", "edit",
+    ] {
+        assert!(script.contains(cmd), "bash completion lacks {cmd}");
+    }
+    assert_eq!(t.run(&["completions", "tcsh"]).code(), 2);
+    assert!(!t.db().exists(), "completions need no workspace");
+}
