@@ -93,7 +93,9 @@ pub fn run(ws: &mut Workspace, args: &AddArgs) -> Result<()> {
         if let Some(existing) = store::claim_at(tx, &article_id, start, end, kind)? {
             bail!("that claim is already stored as {existing}");
         }
+        let since = store::last_rowid(tx)?;
         let id = store::insert_claim(tx, &article_id, &claim)?.expect("checked above");
+        store::index_new_claims(tx, since)?;
         store::append_history(
             tx,
             &id,

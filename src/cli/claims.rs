@@ -24,6 +24,9 @@ pub struct ClaimsArgs {
     pub story: Option<String>,
     #[arg(long)]
     pub assignee: Option<String>,
+    /// Words that must all occur in the quote, its sentence or its subject (full-text).
+    #[arg(long)]
+    pub search: Option<String>,
     #[arg(long)]
     pub limit: Option<usize>,
     #[command(flatten)]
@@ -158,6 +161,7 @@ pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
             .transpose()?,
         story: args.story.clone(),
         assignee: args.assignee.clone(),
+        search: args.search.clone(),
         limit: args.limit,
     };
     let list = ws.claims(&filter)?;

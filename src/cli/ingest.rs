@@ -66,14 +66,7 @@ pub fn ingest_paths(
     let prepared = ingest::prepare_all(&sources, meta, &tick);
     let done = ingest::store_all(ws, &prepared, &tick)?;
     bar.finish_and_clear();
-    for d in &done {
-        if d.published_from.is_none() {
-            eprintln!(
-                "warning: {}: no publication date (give --published or a dateline): relative dates cannot be resolved",
-                d.source
-            );
-        }
-    }
+    warn_undated(&done);
     Ok((done, failed.len()))
 }
 
@@ -93,6 +86,28 @@ fn progress_bar(steps: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Undated articles shown by name, a few at most: a folder of thousands gets a count.
+const UNDATED_SHOWN: usize = 3;
+
+fn warn_undated(done: &[ingest::Ingested]) {
+    let undated: Vec<&str> = done
+        .iter()
+        .filter(|d| d.published_from.is_none())
+        .map(|d| d.source.as_str())
+        .collect();
+    for source in undated.iter().take(UNDATED_SHOWN) {
+        eprintln!(
+            "warning: {source}: no publication date (give --published or a dateline): relative dates cannot be resolved"
+        );
+    }
+    if undated.len() > UNDATED_SHOWN {
+        eprintln!(
+            "warning: {} more articles have no publication date",
+            undated.len() - UNDATED_SHOWN
+        );
+    }
 }
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {

@@ -84,6 +84,7 @@ pub fn store_all(
     for chunk in prepared.chunks(BATCH) {
         progress(chunk.len() as u64);
         let done = ws.write(|tx| {
+            let since = store::last_rowid(tx)?;
             let mut done = Vec::with_capacity(chunk.len());
             for p in chunk {
                 let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
@@ -107,6 +108,7 @@ pub fn store_all(
                     source,
                 });
             }
+            store::index_new_claims(tx, since)?;
             Ok(done)
         })?;
         out.extend(done);

@@ -15,7 +15,19 @@ pub struct ClaimFilter {
     pub article: Option<String>,
     pub story: Option<String>,
     pub assignee: Option<String>,
+    /// Words that must all occur in the claim's text, sentence or subject.
+    pub search: Option<String>,
     pub limit: Option<usize>,
+}
+
+/// The user's words as an FTS5 query that means "all these words": each word becomes a
+/// quoted phrase, so FTS5 operators and stray quotes in the input are plain text.
+pub fn fts_query(words: &str) -> Option<String> {
+    let terms: Vec<String> = words
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
@@ -103,6 +115,26 @@ pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<S
             key.as_ref().and_then(|k| k.event),
         ])?;
     Ok((n == 1).then_some(id))
+}
+
+/// The largest claim rowid now: claims inserted after this are "new" for `index_new_claims`.
+pub fn last_rowid(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(rowid), 0) FROM claims", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Adds the claims inserted since `since` (a `last_rowid`) to the full-text index, in one
+/// statement: every write path that inserts claims calls this before it commits.
+pub fn index_new_claims(conn: &Connection, since: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO claims_fts (rowid, text, sentence, subject)
+         SELECT rowid, text, sentence, subject FROM claims WHERE rowid > ?1",
+    )?
+    .execute([since])?;
+    Ok(())
 }
 
 /// One field change to apply to a claim, recorded in its history.
@@ -198,6 +230,11 @@ impl Workspace {
         if let Some(a) = &filter.assignee {
             conds.push("c.assignee = ?");
             args.push(a);
+        }
+        let search = filter.search.as_deref().and_then(fts_query);
+        if let Some(q) = &search {
+            conds.push("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+            args.push(q);
         }
         if !conds.is_empty() {
             sql.push_str(" WHERE ");

@@ -23,6 +23,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0003_conflict_keys.sql",
         include_str!("../../schema/0003_conflict_keys.sql"),
     ),
+    (
+        4,
+        "0004_claims_fts.sql",
+        include_str!("../../schema/0004_claims_fts.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -18,8 +18,8 @@ pub use articles::{find_by_hash, insert as insert_article};
 pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
-    edit as edit_claim, existing_at as claim_at, get as get_claim, insert as insert_claim,
-    update as update_claim,
+    edit as edit_claim, existing_at as claim_at, get as get_claim, index_new_claims,
+    insert as insert_claim, last_rowid, update as update_claim,
 };
 pub use history::{
     Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,

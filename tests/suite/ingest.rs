@@ -199,3 +199,27 @@ fn bad_published_date_is_a_usage_error() {
     assert!(r.stderr().contains("2021-13-01"));
     assert!(!t.db().exists() || t.sql::<i64>("SELECT count(*) FROM articles") == 0);
 }
+
+#[test]
+fn many_undated_articles_are_summed_up_not_listed() {
+    let t = Test::new();
+    for i in 0..8 {
+        t.write(
+            &format!("undated/{i}.txt"),
+            format!("Undated {i}\n\nOfficials said 3{i} people were hurt."),
+        );
+    }
+    let r = t.ok(&["ingest", &t.path("undated").display().to_string()]);
+    let warnings: Vec<&str> = r
+        .out
+        .stderr
+        .split(|&b| b == b'\n')
+        .filter_map(|l| std::str::from_utf8(l).ok())
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert_eq!(
+        warnings[3],
+        "warning: 5 more articles have no publication date"
+    );
+}

@@ -77,6 +77,19 @@ fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
         t.sql::<i64>("SELECT count(*) FROM sqlite_master WHERE name = 'finding_dismissals'"),
         1
     );
+    // Version 3 keyed the old claim for the conflict check; version 4 indexed it for search.
+    assert_eq!(
+        t.sql::<String>(
+            "SELECT scope || '|' || subject_key || '|' || event FROM claims WHERE id = 'c1'"
+        ),
+        "story:floods|civilian|killed"
+    );
+    assert_eq!(
+        t.sql::<i64>(
+            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'civilians' AND rowid = (SELECT rowid FROM claims WHERE id = 'c1')"
+        ),
+        1
+    );
 }
 
 #[test]
@@ -275,4 +288,52 @@ fn completions_cover_every_command() {
     }
     assert_eq!(t.run(&["completions", "tcsh"]).code(), 2);
     assert!(!t.db().exists(), "completions need no workspace");
+}
+
+#[test]
+fn full_text_search_follows_every_insert_update_and_delete() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let texts = |words: &str| -> Vec<String> {
+        t.claims(&["--search", words])
+            .iter()
+            .map(|c| c["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(texts("civilians"), ["More than 100 civilians"]);
+    // All three claims of the sentence "Khalilzad reached Kabul unannounced yesterday ...".
+    assert_eq!(
+        texts("Kabul yesterday"),
+        ["yesterday", "Monday, May 4", "more than 40 years"]
+    );
+    assert!(
+        texts("\"unbalanced OR").is_empty(),
+        "FTS syntax in the input is plain text"
+    );
+    // A claim added by hand is indexed too.
+    let article = claims[0]["article_id"].as_str().unwrap();
+    t.ok(&["add", article, "--quote", "party leaders"]);
+    let manual = t.claims(&["--search", "party", "--kind", "other"]);
+    assert_eq!(manual.len(), 1);
+    assert_eq!(manual[0]["text"], "party leaders");
+    // Update: a new subject is found, the old one is not.
+    let id = id_of(&claims, "more than 20 provinces");
+    t.ok(&["edit", &id, "--subject", "districts"]);
+    assert_eq!(texts("districts"), ["more than 20 provinces"]);
+    // Delete (not a workflow command; the trigger must still keep the index true).
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    let gone = id_of(&claims, "More than 100 civilians");
+    assert_eq!(
+        conn.execute("DELETE FROM claims WHERE id = ?1", [&gone])
+            .unwrap(),
+        1
+    );
+    drop(conn);
+    assert!(texts("civilians").is_empty());
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.execute(
+        "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
 }
