@@ -72,6 +72,7 @@ fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
     for chunk_start in (from_articles..articles).step_by(5_000) {
         let chunk_end = (chunk_start + 5_000).min(articles);
         ws.write(|tx| {
+            let since = store::last_rowid(tx)?;
             for i in chunk_start..chunk_end {
                 let body = format!("Generated article {i}\n\n{}", "x".repeat(800));
                 let id = store::insert_article(
@@ -92,6 +93,7 @@ fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
                     store::insert_claim(tx, &id, &claim(i, j))?;
                 }
             }
+            store::index_new_claims(tx, since)?;
             Ok(())
         })
         .expect("bulk insert");
