@@ -75,7 +75,6 @@ pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Resul
 pub fn run(ws: &Workspace, args: &ArticlesArgs) -> Result<()> {
     let list = ws.articles(&ArticleFilter {
         story: args.story.clone(),
-        ids: None,
     })?;
     print_articles(ws, &list, args.format.format)
 }

@@ -12,7 +12,7 @@ use super::output::{self, clip};
 use crate::ingest::Metadata;
 use crate::model::ClaimKind;
 use crate::report::Scope;
-use crate::store::{ArticleFilter, Workspace};
+use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -40,10 +40,11 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
     };
     let (done, failed) = ingest_paths(ws, &args.paths, &meta)?;
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
-    let articles = ws.articles(&ArticleFilter {
-        story: None,
-        ids: Some(ids.clone()),
-    })?;
+    // Just these articles, by id: never a listing of the whole workspace.
+    let articles = ids
+        .iter()
+        .map(|id| ws.article(id))
+        .collect::<Result<Vec<_>>>()?;
     let claims = ws.claims_of_articles(&ids)?;
     let list = super::report::visible(
         ws,

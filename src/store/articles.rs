@@ -23,7 +23,6 @@ pub struct NewArticle {
 #[derive(Debug, Clone, Default)]
 pub struct ArticleFilter {
     pub story: Option<String>,
-    pub ids: Option<Vec<String>>,
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.url, a.outlet, a.author, a.published, a.story, \
@@ -116,11 +115,6 @@ impl Workspace {
             sql.push_str(" WHERE a.story = ?1");
         }
         sql.push_str(" ORDER BY a.id");
-        let mut out =
-            super::query_opt(&self.conn, &sql, filter.story.as_deref(), article_from_row)?;
-        if let Some(ids) = &filter.ids {
-            out.retain(|a| ids.contains(&a.id));
-        }
-        Ok(out)
+        super::query_opt(&self.conn, &sql, filter.story.as_deref(), article_from_row)
     }
 }
