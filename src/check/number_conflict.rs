@@ -46,22 +46,10 @@ pub fn conflict_key(c: &Claim, scope: &str) -> Option<ConflictKey> {
     })
 }
 
-fn disjoint(a: &Claim, b: &Claim) -> bool {
-    let above =
-        |x: &Claim, y: &Claim| matches!((x.value.low, y.value.high), (Some(l), Some(h)) if l > h);
-    above(a, b) || above(b, a)
-}
-
 /// Which figure to check: the one fewer of the group's other figures agree with, when the
 /// group says; otherwise both.
-fn suggestion(group: &[&Claim], later: &Claim, earlier: &Claim) -> String {
-    let support = |c: &Claim| {
-        group
-            .iter()
-            .filter(|o| !std::ptr::eq(**o, c) && !disjoint(c, o))
-            .count()
-    };
-    let (l, e) = (support(later), support(earlier));
+fn suggestion(support: &Support, later: &Claim, earlier: &Claim) -> String {
+    let (l, e) = (support.of(later), support.of(earlier));
     let agree = |n: usize| {
         if n == 1 {
             "1 other figure agrees".to_string()
@@ -106,8 +94,11 @@ fn range_text(c: &Claim) -> String {
 /// many agreeing ones does not flood the report with every pair.
 pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
     let mut out = Vec::new();
+    let support = Support::new(group);
+    let mut seen = Prefix::default();
     for (j, later) in group.iter().enumerate() {
-        if let Some(earlier) = group[..j].iter().find(|e| disjoint(later, e)) {
+        if let Some(i) = seen.first_disjoint(later) {
+            let earlier = group[i];
             let across = later.article_id != earlier.article_id;
             let about = match key.event {
                 Some(e) => format!("{} {e}", key.subject),
@@ -128,18 +119,141 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
                         ""
                     },
                 ),
-                Some(suggestion(group, later, earlier)),
+                Some(suggestion(&support, later, earlier)),
                 &[later, earlier],
                 None,
             ));
         }
+        seen.push(j, later);
     }
     out
+}
+
+/// The claims seen so far in a group, kept so that "the first earlier claim that cannot be
+/// true with this one" is a binary search, not a scan: a group can hold thousands of claims.
+#[derive(Default)]
+struct Prefix {
+    /// (low, index) each time a new highest low appears: increasing lows.
+    low_records: Vec<(f64, usize)>,
+    /// (high, index) each time a new lowest high appears: decreasing highs.
+    high_records: Vec<(f64, usize)>,
+}
+
+impl Prefix {
+    fn push(&mut self, i: usize, c: &Claim) {
+        if let Some(l) = c.value.low
+            && self.low_records.last().is_none_or(|r| l > r.0)
+        {
+            self.low_records.push((l, i));
+        }
+        if let Some(h) = c.value.high
+            && self.high_records.last().is_none_or(|r| h < r.0)
+        {
+            self.high_records.push((h, i));
+        }
+    }
+
+    /// The first claim seen whose range lies wholly above or below `c`'s.
+    fn first_disjoint(&self, c: &Claim) -> Option<usize> {
+        // The first claim with low > c.high is the first new-highest-low record above it.
+        let above = c.value.high.and_then(|h| {
+            let k = self.low_records.partition_point(|r| r.0 <= h);
+            self.low_records.get(k).map(|r| r.1)
+        });
+        let below = c.value.low.and_then(|l| {
+            let k = self.high_records.partition_point(|r| r.0 >= l);
+            self.high_records.get(k).map(|r| r.1)
+        });
+        above.into_iter().chain(below).min()
+    }
+}
+
+/// How many of a group's other figures can be true together with a claim, by counting
+/// those that cannot (sorted ends, binary search): no claim is below and above at once.
+struct Support {
+    lows: Vec<f64>,
+    highs: Vec<f64>,
+    others: usize,
+}
+
+impl Support {
+    fn new(group: &[&Claim]) -> Support {
+        let mut lows: Vec<f64> = group.iter().filter_map(|c| c.value.low).collect();
+        let mut highs: Vec<f64> = group.iter().filter_map(|c| c.value.high).collect();
+        lows.sort_by(f64::total_cmp);
+        highs.sort_by(f64::total_cmp);
+        Support {
+            lows,
+            highs,
+            others: group.len().saturating_sub(1),
+        }
+    }
+
+    fn of(&self, c: &Claim) -> usize {
+        let above = c.value.high.map_or(0, |h| {
+            self.lows.len() - self.lows.partition_point(|&l| l <= h)
+        });
+        let below = c
+            .value
+            .low
+            .map_or(0, |l| self.highs.partition_point(|&h| h < l));
+        self.others - above - below
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition the indexed search must agree with.
+    fn disjoint(a: &Claim, b: &Claim) -> bool {
+        let above = |x: &Claim, y: &Claim| matches!((x.value.low, y.value.high), (Some(l), Some(h)) if l > h);
+        above(a, b) || above(b, a)
+    }
+
+    #[test]
+    fn indexed_search_agrees_with_the_plain_definition() {
+        // Deterministic pseudo-random groups: exact, open-topped, open-bottomed and banded.
+        let mut seed: u64 = 7;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..200 {
+            let n = 1 + next(30) as usize;
+            let claims: Vec<Claim> = (0..n)
+                .map(|_| {
+                    let a = next(100) as f64;
+                    let (low, high) = match next(5) {
+                        0 => (Some(a), Some(a)),
+                        1 => (Some(a), None),
+                        2 => (Some(a), Some(a + next(40) as f64)),
+                        3 => (None, Some(a)),
+                        _ => (Some(a * 0.9), Some(a * 1.1)),
+                    };
+                    let mut c = count("x", 0.0, high);
+                    c.value.low = low;
+                    c
+                })
+                .collect();
+            let group: Vec<&Claim> = claims.iter().collect();
+            let support = Support::new(&group);
+            let mut seen = Prefix::default();
+            for (j, c) in group.iter().enumerate() {
+                let plain = group[..j].iter().position(|e| disjoint(c, e));
+                assert_eq!(seen.first_disjoint(c), plain);
+                let plain_support = group
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, o)| *k != j && !disjoint(c, o))
+                    .count();
+                assert_eq!(support.of(c), plain_support);
+                seen.push(j, c);
+            }
+        }
+    }
     use crate::model::{Origin, Value};
 
     fn count(text: &str, low: f64, high: Option<f64>) -> Claim {

@@ -21,13 +21,18 @@ pub fn is_anchor(c: &Claim) -> bool {
 /// Most characters between "yesterday" and its date: " (" or ", " or " on ".
 const MAX_GAP: usize = 4;
 
+/// Whether `a` is a relative day word directly followed by the date `b`.
+fn stand_together(a: &Claim, b: &Claim) -> bool {
+    let close = b.start >= a.end && b.start - a.end <= MAX_GAP;
+    is_anchor(a) && b.kind == ClaimKind::Date && !is_anchor(b) && close
+}
+
 /// (anchor, date) index pairs: a relative day word directly followed by another date.
 pub fn adjacent_pairs(claims: &[Claim]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    claims.windows(2).enumerate().filter_map(|(i, w)| {
-        let (a, b) = (&w[0], &w[1]);
-        let close = b.start >= a.end && b.start - a.end <= MAX_GAP;
-        (is_anchor(a) && b.kind == ClaimKind::Date && !is_anchor(b) && close).then_some((i, i + 1))
-    })
+    claims
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, w)| stand_together(&w[0], &w[1]).then_some((i, i + 1)))
 }
 
 /// The gap must be punctuation and spaces only ("yesterday (Monday, May 4)").
@@ -38,8 +43,12 @@ fn gap_ok(gap: &str) -> bool {
 
 /// The date of a relative day word right before claim `i`, when the two stand together.
 pub fn anchor_before(view: &ArticleView, i: usize) -> Option<NaiveDate> {
-    let (a, _) = adjacent_pairs(view.claims).find(|&(_, j)| j == i)?;
-    view.claims[a].value.date
+    let before = view.claims.get(i.checked_sub(1)?)?;
+    if stand_together(before, &view.claims[i]) {
+        before.value.date
+    } else {
+        None
+    }
 }
 
 pub fn check(view: &ArticleView) -> Vec<Finding> {

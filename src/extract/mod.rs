@@ -97,18 +97,43 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
     }
 }
 
+/// Longest sentence kept whole (bytes). Text without full stops (a 10 MB line) would
+/// otherwise copy itself into every claim.
+pub const MAX_SENTENCE: usize = 1_000;
+/// Context kept on each side of a claim whose sentence is longer than that.
+const SENTENCE_CONTEXT: usize = 300;
+
 /// The sentence holding the bytes [start, end) of `body`, stretched to `end` when a claim
-/// runs past a sentence break.
+/// runs past a sentence break; cut to the claim and some words around it when it is
+/// longer than `MAX_SENTENCE`.
 pub fn sentence_around<'a>(
     body: &'a str,
     sentences: &[(usize, usize)],
     start: usize,
     end: usize,
 ) -> &'a str {
-    sentence_at(sentences, start)
+    let Some((s, e)) = sentence_at(sentences, start)
         .map(|i| sentences[i])
         .filter(|&(s, _)| s <= start)
-        .map_or("", |(s, e)| &body[s..e.max(end).min(body.len())])
+    else {
+        return "";
+    };
+    let e = e.max(end).min(body.len());
+    if e - s <= MAX_SENTENCE {
+        return &body[s..e];
+    }
+    let mut from = start.saturating_sub(SENTENCE_CONTEXT).max(s);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + SENTENCE_CONTEXT).min(e);
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    // Start and end on word boundaries where there is one nearby.
+    let from = body[from..start].find(' ').map_or(from, |i| from + i + 1);
+    let to = body[end..to].rfind(' ').map_or(to, |i| end + i);
+    body[from..to].trim()
 }
 
 /// The claims of `body` given its publication date, in text order.

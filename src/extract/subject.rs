@@ -307,7 +307,9 @@ const LEAD_INS: &[&str] = &[
 
 /// The noun phrase before a lead-in ending at byte `at` of `text`.
 pub fn noun_phrase_before(text: &str, at: usize) -> Option<String> {
-    let head = text[..at].trim_end();
+    // A lead-in and six words fit well within this window; looking further back would make
+    // every claim cost the whole text before it (a 10 MB line without a line break).
+    let head = super::tail(&text[..at], 300).trim_end();
     let lower_tail = super::tail(head, 16).to_ascii_lowercase();
     let lead = LEAD_INS.iter().find(|l| {
         lower_tail.ends_with(*l)

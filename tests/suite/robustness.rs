@@ -58,6 +58,44 @@ fn pathological_inputs() {
     check(&"a".repeat(1_000_000));
     check(&"1,000 ".repeat(20_000));
     check(&"May 4, ".repeat(20_000));
+    // A long text without a full stop: every claim's sentence is cut to its neighbourhood.
+    let run_on = "12 soldiers died and ".repeat(50_000);
+    let ex = extract(&run_on, None);
+    assert_eq!(ex.claims.len(), 50_000);
+    assert!(
+        ex.claims
+            .iter()
+            .all(|c| c.sentence.len() <= claimdesk::extract::MAX_SENTENCE
+                && c.sentence.contains(&c.text))
+    );
+    // The checks stay linear on it too (quadratic rules would take minutes here): 25,000
+    // wrong weekdays and 25,001 figures about the same soldiers, the last one contradicting.
+    let body = format!(
+        "{}15 soldiers died.",
+        "12 soldiers died on Monday, May 4 and ".repeat(25_000)
+    );
+    let ex = extract(&body, NaiveDate::from_ymd_opt(2021, 5, 5));
+    let view = claimdesk::check::ArticleView {
+        article_id: None,
+        published: ex.published,
+        body: Some(&body),
+        claims: &ex.claims,
+    };
+    let findings = claimdesk::check::check_article(&view);
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "weekday-mismatch")
+            .count(),
+        25_000
+    );
+    let conflicts = claimdesk::check::conflicts(ex.claims.iter().map(|c| ("", c)));
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "only the last figure contradicts the others"
+    );
+    assert_eq!(conflicts[0].claims[0].text, "15 soldiers");
     check("");
     check("\u{FEFF}\u{200D}\u{0301}");
 }
