@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::json;
 
-use super::findings_view::{FailOn, ReportFormat, findings_json, print_findings};
+use super::findings_view::{FindingsOutput, ReportFormat, findings_json, print_findings};
 use super::ingest::ingest_paths;
 use super::output::{self, clip};
 use crate::ingest::Metadata;
@@ -25,11 +25,8 @@ pub struct CheckArgs {
     /// Story the articles belong to.
     #[arg(long)]
     pub story: Option<String>,
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-    /// Exit 1 when a finding at or above this severity remains.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub output: FindingsOutput,
 }
 
 pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
@@ -55,7 +52,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         None,
         false,
     )?;
-    if args.format == ReportFormat::Json {
+    if args.output.format == ReportFormat::Json {
         output::print_json(&json!({
             "articles": articles,
             "claims": claims.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
@@ -98,18 +95,13 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
             );
             t.add_row(row);
         }
-        if args.format == ReportFormat::Table {
+        if args.output.format == ReportFormat::Table {
             output::print(&t.to_string())?;
         }
-        print_findings(&list, args.format, &super::report::titles(ws))?;
+        print_findings(&list, args.output.format, &super::report::titles(ws))?;
     }
     if failed > 0 {
         bail!("{failed} inputs could not be ingested (see above)");
     }
-    if let Some(level) = args.fail_on
-        && level.trips(&list)
-    {
-        bail!("{} findings at or above {level:?} severity", list.len());
-    }
-    Ok(())
+    args.output.verdict(&list)
 }

@@ -1,7 +1,7 @@
 //! Rendering findings: a table, JSON, or Markdown ready to paste into an editor's note.
 
 use anyhow::Result;
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::output::{self, clip};
@@ -22,12 +22,39 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    pub fn trips(self, findings: &[Finding]) -> bool {
-        let floor = match self {
+    fn floor(self) -> Severity {
+        match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,
+        }
+    }
+}
+
+/// How findings are printed, and whether they fail the command: shared by `report` and `check`.
+#[derive(Debug, Args)]
+pub struct FindingsOutput {
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+}
+
+impl FindingsOutput {
+    /// An error when `--fail-on` is given and a finding at or above it remains.
+    pub fn verdict(&self, findings: &[Finding]) -> Result<()> {
+        let Some(level) = self.fail_on else {
+            return Ok(());
         };
-        findings.iter().any(|f| f.severity >= floor)
+        let floor = level.floor();
+        let n = findings.iter().filter(|f| f.severity >= floor).count();
+        if n > 0 {
+            anyhow::bail!(
+                "{n} findings at or above {} severity (--fail-on)",
+                floor.as_str()
+            );
+        }
+        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::findings_view::{FailOn, ReportFormat, print_findings};
+use super::findings_view::{FindingsOutput, print_findings};
 use super::ids;
 use crate::check::{Finding, RULES};
 use crate::report::{Scope, findings};
@@ -20,11 +20,8 @@ pub struct ReportArgs {
     /// Only this rule: weekday-mismatch, relative-date-mismatch, invalid-date, number-conflict.
     #[arg(long)]
     pub rule: Option<String>,
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
-    /// Exit 1 when a finding at or above this severity remains.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub output: FindingsOutput,
     /// Include dismissed findings.
     #[arg(long)]
     pub all: bool,
@@ -67,11 +64,6 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
         articles: article.map(|a| vec![a]),
     };
     let list = visible(ws, &scope, args.rule.as_deref(), args.all)?;
-    print_findings(&list, args.format, &titles(ws))?;
-    if let Some(level) = args.fail_on
-        && level.trips(&list)
-    {
-        bail!("{} findings at or above {level:?} severity", list.len());
-    }
-    Ok(())
+    print_findings(&list, args.output.format, &titles(ws))?;
+    args.output.verdict(&list)
 }

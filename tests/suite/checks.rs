@@ -226,6 +226,11 @@ fn fail_on_and_markdown() {
         ])
         .failure();
     assert!(r.stdout().contains("weekday-mismatch"));
+    assert!(
+        r.stderr().contains("2 findings at or above error severity"),
+        "{}",
+        r.stderr()
+    );
     t.ok(&[
         "report",
         "--rule",
