@@ -2,7 +2,8 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, ToSql, params};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
 
 use super::{Workspace, history, new_id, now};
 use crate::check::conflict_key;
@@ -71,49 +72,72 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     })
 }
 
+/// The columns that hold a claim's value, and the conflict key derived from it, in the
+/// order `value_row` gives them: insert and edit write the same columns the same way.
+const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, predicate, unit, currency, \
+     date, weekday, relative, year_inferred, date_valid, subject_key, event";
+const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+/// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
+fn value_row(c: &Claim) -> [SqlValue; 14] {
+    let v = &c.value;
+    let key = conflict_key(c, "");
+    let is_date = c.kind == ClaimKind::Date;
+    let text = |s: &Option<String>| s.clone().map_or(SqlValue::Null, SqlValue::Text);
+    let real = |x: Option<f64>| x.map_or(SqlValue::Null, SqlValue::Real);
+    let flag = |b: bool| {
+        if is_date {
+            SqlValue::Integer(b as i64)
+        } else {
+            SqlValue::Null
+        }
+    };
+    [
+        real(v.low),
+        real(v.high),
+        text(&v.qualifier),
+        text(&v.subject),
+        text(&v.predicate),
+        text(&v.unit),
+        text(&v.currency),
+        text(&v.date.map(|d| d.to_string())),
+        text(&v.weekday),
+        text(&v.relative),
+        flag(v.year_inferred),
+        flag(v.valid),
+        text(&key.as_ref().map(|k| k.subject.clone())),
+        text(&key.as_ref().and_then(|k| k.event).map(str::to_string)),
+    ]
+}
+
 /// Stores a claim for `article_id`; returns its id, or None when the same
 /// (article, start, end, kind) is already stored.
 pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<String>> {
     let id = new_id();
     let at = now();
-    let v = &c.value;
-    let is_date = c.kind == ClaimKind::Date;
-    let key = conflict_key(c, "");
-    let n = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
-                value_low, value_high, qualifier, subject, predicate, unit, currency,
-                date, weekday, relative, year_inferred, date_valid, status, assignee, origin, created_at, updated_at,
-                scope, subject_key, event)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                     'unchecked', NULL, ?20, ?21, ?21,
-                     (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2), ?22, ?23)",
-        )?
-        .execute(params![
-            id,
-            article_id,
-            c.kind.as_str(),
-            c.text,
-            c.start as i64,
-            c.end as i64,
-            c.sentence,
-            v.low,
-            v.high,
-            v.qualifier,
-            v.subject,
-            v.predicate,
-            v.unit,
-            v.currency,
-            v.date.map(|d| d.to_string()),
-            v.weekday,
-            v.relative,
-            is_date.then_some(v.year_inferred),
-            is_date.then_some(v.valid),
-            c.origin.as_str(),
-            at,
-            key.as_ref().map(|k| k.subject.as_str()),
-            key.as_ref().and_then(|k| k.event),
-        ])?;
+    let sql = format!(
+        "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
+            {VALUE_COLUMNS}, status, assignee, origin, created_at, updated_at, scope)
+         VALUES (?1, ?2, ?, ?, ?, ?, ?, {VALUE_PLACEHOLDERS}, 'unchecked', NULL, ?, ?, ?,
+                 (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2))"
+    );
+    let head: [SqlValue; 7] = [
+        id.clone().into(),
+        article_id.to_string().into(),
+        c.kind.as_str().to_string().into(),
+        c.text.clone().into(),
+        (c.start as i64).into(),
+        (c.end as i64).into(),
+        c.sentence.clone().into(),
+    ];
+    let tail: [SqlValue; 3] = [
+        c.origin.as_str().to_string().into(),
+        at.clone().into(),
+        at.into(),
+    ];
+    let n = conn.prepare_cached(&sql)?.execute(params_from_iter(
+        head.into_iter().chain(value_row(c)).chain(tail),
+    ))?;
     Ok((n == 1).then_some(id))
 }
 
@@ -338,33 +362,16 @@ pub fn edit(
         return Ok(Vec::new());
     }
     let at = now();
-    let key = conflict_key(&after, "");
-    let is_date = kind == ClaimKind::Date;
-    conn.prepare_cached(
-        "UPDATE claims SET kind = ?2, value_low = ?3, value_high = ?4, qualifier = ?5, subject = ?6, predicate = ?7,
-            unit = ?8, currency = ?9, date = ?10, weekday = ?11, relative = ?12, year_inferred = ?13, date_valid = ?14,
-            subject_key = ?15, event = ?16, updated_at = ?17
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        kind.as_str(),
-        value.low,
-        value.high,
-        value.qualifier,
-        value.subject,
-        value.predicate,
-        value.unit,
-        value.currency,
-        value.date.map(|d| d.to_string()),
-        value.weekday,
-        value.relative,
-        is_date.then_some(value.year_inferred),
-        is_date.then_some(value.valid),
-        key.as_ref().map(|k| k.subject.as_str()),
-        key.as_ref().and_then(|k| k.event),
-        at,
-    ])?;
+    let sql = format!(
+        "UPDATE claims SET (kind, {VALUE_COLUMNS}, updated_at) = (?, {VALUE_PLACEHOLDERS}, ?) WHERE id = ?"
+    );
+    let kind_col: SqlValue = kind.as_str().to_string().into();
+    let tail: [SqlValue; 2] = [at.clone().into(), id.to_string().into()];
+    conn.prepare_cached(&sql)?.execute(params_from_iter(
+        std::iter::once(kind_col)
+            .chain(value_row(&after))
+            .chain(tail),
+    ))?;
     for (field, from, to) in &changed {
         let from = from.as_ref().map(|v| format!("{field}={v}"));
         let to = to.as_ref().map(|v| format!("{field}={v}"));
