@@ -3,6 +3,7 @@
 mod finding;
 mod invalid_date;
 mod number_conflict;
+mod quantity;
 mod relative_date;
 mod weekday;
 
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 
 pub use finding::{Finding, FindingClaim, Severity};
 pub use number_conflict::{ConflictKey, conflict_key, number_conflicts};
+pub use quantity::{Anchor, anchor_of, terms};
 pub use relative_date::is_anchor;
 
 use crate::model::Claim;
@@ -50,16 +52,19 @@ pub fn check_article(view: &ArticleView) -> Vec<Finding> {
 /// Number conflicts among claims given with their scope ("story:x" or "article:id"):
 /// grouped by key, so only claims about the same thing are ever compared.
 pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
-    let mut groups: std::collections::HashMap<ConflictKey, Vec<&Claim>> = Default::default();
+    type Group<'a> = (Vec<&'a Claim>, Vec<Anchor>);
+    let mut groups: std::collections::HashMap<ConflictKey, Group<'a>> = Default::default();
     for (scope, c) in claims {
-        if let Some(k) = conflict_key(c, scope) {
-            groups.entry(k).or_default().push(c);
+        if let Some((k, anchor)) = conflict_key(c, scope) {
+            let g = groups.entry(k).or_default();
+            g.0.push(c);
+            g.1.push(anchor);
         }
     }
     groups
         .iter()
-        .filter(|(_, g)| g.len() > 1)
-        .flat_map(|(k, g)| number_conflicts(k, g))
+        .filter(|(_, g)| g.0.len() > 1)
+        .flat_map(|(k, g)| number_conflicts(k, &g.0, &g.1))
         .collect()
 }
 

@@ -3,47 +3,36 @@
 //! and the same kind of event (killed and died are one), within one story, or within one
 //! article when it has no story.
 
-use crate::extract::{event_class, singular};
+use super::quantity::{Anchor, terms};
 use crate::model::value::number_json;
 use crate::model::{Claim, ClaimKind};
 
 use super::{Finding, Severity};
 
-/// Claims with equal keys are about the same thing and are compared.
+/// Claims with equal keys may be about the same thing; their anchors decide (see `quantity`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ConflictKey {
     pub scope: String,
     pub kind: ClaimKind,
     pub subject: String,
-    pub event: Option<&'static str>,
+    pub event: Option<String>,
     pub currency: Option<String>,
 }
 
-/// The key of a claim within `scope` (a story, or an article id), or None when the claim
-/// is not a comparable quantity or says nothing of what it counts.
-pub fn conflict_key(c: &Claim, scope: &str) -> Option<ConflictKey> {
-    if !matches!(
-        c.kind,
-        ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent
-    ) {
-        return None;
-    }
-    let subject = c.value.subject.as_deref()?;
-    let noun = match c.value.predicate.as_deref() {
-        Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
-        None => subject,
-    };
-    let noun: Vec<String> = noun.split_whitespace().map(singular).collect();
-    if noun.is_empty() {
-        return None;
-    }
-    Some(ConflictKey {
-        scope: scope.to_string(),
-        kind: c.kind,
-        subject: noun.join(" "),
-        event: c.value.predicate.as_deref().and_then(event_class),
-        currency: c.value.currency.clone(),
-    })
+/// The key of a claim within `scope` (a story, or an article id), with its anchors, or None
+/// when the claim is not a total that can be compared (see `quantity::terms`).
+pub fn conflict_key(c: &Claim, scope: &str) -> Option<(ConflictKey, Anchor)> {
+    let t = terms(c)?;
+    Some((
+        ConflictKey {
+            scope: scope.to_string(),
+            kind: c.kind,
+            subject: t.subject,
+            event: t.event,
+            currency: c.value.currency.clone(),
+        },
+        t.anchor,
+    ))
 }
 
 /// Which figure to check: the one fewer of the group's other figures agree with, when the
@@ -89,18 +78,27 @@ fn range_text(c: &Claim) -> String {
 }
 
 /// Findings for one group of claims with the same key, in reading order (story, article,
-/// position). A claim that cannot be true with an earlier one is one finding, paired with
-/// the first such earlier claim: at most one finding per claim, so one wrong figure among
-/// many agreeing ones does not flood the report with every pair.
-pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
+/// position), `anchors[i]` being the anchors of `group[i]`. A claim that cannot be true with
+/// an earlier one of compatible anchors is one finding, paired with the first such earlier
+/// claim: at most one finding per claim, so one wrong figure among many agreeing ones does
+/// not flood the report with every pair.
+pub fn number_conflicts(key: &ConflictKey, group: &[&Claim], anchors: &[Anchor]) -> Vec<Finding> {
     let mut out = Vec::new();
     let support = Support::new(group);
-    let mut seen = Prefix::default();
+    // One prefix per distinct anchor: a group holds few of them, and a claim is searched
+    // only against those its own anchors are compatible with.
+    let mut seen: Vec<(&Anchor, Prefix)> = Vec::new();
     for (j, later) in group.iter().enumerate() {
-        if let Some(i) = seen.first_disjoint(later) {
+        let anchor = &anchors[j];
+        let first = seen
+            .iter()
+            .filter(|(a, _)| a.compatible(anchor))
+            .filter_map(|(_, p)| p.first_disjoint(later))
+            .min();
+        if let Some(i) = first {
             let earlier = group[i];
             let across = later.article_id != earlier.article_id;
-            let about = match key.event {
+            let about = match &key.event {
                 Some(e) => format!("{} {e}", key.subject),
                 None => key.subject.clone(),
             };
@@ -124,7 +122,14 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim]) -> Vec<Finding> {
                 None,
             ));
         }
-        seen.push(j, later);
+        match seen.iter_mut().find(|(a, _)| *a == anchor) {
+            Some((_, p)) => p.push(j, later),
+            None => {
+                let mut p = Prefix::default();
+                p.push(j, later);
+                seen.push((anchor, p));
+            }
+        }
     }
     out
 }
@@ -287,8 +292,12 @@ mod tests {
             count("some 1,250 homes", 1125.0, Some(1375.0)),
         ];
         let refs: Vec<&Claim> = claims.iter().collect();
-        let key = conflict_key(&claims[0], "story:x").unwrap();
-        let found = number_conflicts(&key, &refs);
+        let (key, _) = conflict_key(&claims[0], "story:x").unwrap();
+        let found = number_conflicts(
+            &key,
+            &refs,
+            &[Anchor::default(), Anchor::default(), Anchor::default()],
+        );
         let pairs: Vec<(&str, &str)> = found
             .iter()
             .map(|f| (f.claims[0].text.as_str(), f.claims[1].text.as_str()))
@@ -319,9 +328,33 @@ mod tests {
             count("at least 27", 27.0, None),
         ];
         let refs: Vec<&Claim> = claims.iter().collect();
-        let key = conflict_key(&claims[0], "story:x").unwrap();
-        assert!(number_conflicts(&key, &refs).is_empty());
+        let (key, _) = conflict_key(&claims[0], "story:x").unwrap();
+        let none = vec![Anchor::default(); 3];
+        assert!(number_conflicts(&key, &refs, &none).is_empty());
         assert_eq!(key.subject, "home");
-        assert_eq!(key.event, Some("destroyed"));
+        assert_eq!(key.event.as_deref(), Some("destroyed"));
+    }
+
+    #[test]
+    fn different_anchors_are_never_compared_a_missing_one_matches_any() {
+        let claims = [
+            count("1,200 homes", 1200.0, Some(1200.0)),
+            count("800 homes", 800.0, Some(800.0)),
+            count("500 homes", 500.0, Some(500.0)),
+        ];
+        let refs: Vec<&Claim> = claims.iter().collect();
+        let (key, _) = conflict_key(&claims[0], "story:x").unwrap();
+        let anchors = [
+            Anchor::decode("place=kenya"),
+            Anchor::decode("place=tanzania"),
+            Anchor::default(),
+        ];
+        let found = number_conflicts(&key, &refs, &anchors);
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.claims[0].text.as_str(), f.claims[1].text.as_str()))
+            .collect();
+        // Kenya and Tanzania are two quantities; the unanchored 500 is compared with both.
+        assert_eq!(pairs, [("500 homes", "1,200 homes")]);
     }
 }

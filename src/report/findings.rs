@@ -75,9 +75,9 @@ pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
     };
     for sc in &scopes {
         for key in ws.conflicting_groups(sc.as_deref())? {
-            let group = ws.group_claims(&key)?;
+            let (group, anchors) = ws.group_claims(&key)?;
             let refs: Vec<&Claim> = group.iter().collect();
-            out.extend(number_conflicts(&key, &refs));
+            out.extend(number_conflicts(&key, &refs, &anchors));
         }
     }
     if wanted.is_some() {

@@ -4,10 +4,9 @@
 use anyhow::Result;
 use rusqlite::params;
 
-use super::claims::{CLAIM_COLUMNS, claim_from_row};
+use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, claim_from_row};
 use super::{Workspace, query_opt};
-use crate::check::ConflictKey;
-use crate::extract::event_class;
+use crate::check::{Anchor, ConflictKey};
 use crate::model::{Claim, ClaimKind};
 
 /// scope, kind, subject_key, event, currency of one conflicting group.
@@ -61,17 +60,18 @@ impl Workspace {
                 scope,
                 kind: kind.parse().unwrap_or(ClaimKind::Other),
                 subject,
-                event: event.as_deref().and_then(event_class),
+                event,
                 currency,
             })
             .collect())
     }
 
-    /// The claims of one group, in article then position order, without sentences.
-    pub fn group_claims(&self, key: &ConflictKey) -> Result<Vec<Claim>> {
+    /// The claims of one group with their anchors, in article then position order, without
+    /// sentences.
+    pub fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)> {
         let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
         let sql = format!(
-            "SELECT {cols} FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
+            "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
              AND c.event IS ?4 AND c.currency IS ?5 ORDER BY c.article_id, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -83,9 +83,18 @@ impl Workspace {
                 key.event,
                 key.currency
             ],
-            claim_from_row,
+            |r| {
+                let anchor: Option<String> = r.get(CLAIM_COLUMN_COUNT)?;
+                Ok((
+                    claim_from_row(r)?,
+                    Anchor::decode(anchor.as_deref().unwrap_or("")),
+                ))
+            },
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .unzip())
     }
 
     /// Scope keys of the given articles ("story:NAME" or "article:ID").

@@ -35,6 +35,8 @@ pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.st
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
      c.created_at, c.updated_at";
+/// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
+pub(super) const CLAIM_COLUMN_COUNT: usize = 24;
 
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
@@ -75,11 +77,11 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
 /// The columns that hold a claim's value, and the conflict key derived from it, in the
 /// order `value_row` gives them: insert and edit write the same columns the same way.
 const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, predicate, unit, currency, \
-     date, weekday, relative, year_inferred, date_valid, subject_key, event";
-const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+     date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor";
+const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
 /// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
-fn value_row(c: &Claim) -> [SqlValue; 14] {
+fn value_row(c: &Claim) -> [SqlValue; 15] {
     let v = &c.value;
     let key = conflict_key(c, "");
     let is_date = c.kind == ClaimKind::Date;
@@ -105,8 +107,9 @@ fn value_row(c: &Claim) -> [SqlValue; 14] {
         text(&v.relative),
         flag(v.year_inferred),
         flag(v.valid),
-        text(&key.as_ref().map(|k| k.subject.clone())),
-        text(&key.as_ref().and_then(|k| k.event).map(str::to_string)),
+        text(&key.as_ref().map(|k| k.0.subject.clone())),
+        text(&key.as_ref().and_then(|k| k.0.event.clone())),
+        text(&key.as_ref().map(|k| k.1.encode())),
     ]
 }
 
@@ -315,12 +318,16 @@ pub fn existing_at(
         .optional()?)
 }
 
-/// Fills `scope`, `subject_key` and `event` of claims stored before version 3.
+/// Fills `scope`, `subject_key`, `event` and `anchor` of the stored claims with the current
+/// model of "the same quantity" (versions 3 and 5).
 pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
     conn.execute(
         "UPDATE claims SET scope = (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE articles.id = claims.article_id)",
         [],
     )?;
+    let has_anchor = conn
+        .prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'anchor'")?
+        .exists([])?;
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.subject IS NOT NULL");
     let claims: Vec<Claim> = conn
         .prepare(&sql)?
@@ -328,9 +335,18 @@ pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
         conn.prepare("UPDATE claims SET subject_key = ?2, event = ?3 WHERE id = ?1")?;
+    let mut update_anchor = has_anchor
+        .then(|| conn.prepare("UPDATE claims SET anchor = ?2 WHERE id = ?1"))
+        .transpose()?;
     for c in &claims {
-        if let Some(k) = conflict_key(c, "") {
-            update.execute(params![c.id, k.subject, k.event])?;
+        let key = conflict_key(c, "");
+        update.execute(params![
+            c.id,
+            key.as_ref().map(|k| &k.0.subject),
+            key.as_ref().and_then(|k| k.0.event.as_ref())
+        ])?;
+        if let Some(u) = update_anchor.as_mut() {
+            u.execute(params![c.id, key.as_ref().map(|k| k.1.encode())])?;
         }
     }
     Ok(())

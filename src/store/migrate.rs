@@ -28,6 +28,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0004_claims_fts.sql",
         include_str!("../../schema/0004_claims_fts.sql"),
     ),
+    (
+        5,
+        "0005_same_quantity.sql",
+        include_str!("../../schema/0005_same_quantity.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -47,7 +52,7 @@ pub fn migrate(conn: &mut Connection, version: i64) -> Result<()> {
         tx.execute_batch(sql)
             .with_context(|| format!("migration {name} failed"))?;
         // Values SQL cannot compute (singular subjects) are filled in by code, same transaction.
-        if number == 3 {
+        if number == 3 || number == 5 {
             super::claims::backfill_conflict_keys(&tx)
                 .with_context(|| format!("migration {name} failed"))?;
         }

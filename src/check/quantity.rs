@@ -1,0 +1,675 @@
+//! "The same quantity": when two figures measure the same thing and so can be compared.
+//!
+//! Read from the claim and its own sentence, so that an extracted claim and a stored one
+//! (whose terms are kept in columns) agree. On real news most figures that share a noun are
+//! not the same quantity: a part of a total, another event, a price, a score. So a figure is
+//! comparable only when it is stated as a total of a named event:
+//! - counts need an event word from their own clause ("killed", "displaced");
+//! - money needs what it is for right after it ("$4 million in aid");
+//! - percentages need what they are a share of ("60 percent of the crops") and a verb of
+//!   their own clause ("reached"), so that two answers of one survey are not compared;
+//! - no partitive or increment cue ("a further", "another", "including", "of them",
+//!   "each", "per", "the first night"), no change ("rose to", "up from", "by"), no price or
+//!   rate ("a share", "a barrel", "a year");
+//! - their time and place anchors ("in 2003", "last year", "in March", "in Kenya") may be
+//!   missing on one side, but two different anchors of one sort never match.
+
+use crate::extract::{event_class, singular};
+use crate::model::{Claim, ClaimKind};
+
+/// What a comparable figure is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Terms {
+    /// The counted thing, lowercase and singular ("civilian").
+    pub subject: String,
+    /// The event class ("killed") or, for a percentage, its clause's verb.
+    pub event: Option<String>,
+    pub anchor: Anchor,
+}
+
+/// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Anchor(Vec<(String, String)>);
+
+impl Anchor {
+    /// Two figures may be the same quantity when no sort of anchor has two values. A year
+    /// must also be on both sides or neither: an unanchored figure is about the article's
+    /// own time, so "168 people were killed in 1995" is another quantity than "259 killed".
+    pub fn compatible(&self, other: &Anchor) -> bool {
+        let values = |a: &Anchor, sort: &str| -> Vec<String> {
+            a.0.iter()
+                .filter(|(k, _)| k == sort)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        if values(self, "year") != values(other, "year") {
+            return false;
+        }
+        self.0.iter().all(|(k, v)| {
+            other
+                .0
+                .iter()
+                .filter(|(k2, _)| k2 == k)
+                .all(|(_, v2)| v2 == v)
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The stored form: "place=kenya;year=2003", or "" for none.
+    pub fn encode(&self) -> String {
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    pub fn decode(s: &str) -> Anchor {
+        Anchor(
+            s.split(';')
+                .filter_map(|p| p.split_once('='))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    fn push(&mut self, sort: &str, value: String) {
+        let pair = (sort.to_string(), value);
+        if !self.0.contains(&pair) {
+            self.0.push(pair);
+            self.0.sort();
+        }
+    }
+}
+
+/// The comparable terms of a claim, or None when it is not a total that can be compared.
+pub fn terms(c: &Claim) -> Option<Terms> {
+    if !matches!(
+        c.kind,
+        ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent
+    ) {
+        return None;
+    }
+    let subject = c.value.subject.as_deref()?;
+    let noun = match c.value.predicate.as_deref() {
+        Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
+        None => subject,
+    };
+    let noun: Vec<String> = noun.split_whitespace().map(singular).collect();
+    if noun.is_empty() || noun.iter().any(|w| UNIT_NOUNS.contains(&w.as_str())) {
+        return None;
+    }
+    let (before, after) = context(c);
+    let before_words = clause_words_before(before);
+    let after_lower = after.trim_start().to_ascii_lowercase();
+    if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower, &noun) {
+        return None;
+    }
+    let event = match c.kind {
+        ClaimKind::Count => Some(
+            c.value
+                .predicate
+                .as_deref()
+                .and_then(event_class)?
+                .to_string(),
+        ),
+        ClaimKind::Money => {
+            let subject_follows = ["in", "for", "of", "worth of"]
+                .iter()
+                .any(|lead| after_lower.starts_with(&format!("{lead} {}", noun_text(subject))));
+            // "pledged $2.5 million in aid" is a total given; "has $2.3 billion in assets"
+            // or "with $5.4 billion in assets" is a holding of whoever the sentence is about.
+            let acted = before_words.iter().rev().take(4).any(|w| verbish(w));
+            if !subject_follows || !acted {
+                return None;
+            }
+            None
+        }
+        _ => {
+            if !after_lower.starts_with("of ") {
+                return None;
+            }
+            Some(clause_verb(&before_words, &after_lower)?)
+        }
+    };
+    Some(Terms {
+        subject: noun.join(" "),
+        event,
+        anchor: anchor_of(c.sentence.as_str()),
+    })
+}
+
+fn noun_text(subject: &str) -> String {
+    subject.to_ascii_lowercase()
+}
+
+/// Nouns that measure, price or score rather than count things that happen.
+const UNIT_NOUNS: &[&str] = &[
+    "cent",
+    "pence",
+    "penny",
+    "point",
+    "second",
+    "minute",
+    "hour",
+    "metre",
+    "meter",
+    "yard",
+    "km",
+    "kms",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "foot",
+    "feet",
+    "inch",
+    "litre",
+    "liter",
+    "tonne",
+    "ton",
+    "barrel",
+    "megabyte",
+    "gigabyte",
+    "pixel",
+    "teraflop",
+    "degree",
+    "run",
+    "wicket",
+    "goal",
+    "ball",
+    "over",
+    "lap",
+    "race",
+    "match",
+    "game",
+    "set",
+    "place",
+    "share",
+    "vote",
+    "seat",
+    "time",
+    "per",
+    "age",
+    "year",
+    "rank",
+    "position",
+];
+
+/// The text of the claim's sentence before and after its quote.
+fn context(c: &Claim) -> (&str, &str) {
+    match c.sentence.find(c.text.as_str()) {
+        Some(i) => (&c.sentence[..i], &c.sentence[i + c.text.len()..]),
+        None => ("", ""),
+    }
+}
+
+/// The lowercase words of the clause that ends where the quote starts, last word last.
+fn clause_words_before(before: &str) -> Vec<String> {
+    let clause = before
+        .rsplit([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
+        .next()
+        .unwrap_or(before);
+    clause
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Words just before a figure that make it a part of a total or an increment.
+const PART_BEFORE: &[&str] = &[
+    "further",
+    "another",
+    "additional",
+    "extra",
+    "including",
+    "include",
+    "includes",
+    "included",
+    "each",
+    "every",
+    "per",
+    "only",
+    "remaining",
+    "latest",
+    "new",
+];
+
+/// Words just before a figure that make it a change or a level at another time.
+const CHANGE_BEFORE: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "rise",
+    "rises",
+    "climbed",
+    "climbing",
+    "increased",
+    "increase",
+    "increasing",
+    "jumped",
+    "grew",
+    "grown",
+    "fell",
+    "fallen",
+    "falling",
+    "dropped",
+    "declined",
+    "down",
+    "up",
+    "from",
+    "to",
+    "by",
+    "cut",
+    "cutting",
+    "reduced",
+    "boosted",
+    "lifted",
+    "added",
+    "adding",
+    "gained",
+    "lost",
+    "shed",
+    "slashed",
+    "raised",
+    "doubled",
+    "compared",
+    "against",
+    "than",
+    "outnumbered",
+    "versus",
+    "vs",
+];
+
+/// Words after a figure that make it a part, an increment, or one of several periods.
+const PART_AFTER: &[&str] = &[
+    "more ", "other ", "others", "of them", "of whom", "of which", "each", "apiece", "more,",
+];
+
+fn is_part_or_change(before: &[String], after: &str) -> bool {
+    let near = &before[before.len().saturating_sub(3)..];
+    if near
+        .iter()
+        .any(|w| PART_BEFORE.contains(&w.as_str()) || CHANGE_BEFORE.contains(&w.as_str()))
+    {
+        return true;
+    }
+    let head: String = after.chars().take(60).collect();
+    if PART_AFTER.iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    // "Six people were also killed": in addition to a figure given before. Only up to the
+    // next conjunct: "were killed and more than 2,000 injured" is another figure's business.
+    let clause_head = head.split([',', ';', '.']).next().unwrap_or("");
+    if clause_head
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "and" | "but" | "while" | "or"))
+        .take(5)
+        .any(|w| matches!(w, "also" | "too" | "further" | "additionally"))
+    {
+        return true;
+    }
+    // "on the first night", "in the second week": one period of several.
+    let ordinal_period = |words: &[&str]| {
+        words.windows(2).any(|w| {
+            ORDINALS.contains(&w[0])
+                && [
+                    "day", "night", "week", "month", "round", "hour", "quarter", "half",
+                ]
+                .contains(&w[1].trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+    };
+    let before_refs: Vec<&str> = before.iter().map(String::as_str).collect();
+    let after_words: Vec<&str> = head.split_whitespace().take(8).collect();
+    ordinal_period(&before_refs) || ordinal_period(&after_words)
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "last", "previous", "next",
+    "final", "opening",
+];
+
+/// A price, a rate or a per-unit amount: "$5 a share", "70 cents a litre", "2% a year".
+fn is_rate(after: &str, noun: &[String]) -> bool {
+    let rest = after
+        .split_once(' ')
+        .filter(|_| !noun.is_empty())
+        .map_or(after, |(_, r)| r);
+    let per = |s: &str| {
+        s.starts_with("a ")
+            || s.starts_with("an ")
+            || s.starts_with("per ")
+            || s.starts_with("each")
+            || s.starts_with("apiece")
+            || s.starts_with("a-")
+    };
+    per(after) || per(rest)
+}
+
+/// Auxiliaries and adverbs skipped when looking for a clause's verb.
+const AUXILIARIES: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "been",
+    "be",
+    "were",
+    "was",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "also",
+    "already",
+    "now",
+    "still",
+    "not",
+    "being",
+    "reportedly",
+];
+
+/// Verbs that report a figure rather than say what happened to it.
+const REPORTING: &[&str] = &["said", "says", "say", "told", "reported", "estimated"];
+
+/// The verb of a percentage's clause: the first past-tense word after "of the crops", else
+/// the word before the figure ("reached 30 percent").
+fn clause_verb(before: &[String], after: &str) -> Option<String> {
+    let clause = after
+        .split([',', ';', ':', '(', ')', '.'])
+        .next()
+        .unwrap_or(after);
+    let after_verb = clause
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !AUXILIARIES.contains(w))
+        .find(|w| verbish(w) && !REPORTING.contains(w));
+    let before_verb = before
+        .last()
+        .map(String::as_str)
+        .filter(|w| verbish(w) && !REPORTING.contains(w));
+    after_verb.or(before_verb).map(stem)
+}
+
+fn verbish(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4 && !w.ends_with("eed"))
+        || IRREGULAR.contains(&w)
+        || event_class(w).is_some()
+}
+
+const IRREGULAR: &[&str] = &[
+    "put", "set", "raised", "pledged", "promised", "offered", "gave", "given", "won", "lost",
+    "took", "gave", "made", "paid", "spent", "got", "held", "kept", "sold", "bought", "voted",
+    "chose", "saw", "met", "left", "went", "came", "ran", "said",
+];
+
+/// "reached" and "reach" are one verb.
+fn stem(w: &str) -> String {
+    let w = w.to_ascii_lowercase();
+    w.strip_suffix("ed")
+        .or_else(|| w.strip_suffix('s'))
+        .map(str::to_string)
+        .unwrap_or(w)
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month a word names, in full or abbreviated ("aug", "sept").
+fn month_of(lower: &str) -> Option<usize> {
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .or_else(|| SHORT.iter().position(|m| *m == lower))
+        .or_else(|| (lower == "sept").then_some(8))
+        .map(|i| i + 1)
+}
+
+/// Words after which a capitalized word is a place: "in Kenya", "across Ohio".
+const PLACE_LEADS: &[&str] = &["in", "across", "at", "near", "outside", "throughout"];
+
+/// The time and place anchors of a sentence.
+pub fn anchor_of(sentence: &str) -> Anchor {
+    let mut a = Anchor::default();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for (i, raw) in words.iter().enumerate() {
+        let w = clean(raw);
+        let lower = w.to_lowercase();
+        if w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
+        {
+            a.push("year", w.clone());
+        }
+        let next = words.get(i + 1).map(|n| clean(n).to_lowercase());
+        if let Some(n) = next.as_deref() {
+            if matches!(lower.as_str(), "last" | "this" | "next" | "previous")
+                && matches!(n, "year" | "month" | "week" | "quarter")
+            {
+                a.push(n, lower.clone());
+            }
+            if matches!(n, "quarter") && ORDINALS.contains(&lower.as_str()) {
+                a.push("quarter", lower.clone());
+            }
+        }
+        if matches!(
+            lower.as_str(),
+            "yesterday" | "today" | "tonight" | "overnight"
+        ) {
+            a.push("day", lower.clone());
+        }
+        let month = month_of(&lower);
+        if i > 0 && month.is_some() && w.starts_with(char::is_uppercase) && lower != "may" {
+            a.push("month", format!("{}", month.unwrap_or(0)));
+        }
+        // "in Kenya", "in the Tanzanian capital", "in southern Asia": the first capitalized
+        // word within three words after a place lead.
+        let lead = (1..=3).any(|back| {
+            i >= back
+                && PLACE_LEADS.contains(&clean(words[i - back]).to_lowercase().as_str())
+                && words[i - back + 1..i]
+                    .iter()
+                    .all(|m| clean(m).starts_with(char::is_lowercase))
+        });
+        if lead
+            && w.starts_with(char::is_uppercase)
+            && w.len() > 1
+            && month.is_none()
+            && !WEEKDAYS.contains(&lower.as_str())
+        {
+            a.push("place", lower);
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Value};
+
+    fn claim(
+        kind: ClaimKind,
+        text: &str,
+        sentence: &str,
+        subject: &str,
+        pred: Option<&str>,
+    ) -> Claim {
+        Claim::unstored(
+            kind,
+            text.into(),
+            0,
+            text.chars().count(),
+            sentence.into(),
+            Origin::Extracted,
+            Value {
+                low: Some(1.0),
+                high: Some(1.0),
+                subject: Some(match pred {
+                    Some(p) => format!("{subject} {p}"),
+                    None => subject.into(),
+                }),
+                predicate: pred.map(str::to_string),
+                valid: true,
+                ..Value::default()
+            },
+        )
+    }
+
+    #[test]
+    fn counts_need_an_event_and_a_total() {
+        let c = claim(
+            ClaimKind::Count,
+            "six nurses",
+            "Six nurses were suspended.",
+            "nurses",
+            None,
+        );
+        assert!(terms(&c).is_none(), "no event word");
+        let c = claim(
+            ClaimKind::Count,
+            "four nurses",
+            "A further four nurses were killed.",
+            "nurses",
+            Some("killed"),
+        );
+        assert!(terms(&c).is_none(), "an increment");
+        let c = claim(
+            ClaimKind::Count,
+            "865 soldiers",
+            "The dead, including 865 soldiers were killed.",
+            "soldiers",
+            Some("killed"),
+        );
+        assert!(terms(&c).is_none(), "a part");
+        let c = claim(
+            ClaimKind::Count,
+            "80 civilians",
+            "Nearly 80 civilians died on the first night.",
+            "civilians",
+            Some("died"),
+        );
+        assert!(terms(&c).is_none(), "one night of several");
+        let c = claim(
+            ClaimKind::Count,
+            "15 soldiers",
+            "The ministry said 15 soldiers were killed in Kenya in 2021.",
+            "soldiers",
+            Some("killed"),
+        );
+        let t = terms(&c).unwrap();
+        assert_eq!(
+            (t.subject.as_str(), t.event.as_deref()),
+            ("soldier", Some("killed"))
+        );
+        assert_eq!(t.anchor.encode(), "place=kenya;year=2021");
+    }
+
+    #[test]
+    fn money_needs_what_it_is_for_and_no_price() {
+        let c = claim(
+            ClaimKind::Money,
+            "$4 million",
+            "They put it at $4 million in aid.",
+            "aid",
+            None,
+        );
+        assert_eq!(terms(&c).unwrap().subject, "aid");
+        let c = claim(
+            ClaimKind::Money,
+            "$761m",
+            "It made a loss of $761m.",
+            "loss",
+            None,
+        );
+        assert!(terms(&c).is_none(), "subject named before the sum");
+        let c = claim(
+            ClaimKind::Money,
+            "$5",
+            "Shares were sold at $5 a share.",
+            "share",
+            None,
+        );
+        assert!(terms(&c).is_none());
+    }
+
+    #[test]
+    fn percentages_need_a_base_and_a_verb() {
+        let a = claim(
+            ClaimKind::Percent,
+            "30 percent",
+            "The water reached 30 percent of the crops in the district, farmers said.",
+            "crops",
+            None,
+        );
+        let b = claim(
+            ClaimKind::Percent,
+            "about 60 percent",
+            "Officials said about 60 percent of the crops had been reached.",
+            "crops",
+            None,
+        );
+        assert_eq!(terms(&a).unwrap().event.as_deref(), Some("reach"));
+        assert_eq!(terms(&a).unwrap().event, terms(&b).unwrap().event);
+        let c = claim(
+            ClaimKind::Percent,
+            "16%",
+            "Sales rose by 16% of the total.",
+            "total",
+            None,
+        );
+        assert!(terms(&c).is_none(), "a change");
+    }
+
+    #[test]
+    fn anchors_missing_match_any_different_never() {
+        let a = Anchor::decode("place=kenya");
+        let b = Anchor::decode("place=tanzania");
+        let none = Anchor::default();
+        assert!(a.compatible(&none) && none.compatible(&a));
+        assert!(!a.compatible(&b));
+        assert!(Anchor::decode("month=8;place=kenya").compatible(&a));
+        // A year is the article's own time when missing, so it must be on both sides.
+        let y = Anchor::decode("year=1995");
+        assert!(!y.compatible(&none) && !none.compatible(&y));
+        assert!(y.compatible(&Anchor::decode("place=kenya;year=1995")));
+        assert_eq!(Anchor::decode(&a.encode()), a);
+        assert_eq!(
+            anchor_of("Last year 20 died in Gaza.").encode(),
+            "place=gaza;year=last"
+        );
+    }
+}
