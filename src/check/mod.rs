@@ -1,5 +1,6 @@
 //! Consistency checks over an article's claims: pure functions, one file per rule.
 
+mod anchor;
 mod finding;
 mod invalid_date;
 mod number_conflict;

@@ -6,7 +6,9 @@ use regex::Regex;
 
 use super::names::is_identifier;
 use super::qualifier::{Range, qualified_range, qualifier_before};
-use super::subject::{noun_phrase_after, noun_phrase_before, predicate_after, predicate_before};
+use super::subject::{
+    elided_subject, noun_phrase_after, noun_phrase_before, predicate_after, predicate_before,
+};
 use super::words::{WORDS, word_quantity, words_pattern};
 use crate::model::{ClaimKind, Value};
 
@@ -18,11 +20,19 @@ pub struct QuantityMatch {
     pub value: Value,
 }
 
+/// Digit groups: "350,000"; "350 000" with a space, a no-break space or a narrow no-break
+/// space; the Indian "1,00,000"; plain digits with a decimal part.
 const NUMBER_PATTERN: &str = concat!(
-    r"(?:(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|AFN|Rs\.?)[ \t]?)|(?-u:\b))",
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)",
-    r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
+    r"(?:(?P<cur>US\$|\$|€|£|¥|₹[ \t]?|(?:USD|EUR|GBP|AFN|INR|Rs\.?)[ \t]?)|(?-u:\b))",
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?",
+    r"|[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?-u:\b)(?:\.[0-9]+)?",
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?-u:\b)",
+    r"|[0-9]+(?:\.[0-9]+)?)",
+    r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|lakhs?|crores?|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
 );
+
+/// Spaces that group digits ("350 000"): what `parse_digits` drops.
+const GROUP_SPACES: &[char] = &[' ', '\u{A0}', '\u{202F}'];
 
 /// Numbers in digits or in words: the quantity part of the scanner's one pattern. Digit
 /// matches are split by hand (see `split_number`); word matches are read again with WORDS.
@@ -35,6 +45,8 @@ fn scale_value(s: &str) -> f64 {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "million" | "m" | "mn" => 1e6,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         "billion" | "bn" => 1e9,
         "trillion" => 1e12,
         _ => 1.0,
@@ -48,7 +60,7 @@ fn currency_code(symbol: &str) -> Option<&'static str> {
         "£" | "GBP" => Some("GBP"),
         "¥" => Some("JPY"),
         "AFN" => Some("AFN"),
-        "Rs" => Some("INR"),
+        "Rs" | "₹" | "INR" => Some("INR"),
         _ => None,
     }
 }
@@ -172,6 +184,22 @@ pub(super) fn classify(
     {
         return None;
     }
+    if gap > 0
+        && let Some((len, code)) = minor_unit(text, qstart, trimmed)
+    {
+        // 75 cents is 0.75 of the currency it is a cent of.
+        value.low = value.low.map(|x| x / 100.0);
+        value.high = value.high.map(|x| x / 100.0);
+        value.currency = code.map(str::to_string);
+        let end = num_end + gap + len;
+        attach_subject(text, qstart, end, &mut value, true);
+        return Some(QuantityMatch {
+            kind: ClaimKind::Money,
+            start: qstart,
+            end,
+            value,
+        });
+    }
     for (word, code) in CURRENCY_WORDS {
         if gap > 0 && starts_with_word(trimmed, word) {
             value.currency = Some(code.to_string());
@@ -208,10 +236,14 @@ pub(super) fn classify(
     {
         return None;
     }
-    // A count: the counted thing after the number, else named before it.
+    // A count: the counted thing after the number, else named before it, else left out
+    // before an event ("Three people were killed and 12 injured", "more than 2,000 died").
     let (end, subject) = match noun_phrase_after(after) {
         Some((len, np)) => (num_end + len, np),
-        None => (num_end, noun_phrase_before(text, qstart)?),
+        None => match noun_phrase_before(text, qstart) {
+            Some(np) => (num_end, np),
+            None => (num_end, elided_subject(text, qstart, after)?),
+        },
     };
     let predicate = predicate_after(&text[end..]).or_else(|| predicate_before(&text[..qstart]));
     value.subject = Some(match &predicate {
@@ -225,6 +257,54 @@ pub(super) fn classify(
         end,
         value,
     })
+}
+
+/// "cents", "euro cents", "Canadian cents", "pence" after a number: the length of the words
+/// and the currency. Pence are pounds; cents take the currency of the nearest sum of money
+/// in the same sentence, else none.
+fn minor_unit(text: &str, qstart: usize, trimmed: &str) -> Option<(usize, Option<&'static str>)> {
+    for (word, code) in [
+        ("pence", Some("GBP")),
+        ("euro cents", Some("EUR")),
+        ("US cents", Some("USD")),
+        ("Canadian cents", Some("CAD")),
+        ("cents", None),
+        ("cent", None),
+    ] {
+        if starts_with_word(trimmed, word) {
+            return Some((word.len(), code.or_else(|| nearby_currency(text, qstart))));
+        }
+    }
+    None
+}
+
+/// The currency of the sum of money nearest to `at` within its sentence.
+fn nearby_currency(text: &str, at: usize) -> Option<&'static str> {
+    let from = super::tail(&text[..at], 200);
+    let from = from.rfind(['.', '\n']).map_or(from, |i| &from[i + 1..]);
+    let mut to = (at + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &text[at..to];
+    let after = after.find(['\n']).map_or(after, |i| &after[..i]);
+    let symbol = |s: &str, last: bool| {
+        let found = ["US$", "$", "€", "£", "¥"]
+            .iter()
+            .filter_map(|c| if last { s.rfind(c) } else { s.find(c) }.map(|i| (i, *c)));
+        let best = if last {
+            found.max_by_key(|x| x.0)
+        } else {
+            found.min_by_key(|x| x.0)
+        };
+        best.and_then(|(i, c)| currency_code(c).map(|code| (i, code)))
+    };
+    let before = symbol(from, true).map(|(i, c)| (from.len() - i, c));
+    let later = symbol(after, false);
+    match (before, later) {
+        (Some(b), Some(l)) => Some(if b.0 <= l.0 { b.1 } else { l.1 }),
+        (b, l) => b.or(l).map(|x| x.1),
+    }
 }
 
 fn plural_unit(unit: &str) -> String {
@@ -269,7 +349,7 @@ fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Val
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+    s.replace([',', ' ', '\u{A0}', '\u{202F}'], "").parse().ok()
 }
 
 /// Splits a NUMBER match into its currency prefix, the digits' byte span, and the scale word.
@@ -281,9 +361,17 @@ fn split_number(
     let s = &text[start..end];
     let digits_at = s.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
     let cur = (digits_at > 0).then(|| &s[..digits_at]);
-    let digits_len = s[digits_at..]
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(s.len() - digits_at);
+    // Digits, separators, and a grouping space when a digit follows it.
+    let rest = &s[digits_at..];
+    let mut digits_len = rest.len();
+    for (i, c) in rest.char_indices() {
+        let grouping = GROUP_SPACES.contains(&c)
+            && rest[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        if !(c.is_ascii_digit() || c == ',' || c == '.' || grouping) {
+            digits_len = i;
+            break;
+        }
+    }
     let num_end = digits_at + digits_len;
     let scale = (num_end < s.len()).then(|| &s[num_end..]);
     (cur, (start + digits_at, start + num_end), scale)
@@ -315,12 +403,20 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
     let (cur, num, scale) = split_number(text, start, end);
     let currency = cur.and_then(currency_code);
     let scale = scale.filter(|s| {
-        // "m", "k" and "bn" are scales only glued to a sum of money ("$2.5m").
+        // "m", "k" and "bn" are scales only glued to a sum of money ("$2.5m") or to a number
+        // of things ("3m people"); "1.5m" alone may be metres.
         let short = matches!(s.trim(), "m" | "k" | "bn" | "mn");
-        !short || (currency.is_some() && !s.starts_with([' ', '\t']))
+        !short
+            || (!s.starts_with([' ', '\t'])
+                && (currency.is_some() || counted_things_follow(&text[end..])))
     });
     let num_end = if scale.is_some() { end } else { num.1 };
     let raw = &text[num.0..num.1];
+    if cur.is_none()
+        && let Some(q) = hyphenated(text, start, num.0, num_end, raw, scale)
+    {
+        return q;
+    }
     if cur.is_none() && is_identifier(text, num.0, num_end) {
         return None;
     }
@@ -370,6 +466,79 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
     )
 }
 
+/// Whether a plural noun follows: "3m people", "2bn barrels".
+fn counted_things_follow(after: &str) -> bool {
+    after.starts_with(' ')
+        && noun_phrase_after(after).is_some_and(|(_, np)| {
+            let first = np.split_whitespace().next().unwrap_or("");
+            first.starts_with(|c: char| c.is_ascii_lowercase())
+                && (first.ends_with('s')
+                    || matches!(first, "people" | "children" | "men" | "women"))
+        })
+}
+
+/// Numbers glued to a hyphen that are still claims: "a 5,000-strong force" (a count of the
+/// force) and "20-25 people" (a range). Some(None) when the hyphen makes it no claim.
+fn hyphenated(
+    text: &str,
+    start: usize,
+    num_start: usize,
+    num_end: usize,
+    raw: &str,
+    scale: Option<&str>,
+) -> Option<Option<QuantityMatch>> {
+    let after = &text[num_end..];
+    if !after.starts_with(['-', '\u{2013}']) || text[..num_start].ends_with(['-', '/']) {
+        return None;
+    }
+    let n = parse_digits(raw)? * scale.map_or(1.0, scale_value);
+    if let Some(rest) = after.strip_prefix("-strong") {
+        let (len, subject) = noun_phrase_after(rest)?;
+        let end = num_end + "-strong".len() + len;
+        let mut value = Value {
+            low: Some(n),
+            high: Some(n),
+            subject: Some(subject),
+            valid: true,
+            ..Value::default()
+        };
+        if let Some(p) = predicate_after(&text[end..]) {
+            value.subject = value.subject.map(|s| format!("{s} {p}"));
+            value.predicate = Some(p);
+        }
+        return Some(Some(QuantityMatch {
+            kind: ClaimKind::Count,
+            start,
+            end,
+            value,
+        }));
+    }
+    // "20-25 people": a range when the upper end is higher and things are counted; a score
+    // ("won 3-2") or a model ("737-800") is not.
+    let (hi, hi_end) = range_upper(text, num_end, scale)?;
+    let prev = text[..num_start]
+        .trim_end()
+        .rsplit([' ', '\t', '\n'])
+        .next()
+        .unwrap_or("");
+    let named = prev.starts_with(|c: char| c.is_uppercase()) && !prev.ends_with('.');
+    if hi <= n || named || !counted_things_follow(&text[hi_end..]) {
+        return None;
+    }
+    let q = classify(
+        text,
+        start,
+        hi_end,
+        Range {
+            low: Some(n),
+            high: Some(hi),
+        },
+        None,
+        None,
+    );
+    Some(q)
+}
+
 fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usize)> {
     static UPPER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[ \t]+(?:to|and)[ \t]+|[-–])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)")
@@ -379,10 +548,10 @@ fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usiz
     let hi = parse_digits(&c[1])? * scale.map_or(1.0, scale_value);
     let connector_is_and = c[0].trim_start().starts_with("and");
     if connector_is_and
-        && !text[..end]
+        && !super::tail(&text[..end], 40)
             .to_ascii_lowercase()
-            .trim_end()
-            .rsplit(' ')
+            .split_whitespace()
+            .rev()
             .take(3)
             .any(|w| w == "between")
     {
@@ -392,93 +561,5 @@ fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usiz
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(text: &str) -> QuantityMatch {
-        let found = find_quantities(text);
-        assert_eq!(found.len(), 1, "{text}: {found:?}");
-        found.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn counts_with_qualifiers_and_subjects() {
-        let q = one("More than 100 civilians have reportedly been killed.");
-        assert_eq!(
-            &"More than 100 civilians have reportedly been killed."[q.start..q.end],
-            "More than 100 civilians"
-        );
-        assert_eq!((q.value.low, q.value.high), (Some(100.0), None));
-        assert_eq!(q.value.subject.as_deref(), Some("civilians killed"));
-        assert_eq!(q.value.predicate.as_deref(), Some("killed"));
-        let q = one("the Afghan security and defense forces, numbering more than 350,000, the");
-        assert_eq!(
-            q.value.subject.as_deref(),
-            Some("Afghan security and defense forces")
-        );
-        assert_eq!(q.value.low, Some(350000.0));
-    }
-
-    #[test]
-    fn spelled_out_and_vague_counts() {
-        assert_eq!(one("twenty-five soldiers died").value.low, Some(25.0));
-        assert_eq!(
-            one("half a million refugees fled").value.low,
-            Some(500000.0)
-        );
-        assert_eq!(one("a dozen houses burned").value.low, Some(12.0));
-        let q = one("dozens of protesters were arrested");
-        assert_eq!((q.value.low, q.value.high), (Some(24.0), Some(99.0)));
-        assert_eq!(one("1.2 million people voted").value.low, Some(1_200_000.0));
-    }
-
-    #[test]
-    fn money_percent_duration() {
-        let q = one("a grant of $2.5 million for schools");
-        assert_eq!(
-            (q.kind, q.value.low, q.value.currency.as_deref()),
-            (ClaimKind::Money, Some(2_500_000.0), Some("USD"))
-        );
-        assert_eq!(one("cost £3bn last").value.low, Some(3e9));
-        assert_eq!(
-            one("paid 500 million afghanis").value.currency.as_deref(),
-            Some("AFN")
-        );
-        assert_eq!(one("rose 30 per cent").kind, ClaimKind::Percent);
-        assert_eq!(one("about 30% of voters").value.low, Some(27.0));
-        let q = one("nearly 200 years of rule");
-        assert_eq!(
-            (q.kind, q.value.unit.as_deref(), q.value.low, q.value.high),
-            (ClaimKind::Duration, Some("years"), Some(180.0), Some(200.0))
-        );
-        assert_eq!(
-            one("after a decade of war").value.unit.as_deref(),
-            Some("decades")
-        );
-    }
-
-    #[test]
-    fn identifiers_and_furniture_are_not_claims() {
-        for text in [
-            "0 Views",
-            "1,204 reads",
-            "5 comments",
-            "COVID-19 cases",
-            "the G7 summit",
-            "a Boeing 737 jet",
-            "on Route 9 today",
-            "under Article 5 rules",
-            "F-16 jets",
-            "at 10:30 local",
-            "call +93 20 210 1234",
-            "the 2010 floods",
-            "on page 4 of",
-        ] {
-            assert!(
-                find_quantities(text).is_empty(),
-                "{text}: {:?}",
-                find_quantities(text)
-            );
-        }
-    }
-}
+#[path = "numbers_tests.rs"]
+mod tests;

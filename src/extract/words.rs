@@ -19,8 +19,14 @@ const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
 
 pub(super) fn words_pattern() -> String {
     format!(
-        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
+        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<frac>(?:a[ \t]+)?(?:quarter|third)[ \t]+of[ \t]+a[ \t]+(?:million|billion)|three[ \t]+quarters[ \t]+of[ \t]+a[ \t]+(?:million|billion))|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
     )
+}
+
+/// Whether a word is a number in words ("three", "Twelve", "twenty-five").
+pub(super) fn is_number_word(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.split('-').all(|p| word_value(p).is_some()) && lower != "a"
 }
 
 pub(super) static WORDS: LazyLock<Regex> =
@@ -38,8 +44,28 @@ fn word_value(w: &str) -> Option<f64> {
     match w {
         "a" => Some(1.0),
         "half" => Some(0.5),
+        "quarter" => Some(0.25),
+        "third" => Some(1.0 / 3.0),
         _ => None,
     }
+}
+
+/// "a quarter of a million" as parse_words reads it: "quarter a million".
+fn fraction_phrase(phrase: &str) -> String {
+    let lower = phrase.to_ascii_lowercase();
+    let scale = if lower.ends_with("billion") {
+        "billion"
+    } else {
+        "million"
+    };
+    let part = if lower.contains("three") {
+        "three-quarters"
+    } else if lower.contains("third") {
+        "third"
+    } else {
+        "quarter"
+    };
+    format!("{part} {scale}")
 }
 
 /// "twenty-five" = 25, "two hundred thousand" = 200,000, "half a million" = 500,000.
@@ -61,6 +87,7 @@ fn parse_words(phrase: &str) -> Option<f64> {
                 total += current.unwrap_or(1.0) * scale;
                 current = None;
             }
+            "three-quarters" => current = Some(0.75),
             _ => {
                 let v = w.split('-').map(word_value).sum::<Option<f64>>()?;
                 current = Some(current.unwrap_or(0.0) + v);
@@ -128,8 +155,10 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
             },
         });
     }
-    let words = c.name("words")?.as_str();
-    let lower = words.to_ascii_lowercase();
+    let lower = match c.name("frac") {
+        Some(f) => fraction_phrase(f.as_str()),
+        None => c.name("words")?.as_str().to_ascii_lowercase(),
+    };
     // "one" and a lone "a" are too common to be counts ("one of", "a man").
     if lower == "a"
         || lower == "one"
@@ -141,7 +170,7 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
     if text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-') {
         return None;
     }
-    let n = parse_words(&lower)?;
+    let n = parse_words(&lower)?.round();
     if n < 2.0 {
         return None;
     }

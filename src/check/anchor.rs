@@ -1,0 +1,159 @@
+//! Time and place anchors of a figure's sentence: "in 2003", "last year", "in March",
+//! "in Kenya". Two figures with different anchors of one sort are not the same quantity.
+
+use super::quantity::ORDINALS;
+
+/// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Anchor(Vec<(String, String)>);
+
+impl Anchor {
+    /// Two figures may be the same quantity when no sort of anchor has two values. A year
+    /// must also be on both sides or neither: an unanchored figure is about the article's
+    /// own time, so "168 people were killed in 1995" is another quantity than "259 killed".
+    pub fn compatible(&self, other: &Anchor) -> bool {
+        let values = |a: &Anchor, sort: &str| -> Vec<String> {
+            a.0.iter()
+                .filter(|(k, _)| k == sort)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        if values(self, "year") != values(other, "year") {
+            return false;
+        }
+        self.0.iter().all(|(k, v)| {
+            other
+                .0
+                .iter()
+                .filter(|(k2, _)| k2 == k)
+                .all(|(_, v2)| v2 == v)
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The stored form: "place=kenya;year=2003", or "" for none.
+    pub fn encode(&self) -> String {
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    pub fn decode(s: &str) -> Anchor {
+        Anchor(
+            s.split(';')
+                .filter_map(|p| p.split_once('='))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    fn push(&mut self, sort: &str, value: String) {
+        let pair = (sort.to_string(), value);
+        if !self.0.contains(&pair) {
+            self.0.push(pair);
+            self.0.sort();
+        }
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month a word names, in full or abbreviated ("aug", "sept").
+fn month_of(lower: &str) -> Option<usize> {
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .or_else(|| SHORT.iter().position(|m| *m == lower))
+        .or_else(|| (lower == "sept").then_some(8))
+        .map(|i| i + 1)
+}
+
+/// Words after which a capitalized word is a place: "in Kenya", "across Ohio".
+const PLACE_LEADS: &[&str] = &["in", "across", "at", "near", "outside", "throughout"];
+
+/// The time and place anchors of a sentence.
+pub fn anchor_of(sentence: &str) -> Anchor {
+    let mut a = Anchor::default();
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for (i, raw) in words.iter().enumerate() {
+        let w = clean(raw);
+        let lower = w.to_lowercase();
+        if w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
+        {
+            a.push("year", w.clone());
+        }
+        let next = words.get(i + 1).map(|n| clean(n).to_lowercase());
+        if let Some(n) = next.as_deref() {
+            if matches!(lower.as_str(), "last" | "this" | "next" | "previous")
+                && matches!(n, "year" | "month" | "week" | "quarter")
+            {
+                a.push(n, lower.clone());
+            }
+            if matches!(n, "quarter") && ORDINALS.contains(&lower.as_str()) {
+                a.push("quarter", lower.clone());
+            }
+        }
+        if matches!(
+            lower.as_str(),
+            "yesterday" | "today" | "tonight" | "overnight"
+        ) {
+            a.push("day", lower.clone());
+        }
+        let month = month_of(&lower);
+        if i > 0 && month.is_some() && w.starts_with(char::is_uppercase) && lower != "may" {
+            a.push("month", format!("{}", month.unwrap_or(0)));
+        }
+        // "in Kenya", "in the Tanzanian capital", "in southern Asia": the first capitalized
+        // word within three words after a place lead.
+        let lead = (1..=3).any(|back| {
+            i >= back
+                && PLACE_LEADS.contains(&clean(words[i - back]).to_lowercase().as_str())
+                && words[i - back + 1..i]
+                    .iter()
+                    .all(|m| clean(m).starts_with(char::is_lowercase))
+        });
+        if lead
+            && w.starts_with(char::is_uppercase)
+            && w.len() > 1
+            && month.is_none()
+            && !WEEKDAYS.contains(&lower.as_str())
+        {
+            a.push("place", lower);
+        }
+    }
+    a
+}
