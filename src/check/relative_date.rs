@@ -7,7 +7,14 @@ use super::{ArticleView, Finding, Severity, between};
 use crate::extract::{parse_weekday, weekday_name};
 use crate::model::{Claim, ClaimKind};
 
-const ANCHORS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
+const ANCHORS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "the day before yesterday",
+    "the day after tomorrow",
+];
 
 /// A relative day word: today, yesterday, tomorrow, tonight.
 pub fn is_anchor(c: &Claim) -> bool {
