@@ -87,6 +87,7 @@ fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
                         body_sha256: claimdesk::ingest::sha256_hex(&body),
                         body,
                         source_path: None,
+                        language: Some("en".into()),
                     },
                 )?;
                 for j in 0..CLAIMS_PER_ARTICLE {

@@ -34,6 +34,7 @@ pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Resul
                         opt(&a.published),
                         opt(&a.story),
                         opt(&a.source_path),
+                        opt(&a.language),
                         a.claims.to_string(),
                         a.ingested_at.clone(),
                     ]
@@ -49,6 +50,7 @@ pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Resul
                     "published",
                     "story",
                     "source_path",
+                    "language",
                     "claims",
                     "ingested_at",
                 ],

@@ -32,6 +32,12 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         anyhow::bail!("{}: nothing to read", args.file)
     };
     let ex = extract(&src.body, args.published);
+    if let Some(l) = ex.unsupported_language() {
+        eprintln!(
+            "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
+            args.file, l.name, l.code
+        );
+    }
     let findings = check_extraction(&src.body, &ex);
     match args.format {
         Format::Json => output::print_json(&json!({
@@ -39,6 +45,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 "title": ex.title,
                 "published": ex.published.map(|d| d.to_string()),
                 "published_from": ex.published_from.map(|p| p.as_str()),
+                "language": ex.language.as_ref().map(|l| l.code.clone()),
             },
             "claims": ex.claims.iter().map(Claim::to_json).collect::<Vec<_>>(),
             "findings": super::findings_view::findings_json(&findings),

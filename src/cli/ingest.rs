@@ -67,6 +67,7 @@ pub fn ingest_paths(
     let done = ingest::store_all(ws, &prepared, &tick)?;
     bar.finish_and_clear();
     warn_undated(&done);
+    warn_language(&done);
     Ok((done, failed.len()))
 }
 
@@ -86,6 +87,18 @@ fn progress_bar(steps: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// One line per article stored without claims because of its language.
+fn warn_language(done: &[ingest::Ingested]) {
+    for d in done.iter().filter(|d| d.new) {
+        if let Some(l) = &d.unsupported_language {
+            eprintln!(
+                "warning: {}: written in {} ({}): stored, but claims are read from English only, so none were extracted",
+                d.source, l.name, l.code
+            );
+        }
+    }
 }
 
 /// Undated articles shown by name, a few at most: a folder of thousands gets a count.

@@ -1,6 +1,7 @@
 //! Finding check-worthy claims in article text. Pure functions: no database here.
 
 mod dates;
+mod language;
 mod names;
 mod numbers;
 mod offsets;
@@ -13,6 +14,7 @@ mod words;
 use chrono::NaiveDate;
 
 pub use dates::{last_day_of_month, month_number, nearest_year, parse_weekday, weekday_name};
+pub use language::{Language, MIN_LETTERS, detect_language};
 pub use offsets::{CharCursor, byte_of_char};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};
@@ -51,7 +53,16 @@ pub struct Extraction {
     pub title: String,
     pub published: Option<NaiveDate>,
     pub published_from: Option<PublishedFrom>,
+    /// The detected language, when detection is reliable.
+    pub language: Option<Language>,
     pub claims: Vec<Claim>,
+}
+
+impl Extraction {
+    /// Why no claims were read, when the article is in a language not yet supported.
+    pub fn unsupported_language(&self) -> Option<&Language> {
+        self.language.as_ref().filter(|l| !l.is_english())
+    }
 }
 
 /// The first non-empty line, trimmed, at most 200 characters.
@@ -89,11 +100,18 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
             None => (None, None),
         },
     };
+    let language = detect_language(body);
+    // Only English is read for now: another language's dates and numbers would be misread.
+    let claims = match &language {
+        Some(l) if !l.is_english() => Vec::new(),
+        _ => claims_in(body, published),
+    };
     Extraction {
         title: title_of(body),
         published,
         published_from,
-        claims: claims_in(body, published),
+        language,
+        claims,
     }
 }
 

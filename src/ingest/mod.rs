@@ -32,6 +32,8 @@ pub struct Metadata {
 pub struct Prepared {
     pub article: NewArticle,
     pub published_from: Option<PublishedFrom>,
+    /// Set when the article is in a language claims are not yet read from.
+    pub unsupported_language: Option<extract::Language>,
     pub claims: Vec<Claim>,
 }
 
@@ -40,6 +42,7 @@ pub struct Prepared {
 pub struct Ingested {
     pub id: String,
     pub new: bool,
+    pub unsupported_language: Option<extract::Language>,
     pub published_from: Option<PublishedFrom>,
     pub source: String,
 }
@@ -52,6 +55,7 @@ pub fn sha256_hex(body: &str) -> String {
 /// Extracts the claims of one source's text and resolves its metadata.
 pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
     let ex = extract::extract(&src.body, meta.published);
+    let unsupported_language = ex.unsupported_language().cloned();
     Prepared {
         article: NewArticle {
             title: meta.title.clone().unwrap_or(ex.title),
@@ -63,7 +67,9 @@ pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
             body_sha256: sha256_hex(&src.body),
             body: src.body.clone(),
             source_path: src.path.clone(),
+            language: ex.language.as_ref().map(|l| l.code.clone()),
         },
+        unsupported_language,
         published_from: ex.published_from,
         claims: ex.claims,
     }
@@ -92,6 +98,7 @@ pub fn store_all(
                     done.push(Ingested {
                         id,
                         new: false,
+                        unsupported_language: p.unsupported_language.clone(),
                         published_from: p.published_from,
                         source,
                     });
@@ -104,6 +111,7 @@ pub fn store_all(
                 done.push(Ingested {
                     id,
                     new: true,
+                    unsupported_language: p.unsupported_language.clone(),
                     published_from: p.published_from,
                     source,
                 });

@@ -11,6 +11,8 @@ pub struct Article {
     pub published: Option<String>,
     pub story: Option<String>,
     pub source_path: Option<String>,
+    /// ISO 639-1 code of the detected language, or null when detection was not reliable.
+    pub language: Option<String>,
     pub claims: i64,
     pub ingested_at: String,
 }

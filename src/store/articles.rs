@@ -18,6 +18,7 @@ pub struct NewArticle {
     pub body: String,
     pub body_sha256: String,
     pub source_path: Option<String>,
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -26,7 +27,7 @@ pub struct ArticleFilter {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.url, a.outlet, a.author, a.published, a.story, \
-     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at";
+     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language";
 
 fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -40,6 +41,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
         source_path: r.get(7)?,
         claims: r.get(8)?,
         ingested_at: r.get(9)?,
+        language: r.get(10)?,
     })
 }
 
@@ -55,8 +57,8 @@ pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
 pub fn insert(conn: &Connection, a: &NewArticle) -> Result<String> {
     let id = new_id();
     conn.prepare_cached(
-        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         id,
@@ -69,7 +71,8 @@ pub fn insert(conn: &Connection, a: &NewArticle) -> Result<String> {
         a.body,
         a.body_sha256,
         a.source_path,
-        now()
+        now(),
+        a.language
     ])?;
     Ok(id)
 }

@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0005_same_quantity.sql",
         include_str!("../../schema/0005_same_quantity.sql"),
     ),
+    (
+        6,
+        "0006_article_language.sql",
+        include_str!("../../schema/0006_article_language.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

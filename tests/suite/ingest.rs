@@ -223,3 +223,48 @@ fn many_undated_articles_are_summed_up_not_listed() {
         "warning: 5 more articles have no publication date"
     );
 }
+
+const SPANISH: &str = "El enviado llega a Kabul\n\nEl enviado llegó a Kabul el lunes 4 de mayo para \
+    mantener conversaciones con el gobierno y los talibanes sobre la retirada de las tropas \
+    extranjeras, según dijeron los funcionarios. Más de 100 civiles han muerto en los combates \
+    desde el comienzo del mes, según la misión de las Naciones Unidas en el país.\n";
+
+#[test]
+fn an_article_not_in_english_is_stored_without_claims_and_says_why() {
+    let t = Test::new();
+    let f = t.write("es.txt", SPANISH);
+    let r = t.ok(&[
+        "ingest",
+        &f,
+        "--published",
+        "2021-05-05",
+        "--format",
+        "json",
+    ]);
+    let warnings: Vec<String> = r
+        .stderr()
+        .lines()
+        .filter(|l| l.contains("Spanish"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", r.stderr());
+    assert!(warnings[0].contains("es.txt") && warnings[0].contains("English only"));
+    let a = &r.json()[0];
+    assert_eq!(
+        (a["language"].as_str(), a["claims"].as_i64()),
+        (Some("es"), Some(0))
+    );
+    // English is detected and read as before.
+    let en = t.ok(&[
+        "ingest",
+        &fixture("articles/khalilzad.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(en.json()[0]["language"], "en");
+    assert!(en.json()[0]["claims"].as_i64().unwrap() > 5);
+    // extract says the same without a workspace.
+    let x = t.ok(&["extract", &f, "--format", "json"]);
+    assert_eq!(x.json()["article"]["language"], "es");
+    assert_eq!(x.json()["claims"].as_array().map(Vec::len), Some(0));
+}
