@@ -14,6 +14,7 @@ mod ids;
 mod ingest;
 mod mark;
 pub mod output;
+mod reextract;
 mod report;
 mod show;
 
@@ -76,6 +77,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Dismiss a finding that is wrong for a reason the checker cannot see.
     Dismiss(dismiss::DismissArgs),
+    /// Read stored articles again with the current extractor; reviewed claims are kept.
+    Reextract(reextract::ReextractArgs),
     /// Print a shell completion script: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -136,6 +139,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(a) => check::run(&mut open(OpenMode::Create)?, a),
         Command::Report(a) => report::run(&open(OpenMode::Existing)?, a),
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
+        Command::Reextract(a) => reextract::run(&mut open(OpenMode::Existing)?, a),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(

@@ -45,7 +45,7 @@ pub fn visible(
         ws.dismissed_findings()?
     };
     let mut list = findings(ws, scope)?;
-    list.retain(|f| !dismissed.contains(&f.id) && rule.is_none_or(|r| f.rule == r));
+    list.retain(|f| !f.is_dismissed(&dismissed) && rule.is_none_or(|r| f.rule == r));
     Ok(list)
 }
 

@@ -362,6 +362,19 @@ pub fn edit(
     actor: &str,
     note: Option<&str>,
 ) -> Result<Vec<String>> {
+    replace_value(conn, id, kind, value, actor, "edit", note)
+}
+
+/// `edit` with the history action named: "edit" by a reviewer, "reextract" by the extractor.
+pub fn replace_value(
+    conn: &Connection,
+    id: &str,
+    kind: ClaimKind,
+    value: &Value,
+    actor: &str,
+    action: &str,
+    note: Option<&str>,
+) -> Result<Vec<String>> {
     let before = get(conn, id)?;
     let mut after = before.clone();
     after.kind = kind;
@@ -396,7 +409,7 @@ pub fn edit(
             id,
             &at,
             actor,
-            "edit",
+            action,
             from.as_deref(),
             to.as_deref(),
             note,
@@ -404,6 +417,64 @@ pub fn edit(
         )?;
     }
     Ok(changed.into_iter().map(|c| c.0.to_string()).collect())
+}
+
+/// The claims of one article in text order, inside a transaction.
+pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([article_id], claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Whether a person has touched the claim: added it by hand, marked, assigned, edited,
+/// dismissed a finding on it, or attached evidence. The extractor changes only the others.
+pub fn is_reviewed(conn: &Connection, c: &Claim) -> Result<bool> {
+    if c.origin == crate::model::Origin::Manual
+        || c.status != crate::model::Status::Unchecked
+        || c.assignee.is_some()
+    {
+        return Ok(true);
+    }
+    let touched: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM claim_history WHERE claim_id = ?1 AND action <> 'reextract')
+                 OR EXISTS (SELECT 1 FROM evidence WHERE claim_id = ?1)",
+        )?
+        .query_row([c.id.as_deref().unwrap_or("")], |r| r.get(0))?;
+    Ok(touched)
+}
+
+/// Recomputes a claim's conflict key and anchors with the current model.
+pub fn refresh_key(conn: &Connection, c: &Claim) -> Result<()> {
+    let key = conflict_key(c, "");
+    conn.prepare_cached(
+        "UPDATE claims SET subject_key = ?2, event = ?3, anchor = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        c.id,
+        key.as_ref().map(|k| &k.0.subject),
+        key.as_ref().and_then(|k| k.0.event.as_ref()),
+        key.as_ref().map(|k| k.1.encode())
+    ])?;
+    Ok(())
+}
+
+/// The fields of a claim's value that differ between two readings, as "field=value".
+pub fn value_differences(
+    old: &Claim,
+    new: &Claim,
+) -> Vec<(String, Option<String>, Option<String>)> {
+    field_strings(old)
+        .into_iter()
+        .zip(field_strings(new))
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, b)| (a.0.to_string(), a.1, b.1))
+        .collect()
 }
 
 /// (field, value as text) for every field a reviewer can edit.

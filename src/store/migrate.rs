@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0006_article_language.sql",
         include_str!("../../schema/0006_article_language.sql"),
     ),
+    (
+        7,
+        "0007_history_reextract.sql",
+        include_str!("../../schema/0007_history_reextract.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -88,5 +93,49 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, LATEST_VERSION);
+    }
+
+    #[test]
+    fn a_version_4_workspace_keeps_its_history_and_gets_new_conflict_keys() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for &(number, _, sql) in &MIGRATIONS[..4] {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", number).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at)
+                 VALUES ('a1', NULL, 'T', NULL, NULL, '2021-05-04', NULL, 'Police said 12 people were arrested.', 'h', NULL, 'now');
+             INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence, value_low, value_high,
+                     subject, predicate, status, origin, created_at, updated_at, scope, subject_key, event)
+                 VALUES ('c1', 'a1', 'count', '12 people', 12, 21, 'Police said 12 people were arrested.', 12, 12,
+                     'people arrested', 'arrested', 'unchecked', 'extracted', 'now', 'now', 'article:a1', 'person', 'arrested'),
+                        ('c2', 'a1', 'count', '40 schools', 0, 10, 'It had 40 schools.', 40, 40,
+                     'schools', NULL, 'unchecked', 'extracted', 'now', 'now', 'article:a1', 'school', NULL);
+             INSERT INTO claim_history (claim_id, at, actor, action, note) VALUES ('c1', 'now', 'desk', 'status', 'kept');",
+        )
+        .unwrap();
+        migrate(&mut conn, 4).unwrap();
+        let one = |sql: &str| -> Option<String> { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            one("SELECT note FROM claim_history WHERE claim_id = 'c1'"),
+            Some("kept".into())
+        );
+        // A count without an event is no longer compared; one with an event still is.
+        assert_eq!(one("SELECT subject_key FROM claims WHERE id = 'c2'"), None);
+        assert_eq!(
+            one("SELECT subject_key FROM claims WHERE id = 'c1'"),
+            Some("person".into())
+        );
+        assert_eq!(
+            one("SELECT anchor FROM claims WHERE id = 'c1'"),
+            Some(String::new())
+        );
+        // The rebuilt history is still append-only and takes the new action.
+        assert!(conn.execute("DELETE FROM claim_history", []).is_err());
+        conn.execute(
+            "INSERT INTO claim_history (claim_id, at, actor, action) VALUES ('c2', 'now', 'x', 'reextract')",
+            [],
+        )
+        .unwrap();
     }
 }

@@ -19,7 +19,8 @@ pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
     edit as edit_claim, existing_at as claim_at, get as get_claim, index_new_claims,
-    insert as insert_claim, last_rowid, update as update_claim,
+    insert as insert_claim, is_reviewed, last_rowid, of_article as claims_of_article, refresh_key,
+    replace_value, update as update_claim, value_differences,
 };
 pub use history::{
     Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,
