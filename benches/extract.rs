@@ -1,5 +1,8 @@
 //! Extraction throughput on one core: the fixtures' text repeated to about 100 MB, in
-//! article-sized pieces. Run: `cargo bench --bench extract` (CLAIMDESK_BENCH_MB to change size).
+//! article-sized pieces, through `extract` as ingest calls it (language, dateline, claims).
+//! Run: `cargo bench --bench extract` (CLAIMDESK_BENCH_MB to change size;
+//! CLAIMDESK_BENCH_TEXT=FILE for one article; CLAIMDESK_BENCH_DIR=DIR for every .txt under
+//! DIR, such as the real-news corpus).
 
 use std::time::Instant;
 
@@ -23,6 +26,10 @@ fn main() {
     if let Ok(path) = std::env::var("CLAIMDESK_BENCH_TEXT") {
         articles = vec![std::fs::read_to_string(path).expect("CLAIMDESK_BENCH_TEXT")];
     }
+    if let Ok(dir) = std::env::var("CLAIMDESK_BENCH_DIR") {
+        articles = texts_under(std::path::Path::new(&dir));
+        assert!(!articles.is_empty(), "no .txt under {dir}");
+    }
     let mb: usize = std::env::var("CLAIMDESK_BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -35,7 +42,7 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..rounds {
         for a in &articles {
-            claims += claimdesk::extract::claims_in(a, published).len();
+            claims += claimdesk::extract::extract(a, published).claims.len();
             bytes += a.len();
         }
     }
@@ -46,4 +53,20 @@ fn main() {
         bytes as f64 / 1e6 / secs,
         (rounds * articles.len()) as f64 / secs
     );
+}
+
+fn texts_under(dir: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(texts_under(&p));
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.extend(std::fs::read_to_string(&p).ok());
+        }
+    }
+    out
 }

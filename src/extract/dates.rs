@@ -35,6 +35,66 @@ pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("relative date pattern")
 });
 
+/// Capture group numbers by name, found once: `Captures::name` hashes the name on every
+/// call, and dates are read for every number in the text.
+fn group(re: &Regex, name: &str) -> usize {
+    re.capture_names()
+        .position(|n| n == Some(name))
+        .unwrap_or_else(|| panic!("no group {name}"))
+}
+
+struct AbsoluteGroups {
+    iy: usize,
+    im: usize,
+    id: usize,
+    m1: usize,
+    m2: usize,
+    d1: usize,
+    d2: usize,
+    y1: usize,
+    y2: usize,
+    wd: usize,
+}
+
+static AG: LazyLock<AbsoluteGroups> = LazyLock::new(|| AbsoluteGroups {
+    iy: group(&ABSOLUTE, "iy"),
+    im: group(&ABSOLUTE, "im"),
+    id: group(&ABSOLUTE, "id"),
+    m1: group(&ABSOLUTE, "m1"),
+    m2: group(&ABSOLUTE, "m2"),
+    d1: group(&ABSOLUTE, "d1"),
+    d2: group(&ABSOLUTE, "d2"),
+    y1: group(&ABSOLUTE, "y1"),
+    y2: group(&ABSOLUTE, "y2"),
+    wd: group(&ABSOLUTE, "wd"),
+});
+
+struct RelativeGroups {
+    two: usize,
+    rel: usize,
+    dir: usize,
+    rwd: usize,
+    week: usize,
+    n: usize,
+    unit: usize,
+    ago: usize,
+    hol: usize,
+    bwd: usize,
+}
+
+static RG: LazyLock<RelativeGroups> = LazyLock::new(|| RelativeGroups {
+    two: group(&RELATIVE, "two"),
+    rel: group(&RELATIVE, "rel"),
+    dir: group(&RELATIVE, "dir"),
+    rwd: group(&RELATIVE, "rwd"),
+    week: group(&RELATIVE, "week"),
+    n: group(&RELATIVE, "n"),
+    unit: group(&RELATIVE, "unit"),
+    ago: group(&RELATIVE, "ago"),
+    hol: group(&RELATIVE, "hol"),
+    bwd: group(&RELATIVE, "bwd"),
+});
+
 pub fn month_number(name: &str) -> Option<u32> {
     let key = name.get(..3)?;
     let months = [
@@ -87,18 +147,18 @@ pub fn nearest_year(month: u32, day: u32, published: NaiveDate) -> i32 {
 fn absolute_value(
     c: &Captures,
     published: Option<NaiveDate>,
-    tense: Option<Tense>,
+    tense: impl Fn() -> Option<Tense>,
 ) -> Option<Value> {
-    let (month, day, year) = if let Some(iy) = c.name("iy") {
+    let (month, day, year) = if let Some(iy) = c.get(AG.iy) {
         (
-            c["im"].parse().ok()?,
-            c["id"].parse().ok()?,
+            c[AG.im].parse().ok()?,
+            c[AG.id].parse().ok()?,
             Some(iy.as_str().parse::<i32>().ok()?),
         )
     } else {
-        let m = c.name("m1").or_else(|| c.name("m2"))?;
-        let d = c.name("d1").or_else(|| c.name("d2"))?;
-        let y = c.name("y1").or_else(|| c.name("y2"));
+        let m = c.get(AG.m1).or_else(|| c.get(AG.m2))?;
+        let d = c.get(AG.d1).or_else(|| c.get(AG.d2))?;
+        let y = c.get(AG.y1).or_else(|| c.get(AG.y2));
         (
             month_number(m.as_str())?,
             d.as_str().parse().ok()?,
@@ -110,7 +170,7 @@ fn absolute_value(
         return None;
     }
     let mut value = Value {
-        weekday: c.name("wd").map(|w| w.as_str().to_string()),
+        weekday: c.get(AG.wd).map(|w| w.as_str().to_string()),
         valid: true,
         ..Value::default()
     };
@@ -119,8 +179,14 @@ fn absolute_value(
         (None, Some(p)) => {
             value.year_inferred = true;
             // A written weekday fixes the year better than tense does.
-            let tense = if value.weekday.is_some() { None } else { tense };
-            Some(year_for(month, day, p, tense))
+            let tense = || {
+                if value.weekday.is_some() {
+                    None
+                } else {
+                    tense()
+                }
+            };
+            Some(year_for(month, day, p, tense()))
         }
         (None, None) => None,
     };
@@ -159,80 +225,104 @@ pub(super) enum Tense {
 
 /// Words that put what follows them in the future: "will meet on Thursday", "planned a
 /// march on Saturday", "until Friday".
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "won't",
-    "shall",
-    "would",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "expected",
-    "due",
-    "upcoming",
-    "tomorrow",
-    "going",
-    "intends",
-    "hopes",
-    "aims",
-];
+fn is_future_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"will"
+            | b"won't"
+            | b"shall"
+            | b"would"
+            | b"plans"
+            | b"plan"
+            | b"planned"
+            | b"planning"
+            | b"scheduled"
+            | b"expected"
+            | b"due"
+            | b"upcoming"
+            | b"tomorrow"
+            | b"going"
+            | b"intends"
+            | b"hopes"
+            | b"aims"
+    )
+}
 
 /// Past forms that do not end in -ed.
-const PAST_WORDS: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "met",
-    "left",
-    "went",
-    "came",
-    "took",
-    "told",
-    "held",
-    "began",
-    "saw",
-    "ran",
-    "won",
-    "lost",
-    "fell",
-    "rose",
-    "gave",
-    "made",
-    "sent",
-    "spent",
-    "struck",
-    "hit",
-    "shot",
-    "fled",
-    "found",
-    "fought",
-    "brought",
-    "bought",
-    "sold",
-    "paid",
-    "became",
-    "ago",
-    "last",
-    "yesterday",
-    "earlier",
-];
+fn is_past_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"said"
+            | b"was"
+            | b"were"
+            | b"had"
+            | b"did"
+            | b"met"
+            | b"left"
+            | b"went"
+            | b"came"
+            | b"took"
+            | b"told"
+            | b"held"
+            | b"began"
+            | b"saw"
+            | b"ran"
+            | b"won"
+            | b"lost"
+            | b"fell"
+            | b"rose"
+            | b"gave"
+            | b"made"
+            | b"sent"
+            | b"spent"
+            | b"struck"
+            | b"hit"
+            | b"shot"
+            | b"fled"
+            | b"found"
+            | b"fought"
+            | b"brought"
+            | b"bought"
+            | b"sold"
+            | b"paid"
+            | b"became"
+            | b"ago"
+            | b"last"
+            | b"yesterday"
+            | b"earlier"
+    )
+}
+
+/// A short ASCII word lowercased into `buf`, without allocating (tense words are short);
+/// None for longer or non-ASCII words, which are not tense words.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b [u8]> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'');
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    Some(&buf[..w.len()])
+}
 
 fn tense_of(word: &str) -> Option<Tense> {
-    let w = word
-        .trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'')
-        .to_ascii_lowercase();
-    if FUTURE_WORDS.contains(&w.as_str()) || w.ends_with("'ll") {
+    let mut buf = [0u8; 12];
+    // Long words can still be past participles ("announced", "demonstrated").
+    let Some(w) = lower(word, &mut buf) else {
+        let w = word.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        return (w.len() > 4 && w.ends_with("ed")).then_some(Tense::Past);
+    };
+    if is_future_word(w) || w.ends_with(b"'ll") {
         Some(Tense::Future)
-    } else if PAST_WORDS.contains(&w.as_str()) || (w.ends_with("ed") && w.len() > 4) {
+    } else if is_past_word(w) || (w.ends_with(b"ed") && w.len() > 4) {
         Some(Tense::Past)
     } else {
         None
     }
 }
+
+/// How many words before a date its tense is looked for.
+const TENSE_REACH: usize = 12;
 
 /// The tense of the clause around [start, end): the nearest tense word before the date in
 /// its clause, else the first after it; None when the clause says neither. A deadline
@@ -248,30 +338,33 @@ pub(super) fn tense_around(text: &str, start: usize, end: usize, weekday: bool) 
     let clause = head
         .rfind(['.', '!', '?', '\n', ';', ','])
         .map_or(head, |i| &head[i + 1..]);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate().rev() {
-        let lower = w.to_ascii_lowercase();
-        let next = words.get(i + 1).map(|n| n.to_ascii_lowercase());
-        let infinitive = lower == "to"
-            && next.as_deref().is_some_and(|n| {
+    // Backwards from the date; `next` is the word after the current one in the text.
+    let mut next: Option<&str> = None;
+    // The clause's verb stands within a few words of its date.
+    for w in clause.split_whitespace().rev().take(TENSE_REACH) {
+        let mut buf = [0u8; 12];
+        let low = lower(w, &mut buf).unwrap_or(b"");
+        let last = next.is_none();
+        // "before Sunday", "until Friday": still to come, whatever the verb.
+        if last && matches!(low, b"before" | b"until" | b"till") {
+            return Some(Tense::Future);
+        }
+        let infinitive = low == b"to"
+            && next.is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_lowercase())
                     && !matches!(n, "the" | "a" | "an" | "his" | "her" | "their" | "its")
             });
-        let last = i + 1 == words.len();
-        // "before Sunday", "until Friday": still to come, whatever the verb.
-        if last && matches!(lower.as_str(), "before" | "until" | "till") {
-            return Some(Tense::Future);
-        }
-        let deadline = last && matches!(lower.as_str(), "by" | "to" | "through");
+        let deadline = last && matches!(low, b"by" | b"to" | b"through");
         if !weekday && (infinitive || deadline) {
             return Some(Tense::Future);
         }
-        if lower == "since" {
+        if low == b"since" {
             return Some(Tense::Past);
         }
         if let Some(t) = tense_of(w) {
             return Some(t);
         }
+        next = Some(w);
     }
     let mut to = (end + 100).min(text.len());
     while !text.is_char_boundary(to) {
@@ -337,12 +430,16 @@ fn holiday(name: &str) -> Option<(u32, u32)> {
     HOLIDAYS.iter().find(|h| h.0 == key).map(|h| (h.1, h.2))
 }
 
-fn relative_value(c: &Captures, published: Option<NaiveDate>, tense: Option<Tense>) -> Value {
+fn relative_value(
+    c: &Captures,
+    published: Option<NaiveDate>,
+    tense: impl Fn() -> Option<Tense>,
+) -> Value {
     let mut v = Value {
         valid: true,
         ..Value::default()
     };
-    if let Some(two) = c.name("two") {
+    if let Some(two) = c.get(RG.two) {
         // "the day before yesterday" is two days back, not yesterday.
         let word = two
             .as_str()
@@ -353,17 +450,17 @@ fn relative_value(c: &Captures, published: Option<NaiveDate>, tense: Option<Tens
         let shift = if word.ends_with("yesterday") { -2 } else { 2 };
         v.date = published.map(|p| p + Duration::days(shift));
         v.relative = Some(word);
-    } else if let Some(week) = c.name("week") {
+    } else if let Some(week) = c.get(RG.week) {
         // Week precision: no one day to name.
         v.relative = Some(week.as_str().to_ascii_lowercase());
-    } else if let Some(h) = c.name("hol") {
+    } else if let Some(h) = c.get(RG.hol) {
         if let Some((month, day)) = holiday(h.as_str()) {
             v.date = published
-                .map(|p| year_for(month, day, p, tense))
+                .map(|p| year_for(month, day, p, tense()))
                 .and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
             v.year_inferred = v.date.is_some();
         }
-    } else if let Some(rel) = c.name("rel") {
+    } else if let Some(rel) = c.get(RG.rel) {
         let word = rel.as_str().to_ascii_lowercase();
         let shift = match word.as_str() {
             "yesterday" => -1,
@@ -372,39 +469,41 @@ fn relative_value(c: &Captures, published: Option<NaiveDate>, tense: Option<Tens
         };
         v.date = published.map(|p| p + Duration::days(shift));
         v.relative = Some(word);
-    } else if let Some(wd) = c.name("rwd") {
-        let dir = c["dir"].to_ascii_lowercase();
+    } else if let Some(wd) = c.get(RG.rwd) {
+        let dir = c[RG.dir].to_ascii_lowercase();
         v.weekday = Some(wd.as_str().to_string());
         v.relative = Some(format!("{dir} {}", wd.as_str()));
         v.date = match (published, parse_weekday(wd.as_str())) {
-            (Some(p), Some(w)) => Some(match (dir.as_str(), tense) {
-                ("next" | "coming", _) => next_weekday(p, w),
-                // "this Friday" is the coming one in a plan, the past one in a report.
-                ("this", Some(Tense::Future)) => on_or_after(p, w),
-                ("this", Some(Tense::Past)) => on_or_before(p, w),
-                ("this", None) => this_week(p, w),
-                _ => previous_weekday(p, w),
-            }),
+            (Some(p), Some(w)) => Some(
+                match (dir.as_str(), (dir == "this").then(&tense).flatten()) {
+                    ("next" | "coming", _) => next_weekday(p, w),
+                    // "this Friday" is the coming one in a plan, the past one in a report.
+                    ("this", Some(Tense::Future)) => on_or_after(p, w),
+                    ("this", Some(Tense::Past)) => on_or_before(p, w),
+                    ("this", None) => this_week(p, w),
+                    _ => previous_weekday(p, w),
+                },
+            ),
             _ => None,
         };
-    } else if let Some(n) = c.name("n") {
+    } else if let Some(n) = c.get(RG.n) {
         let count = small_number(n.as_str()).unwrap_or(0);
-        let unit = c["unit"].to_ascii_lowercase();
+        let unit = c[RG.unit].to_ascii_lowercase();
         v.relative = Some(c[0].to_string());
         // "N days/weeks ago" name a day counted back from publication. "A year ago" and
         // "two months ago" name a year or a month, not a day (news means the quarter or the
         // year), and "earlier" counts from another event: they keep no day.
-        let ago = c["ago"].eq_ignore_ascii_case("ago");
+        let ago = c[RG.ago].eq_ignore_ascii_case("ago");
         v.date = published.filter(|_| ago).and_then(|p| match unit.as_str() {
             u if u.starts_with("week") => Some(p - Duration::days(7 * count)),
             u if u.starts_with("day") => Some(p - Duration::days(count)),
             _ => None,
         });
-    } else if let Some(wd) = c.name("bwd") {
+    } else if let Some(wd) = c.get(RG.bwd) {
         v.weekday = Some(wd.as_str().to_string());
         v.relative = Some(wd.as_str().to_string());
         v.date = match (published, parse_weekday(wd.as_str())) {
-            (Some(p), Some(w)) if tense == Some(Tense::Future) => Some(on_or_after(p, w)),
+            (Some(p), Some(w)) if tense() == Some(Tense::Future) => Some(on_or_after(p, w)),
             (Some(p), Some(w)) => Some(on_or_before(p, w)),
             _ => None,
         };
@@ -455,12 +554,19 @@ pub(super) fn date_at(
     published: Option<NaiveDate>,
 ) -> DateAt {
     let head = &text[..end];
+    // Every date has a letter in it but ISO dates ("2021-05-04"), which have dashes: a
+    // match of digits, commas and points alone (most numbers) is not one, and asking the
+    // date patterns for their groups would cost more than the rest of the number's reading.
+    let span = &head.as_bytes()[start..];
+    if !span.iter().any(|b| b.is_ascii_alphabetic() || *b == b'-') {
+        return DateAt::NotADate;
+    }
     if let Some(c) = ABSOLUTE
         .captures_at(head, start)
         .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
     {
         let m_end = c.get(0).map_or(end, |m| m.end());
-        let tense = published.and_then(|_| tense_around(text, start, m_end, false));
+        let tense = || tense_around(text, start, m_end, false);
         return match absolute_value(&c, published, tense) {
             Some(value) => DateAt::Found(DateMatch {
                 start,
@@ -477,7 +583,7 @@ pub(super) fn date_at(
         return DateAt::NotADate;
     };
     // "last Monday, May 4": the full date wins over "last Monday"; it starts at the weekday.
-    if let Some(wd) = c.name("rwd") {
+    if let Some(wd) = c.get(RG.rwd) {
         let mut cut = (wd.start() + 64).min(text.len());
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -487,7 +593,7 @@ pub(super) fn date_at(
             .filter(|a| a.get(0).is_some_and(|m| m.start() == wd.start()))
         {
             let m = a.get(0).expect("whole match");
-            let tense = published.and_then(|_| tense_around(text, m.start(), m.end(), false));
+            let tense = || tense_around(text, m.start(), m.end(), false);
             return match absolute_value(&a, published, tense) {
                 Some(value) => DateAt::Found(DateMatch {
                     start: m.start(),
@@ -505,11 +611,9 @@ pub(super) fn date_at(
     DateAt::Found(DateMatch {
         start,
         end: m.end(),
-        value: relative_value(
-            &c,
-            published,
-            published.and_then(|_| tense_around(text, start, m.end(), c.name("hol").is_none())),
-        ),
+        value: relative_value(&c, published, || {
+            tense_around(text, start, m.end(), c.get(RG.hol).is_none())
+        }),
     })
 }
 
@@ -525,13 +629,13 @@ fn is_capitalized_name(text: &str, start: usize, c: &Captures) -> bool {
         .rsplit(|ch: char| !ch.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    if c.name("rel").is_some() {
+    if c.get(RG.rel).is_some() {
         let word = &c[0];
         word.starts_with(|ch: char| ch.is_ascii_uppercase())
             && prev_word.starts_with(|ch: char| ch.is_ascii_uppercase())
             && !before.ends_with(['.', '!', '?', ':', '"', '\u{201C}', '('])
             && !before.is_empty()
-    } else if c.name("bwd").is_some() {
+    } else if c.get(RG.bwd).is_some() {
         matches!(
             prev_word,
             "Good" | "Black" | "Cyber" | "Super" | "Ash" | "Palm" | "Easter"
