@@ -421,12 +421,7 @@ const HOLIDAYS: &[(&str, u32, u32)] = &[
 ];
 
 fn holiday(name: &str) -> Option<(u32, u32)> {
-    let key: String = name
-        .to_ascii_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['\'', '\u{2019}'], "");
+    let key = super::phrase_key(name).replace(['\'', '\u{2019}'], "");
     HOLIDAYS.iter().find(|h| h.0 == key).map(|h| (h.1, h.2))
 }
 
@@ -441,12 +436,7 @@ fn relative_value(
     };
     if let Some(two) = c.get(RG.two) {
         // "the day before yesterday" is two days back, not yesterday.
-        let word = two
-            .as_str()
-            .to_ascii_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let word = super::phrase_key(two.as_str());
         let shift = if word.ends_with("yesterday") { -2 } else { 2 };
         v.date = published.map(|p| p + Duration::days(shift));
         v.relative = Some(word);

@@ -85,7 +85,10 @@ fn looks_english(sample: &str) -> bool {
     }
     let mut hits = 0;
     for f in ENGLISH_NEEDLES.iter() {
-        hits += f.find_iter(sample.as_bytes()).take(ENGLISH_HITS - hits).count();
+        hits += f
+            .find_iter(sample.as_bytes())
+            .take(ENGLISH_HITS - hits)
+            .count();
         if hits >= ENGLISH_HITS {
             return true;
         }

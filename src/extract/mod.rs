@@ -22,6 +22,15 @@ pub use subject::{event_class, singular};
 
 use crate::model::{Claim, ClaimKind, Origin};
 
+/// A phrase as a key: lowercase, words separated by one space ("New  Year's\tDay" ->
+/// "new year's day").
+pub(crate) fn phrase_key(s: &str) -> String {
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The last at most `n` bytes of `s`, cut on a character boundary.
 pub(crate) fn tail(s: &str, n: usize) -> &str {
     let mut from = s.len().saturating_sub(n);

@@ -191,26 +191,12 @@ pub(super) fn classify(
         value.low = value.low.map(|x| x / 100.0);
         value.high = value.high.map(|x| x / 100.0);
         value.currency = code.map(str::to_string);
-        let end = num_end + gap + len;
-        attach_subject(text, qstart, end, &mut value, true);
-        return Some(QuantityMatch {
-            kind: ClaimKind::Money,
-            start: qstart,
-            end,
-            value,
-        });
+        return Some(money(text, qstart, num_end + gap + len, value));
     }
     for (word, code) in CURRENCY_WORDS {
         if gap > 0 && starts_with_word(trimmed, word) {
             value.currency = Some(code.to_string());
-            let end = num_end + gap + word.len();
-            attach_subject(text, qstart, end, &mut value, true);
-            return Some(QuantityMatch {
-                kind: ClaimKind::Money,
-                start: qstart,
-                end,
-                value,
-            });
+            return Some(money(text, qstart, num_end + gap + word.len(), value));
         }
     }
     for unit in DURATION_UNITS {
@@ -257,6 +243,17 @@ pub(super) fn classify(
         end,
         value,
     })
+}
+
+/// A sum of money at [qstart, end) with its currency set: what it is for is attached.
+fn money(text: &str, qstart: usize, end: usize, mut value: Value) -> QuantityMatch {
+    attach_subject(text, qstart, end, &mut value, true);
+    QuantityMatch {
+        kind: ClaimKind::Money,
+        start: qstart,
+        end,
+        value,
+    }
 }
 
 /// "cents", "euro cents", "Canadian cents", "pence" after a number: the length of the words

@@ -125,12 +125,7 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
         });
     }
     if let Some(v) = c.name("vague") {
-        let phrase = v
-            .as_str()
-            .to_ascii_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = super::phrase_key(v.as_str());
         let range = vague_range(&phrase)?;
         let after = &text[m.end()..];
         let (len, subject) = noun_phrase_after(after)?;
