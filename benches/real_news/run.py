@@ -162,11 +162,14 @@ def plant_yesterday(text, pub, claims):
 
 
 # Totals of an event as a reader spots them, independently of claimdesk's own model: a number,
-# up to three words, and an event verb in the same clause.
+# up to three words (not "other"), and an event verb in the same clause that is not followed
+# by another number.
 TOTAL = re.compile(
-    r"(?<![\w.,$£€-])(?<![A-Z][a-z] )(\d{1,3}(?:,\d{3})+|\d+)((?: (?!and\b|or\b)[a-z-]+){1,3}) "
+    r"(?<![\w.,$£€-])(?<![A-Z][a-z] )(\d{1,3}(?:,\d{3})+|\d+)((?: (?!and\b|or\b|other\b)[a-z-]+){1,3}) "
     r"(?:(?:were|was|have been|had been|are|have|had) )?"
-    r"(killed|died|injured|wounded|arrested|detained|displaced|evacuated|rescued|missing)\b")
+    r"(killed|died|injured|wounded|arrested|detained|displaced|evacuated|rescued|missing)\b"
+    # "28 blasts killed 257 people": the blasts did the killing, they are not a toll.
+    r"(?! (?:at least |more than |about )?\d)")
 LOWER_BOUND = re.compile(r"(?:more than|at least|over|above|upwards of|in excess of) $", re.I)
 UPPER_BOUND = re.compile(r"(?:fewer than|less than|up to|as many as|at most|under|below) $", re.I)
 

@@ -102,6 +102,61 @@ fn month_of(lower: &str) -> Option<usize> {
 /// Words after which a capitalized word is a place: "in Kenya", "across Ohio".
 const PLACE_LEADS: &[&str] = &["in", "across", "at", "near", "outside", "throughout"];
 
+/// Nouns of incidents a toll belongs to: two figures "killed in the blast" and "killed in an
+/// attack" are about two incidents as far as the words tell.
+const INCIDENTS: &[&str] = &[
+    "attack",
+    "blast",
+    "bombing",
+    "explosion",
+    "crash",
+    "fire",
+    "flood",
+    "earthquake",
+    "quake",
+    "storm",
+    "strike",
+    "shooting",
+    "clash",
+    "accident",
+    "raid",
+    "ambush",
+    "collision",
+    "stampede",
+    "riot",
+    "landslide",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tsunami",
+    "war",
+];
+
+fn singular_incident(w: &str) -> String {
+    w.strip_suffix('s')
+        .filter(|s| INCIDENTS.contains(s))
+        .unwrap_or(w)
+        .to_string()
+}
+
+/// The clause of `sentence` that holds the byte `at`: clauses joined by ";" or "while",
+/// "whereas", "but" each keep their own anchors ("In Helmand, 40 schools were destroyed;
+/// in Kandahar, 12").
+pub fn clause_at(sentence: &str, at: usize) -> &str {
+    const JOINS: &[&str] = &["; ", " while ", " whereas ", " but "];
+    let from = JOINS
+        .iter()
+        .filter_map(|j| sentence[..at].rfind(j).map(|i| i + j.len()))
+        .max()
+        .unwrap_or(0);
+    let to = JOINS
+        .iter()
+        .filter_map(|j| sentence[at..].find(j).map(|i| at + i))
+        .min()
+        .unwrap_or(sentence.len());
+    &sentence[from..to]
+}
+
 /// The time and place anchors of a sentence.
 pub fn anchor_of(sentence: &str) -> Anchor {
     let mut a = Anchor::default();
@@ -130,8 +185,23 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         if matches!(
             lower.as_str(),
             "yesterday" | "today" | "tonight" | "overnight"
-        ) {
+        ) || (WEEKDAYS.contains(&lower.as_str()) && w.starts_with(char::is_uppercase))
+        {
             a.push("day", lower.clone());
+        }
+        // "killed in the blast", "in an attack on a market": the incident a figure belongs to.
+        if i >= 2
+            && INCIDENTS.contains(&singular_incident(&lower).as_str())
+            && matches!(
+                clean(words[i - 1]).to_lowercase().as_str(),
+                "the" | "a" | "an" | "another" | "that" | "this"
+            )
+            && matches!(
+                clean(words[i - 2]).to_lowercase().as_str(),
+                "in" | "by" | "during"
+            )
+        {
+            a.push("incident", singular_incident(&lower));
         }
         let month = month_of(&lower);
         if i > 0 && month.is_some() && w.starts_with(char::is_uppercase) && lower != "may" {

@@ -14,6 +14,7 @@
 //! - their time and place anchors ("in 2003", "last year", "in March", "in Kenya") may be
 //!   missing on one side, but two different anchors of one sort never match.
 
+use super::anchor::clause_at;
 pub use super::anchor::{Anchor, anchor_of};
 use crate::extract::{event_class, singular};
 use crate::model::{Claim, ClaimKind};
@@ -81,7 +82,7 @@ pub fn terms(c: &Claim) -> Option<Terms> {
     Some(Terms {
         subject: noun.join(" "),
         event,
-        anchor: anchor_of(c.sentence.as_str()),
+        anchor: anchor_of(clause_at(&c.sentence, before.len())),
     })
 }
 
@@ -248,14 +249,20 @@ fn is_part_or_change(before: &[String], after: &str) -> bool {
         return true;
     }
     // "Six people were also killed": in addition to a figure given before; "1,643 wounded
-    // there": in one of the places a total covers. Only up to the
+    // there": in one of the places a total covers; "killed in another attack": a total of
+    // some other incident. Only up to the
     // next conjunct: "were killed and more than 2,000 injured" is another figure's business.
     let clause_head = head.split([',', ';', '.']).next().unwrap_or("");
     if clause_head
         .split_whitespace()
         .take_while(|w| !matches!(*w, "and" | "but" | "while" | "or"))
-        .take(5)
-        .any(|w| matches!(w, "also" | "too" | "further" | "additionally" | "there"))
+        .take(6)
+        .any(|w| {
+            matches!(
+                w,
+                "also" | "too" | "further" | "additionally" | "there" | "another" | "separate"
+            )
+        })
     {
         return true;
     }
@@ -499,6 +506,37 @@ mod tests {
             None,
         );
         assert!(terms(&c).is_none(), "a change");
+    }
+
+    #[test]
+    fn anchors_come_from_the_figure_s_own_clause_and_incident() {
+        let c = claim(
+            ClaimKind::Count,
+            "12 schools",
+            "In Helmand, 40 schools were destroyed; in Kandahar, 12 schools were destroyed.",
+            "schools",
+            Some("destroyed"),
+        );
+        assert_eq!(terms(&c).unwrap().anchor.encode(), "place=kandahar");
+        let c = claim(
+            ClaimKind::Count,
+            "30 people",
+            "Police said 30 people were killed in the blast on Sunday.",
+            "people",
+            Some("killed"),
+        );
+        assert_eq!(
+            terms(&c).unwrap().anchor.encode(),
+            "day=sunday;incident=blast"
+        );
+        let c = claim(
+            ClaimKind::Count,
+            "25 people",
+            "On Saturday, 25 people were killed in another attack.",
+            "people",
+            Some("killed"),
+        );
+        assert!(terms(&c).is_none(), "another incident's toll");
     }
 
     #[test]

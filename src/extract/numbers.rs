@@ -81,6 +81,8 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
 ];
 
 const DURATION_UNITS: &[&str] = &[
+    "nights",
+    "night",
     "centuries",
     "century",
     "decades",
@@ -222,6 +224,15 @@ pub(super) fn classify(
     {
         return None;
     }
+    // "the 80486 chip", "a 737 jet": a number between an article and a singular noun names
+    // a model or a thing, it does not count.
+    if let Some((_, np)) = noun_phrase_after(after)
+        && value.low.is_some_and(|n| n > 1.0)
+        && value.qualifier.is_none()
+        && named_by_number(text, qstart, &np)
+    {
+        return None;
+    }
     // A count: the counted thing after the number, else named before it, else left out
     // before an event ("Three people were killed and 12 injured", "more than 2,000 died").
     let (end, subject) = match noun_phrase_after(after) {
@@ -277,14 +288,23 @@ fn minor_unit(text: &str, qstart: usize, trimmed: &str) -> Option<(usize, Option
 
 /// The currency of the sum of money nearest to `at` within its sentence.
 fn nearby_currency(text: &str, at: usize) -> Option<&'static str> {
+    // The sentence: a full stop counts only before a space ("$12.40" has one inside).
     let from = super::tail(&text[..at], 200);
-    let from = from.rfind(['.', '\n']).map_or(from, |i| &from[i + 1..]);
+    let from = [". ", "! ", "? ", "\n"]
+        .iter()
+        .filter_map(|e| from.rfind(e).map(|i| i + e.len()))
+        .max()
+        .map_or(from, |i| &from[i..]);
     let mut to = (at + 200).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let after = &text[at..to];
-    let after = after.find(['\n']).map_or(after, |i| &after[..i]);
+    let after = [". ", "! ", "? ", "\n"]
+        .iter()
+        .filter_map(|e| after.find(e))
+        .min()
+        .map_or(after, |i| &after[..i]);
     let symbol = |s: &str, last: bool| {
         let found = ["US$", "$", "€", "£", "¥"]
             .iter()
@@ -461,6 +481,36 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
         qualifier.map(|q| q.0.to_string()),
         currency,
     )
+}
+
+/// "the 80486 chip": an article right before the number and a singular noun after it.
+fn named_by_number(text: &str, qstart: usize, np: &str) -> bool {
+    let prev = text[..qstart]
+        .trim_end()
+        .rsplit([' ', '\t', '\n'])
+        .next()
+        .unwrap_or("");
+    let first = np.split_whitespace().next().unwrap_or("");
+    let plural = first.ends_with('s')
+        || matches!(
+            first.to_ascii_lowercase().as_str(),
+            "people"
+                | "children"
+                | "men"
+                | "women"
+                | "police"
+                | "staff"
+                | "personnel"
+                | "cattle"
+                | "sheep"
+                | "fish"
+                | "troops"
+                | "crew"
+                | "livestock"
+                | "aircraft"
+                | "militia"
+        );
+    matches!(prev.to_ascii_lowercase().as_str(), "the" | "a" | "an") && !plural
 }
 
 /// Whether a plural noun follows: "3m people", "2bn barrels".

@@ -244,3 +244,35 @@ fn an_event_is_not_borrowed_from_the_next_sentence_or_conjunct() {
     let (_, _, _, v) = value_of(text, "700 websites");
     assert_eq!(v.predicate, None);
 }
+
+#[test]
+fn numbers_that_name_a_model_or_a_thing_are_not_counts() {
+    assert!(find_quantities("The company sold the 80486 chip.").is_empty());
+    assert!(find_quantities("They flew a 737 jet.").is_empty());
+    // A plural after the article is still counted: "the 1,200 homes".
+    assert_eq!(
+        value_of("Floods hit the 1,200 homes.", "1,200 homes").1,
+        Some(1200.0)
+    );
+}
+
+#[test]
+fn nights_are_a_duration_and_the_verb_before_belongs_to_the_word_before() {
+    let (k, low, _, v) = value_of(
+        "they were killed in three nights of strikes",
+        "three nights",
+    );
+    assert_eq!(
+        (k, low, v.unit.as_deref()),
+        (ClaimKind::Duration, Some(3.0), Some("nights"))
+    );
+    let (_, _, _, v) = value_of("the blast killed 27 people", "27 people");
+    assert_eq!(v.predicate.as_deref(), Some("killed"));
+}
+
+#[test]
+fn a_decimal_point_does_not_end_the_sentence_a_cent_looks_in() {
+    let text = "Shares rose to $12.40, and the dividend was raised to 34 cents a share.";
+    let (_, low, _, v) = value_of(text, "34 cents");
+    assert_eq!((low, v.currency.as_deref()), (Some(0.34), Some("USD")));
+}

@@ -357,7 +357,8 @@ pub fn predicate_after(after: &str) -> Option<String> {
 /// sentence: "Police said 12 people were arrested. Thousands marched" arrests no one.
 pub fn predicate_before(before: &str) -> Option<String> {
     let mut out = None;
-    for w in before.rsplit([' ', '\t']).filter(|w| !w.is_empty()).take(2) {
+    // Only the word right before: in "killed in three nights" the nights were not killed.
+    for w in before.rsplit([' ', '\t']).filter(|w| !w.is_empty()).take(1) {
         // A word ending a sentence or a clause, or a line break, is a wall.
         if w.contains('\n') || w.ends_with(['.', '!', '?', ';', ':', ',']) {
             break;
