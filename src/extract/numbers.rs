@@ -224,12 +224,13 @@ pub(super) fn classify(
     {
         return None;
     }
-    // "the 80486 chip", "a 737 jet": a number between an article and a singular noun names
-    // a model or a thing, it does not count.
+    // "the 80486 chip", "a 737 jet", "the Three Gorges Dam": a number between an article
+    // and a singular noun, or a name, names a thing; it does not count.
     if let Some((_, np)) = noun_phrase_after(after)
-        && value.low.is_some_and(|n| n > 1.0)
         && value.qualifier.is_none()
-        && named_by_number(text, qstart, &np)
+        && value
+            .low
+            .is_some_and(|n| named_by_number(text, qstart, n, &np))
     {
         return None;
     }
@@ -279,7 +280,8 @@ fn minor_unit(text: &str, qstart: usize, trimmed: &str) -> Option<(usize, Option
         ("cents", None),
         ("cent", None),
     ] {
-        if starts_with_word(trimmed, word) {
+        // As written: "50 Cent" is a rapper, not half a dollar.
+        if trimmed.starts_with(word) && starts_with_word(trimmed, word) {
             return Some((word.len(), code.or_else(|| nearby_currency(text, qstart))));
         }
     }
@@ -425,7 +427,10 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
         let short = matches!(s.trim(), "m" | "k" | "bn" | "mn");
         !short
             || (!s.starts_with([' ', '\t'])
-                && (currency.is_some() || counted_things_follow(&text[end..])))
+                && (currency.is_some()
+                    || (matches!(*s, "m" | "bn")
+                        && !is_race_distance(&text[num.0..num.1])
+                        && counted_things_follow(&text[end..]))))
     });
     let num_end = if scale.is_some() { end } else { num.1 };
     let raw = &text[num.0..num.1];
@@ -483,17 +488,20 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
     )
 }
 
-/// "the 80486 chip": an article right before the number and a singular noun after it.
-fn named_by_number(text: &str, qstart: usize, np: &str) -> bool {
+/// An article right before the number and after it a name ("the Two Ronnies") or, for
+/// numbers of 100 and more, a singular noun ("the 80486 chip", "the 25,000 mark"); small
+/// numbers before a verb-ended phrase ("the two companies develop") are left as they were.
+fn named_by_number(text: &str, qstart: usize, n: f64, np: &str) -> bool {
     let prev = text[..qstart]
         .trim_end()
         .rsplit([' ', '\t', '\n'])
         .next()
         .unwrap_or("");
-    let first = np.split_whitespace().next().unwrap_or("");
-    let plural = first.ends_with('s')
+    // The head noun is the last word: "the four big public banks".
+    let head = np.split_whitespace().last().unwrap_or("");
+    let plural = head.ends_with('s')
         || matches!(
-            first.to_ascii_lowercase().as_str(),
+            head.to_ascii_lowercase().as_str(),
             "people"
                 | "children"
                 | "men"
@@ -510,7 +518,31 @@ fn named_by_number(text: &str, qstart: usize, np: &str) -> bool {
                 | "aircraft"
                 | "militia"
         );
-    matches!(prev.to_ascii_lowercase().as_str(), "the" | "a" | "an") && !plural
+    let name = np.starts_with(|c: char| c.is_ascii_uppercase());
+    matches!(prev.to_ascii_lowercase().as_str(), "the" | "a" | "an")
+        && (name || (n >= 100.0 && !plural))
+}
+
+/// Track and swimming distances in metres: "the 60m hurdles", "800m runners" are no
+/// millions. (A glued "k" is never a count's scale: "2k projectors" are a resolution.)
+fn is_race_distance(digits: &str) -> bool {
+    matches!(
+        digits,
+        "50" | "60"
+            | "100"
+            | "110"
+            | "200"
+            | "400"
+            | "800"
+            | "1500"
+            | "1,500"
+            | "3000"
+            | "3,000"
+            | "5000"
+            | "5,000"
+            | "10000"
+            | "10,000"
+    )
 }
 
 /// Whether a plural noun follows: "3m people", "2bn barrels".

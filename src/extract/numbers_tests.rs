@@ -276,3 +276,52 @@ fn a_decimal_point_does_not_end_the_sentence_a_cent_looks_in() {
     let (_, low, _, v) = value_of(text, "34 cents");
     assert_eq!((low, v.currency.as_deref()), (Some(0.34), Some("USD")));
 }
+
+#[test]
+fn race_distances_and_resolutions_are_not_millions_or_thousands() {
+    for text in [
+        "She won the 60m hurdles.",
+        "The 800m runners lined up.",
+        "He holds three 200m titles.",
+        "They sold 2k projectors.",
+    ] {
+        assert!(
+            find_quantities(text)
+                .iter()
+                .all(|q| q.value.low.is_none_or(|n| n < 1e5)),
+            "{text}: {:?}",
+            find_quantities(text)
+        );
+    }
+    assert_eq!(
+        value_of("It shipped 1m barrels.", "1m barrels").1,
+        Some(1e6)
+    );
+}
+
+#[test]
+fn a_plural_head_noun_after_adjectives_is_still_counted() {
+    let text = "He bought the four big public banks and the six unedited reel-to-reel tapes.";
+    assert_eq!(value_of(text, "four big public banks").1, Some(4.0));
+    assert_eq!(
+        value_of(text, "six unedited reel-to-reel tapes").1,
+        Some(6.0)
+    );
+}
+
+#[test]
+fn names_with_numbers_are_not_counts() {
+    assert!(find_quantities("Work stopped at the Three Gorges Dam.").is_empty());
+    assert!(find_quantities("The index passed the 25,000 mark.").is_empty());
+    let text = "Analysts expect the two companies develop refineries.";
+    assert_eq!(find_quantities(text).len(), 1);
+}
+
+#[test]
+fn a_capitalized_cent_is_a_name() {
+    assert!(
+        find_quantities("Jay-Z and 50 Cent used the studio.")
+            .iter()
+            .all(|q| q.kind != ClaimKind::Money)
+    );
+}
