@@ -325,3 +325,10 @@ fn a_capitalized_cent_is_a_name() {
             .all(|q| q.kind != ClaimKind::Money)
     );
 }
+
+#[test]
+fn an_elided_noun_is_never_a_year_s_name() {
+    let text = "It blamed fans for the 1989 Hillsborough disaster, in which 96 died.";
+    let (_, _, _, v) = value_of(text, "96");
+    assert_eq!(v.subject.as_deref(), Some("people died"));
+}

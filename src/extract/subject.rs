@@ -392,16 +392,17 @@ pub fn elided_subject(text: &str, at: usize, after: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .windows(2)
         .filter(|w| {
-            w[0].trim_matches(|c: char| !c.is_alphanumeric())
-                .parse::<f64>()
-                .is_ok()
-                || super::words::is_number_word(w[0])
+            let digits = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+            // A year is no count: "the 1989 Hillsborough disaster ... the 96 who died".
+            let year = digits.len() == 4 && digits.starts_with(['1', '2']);
+            (digits.parse::<f64>().is_ok() && !year) || super::words::is_number_word(w[0])
         })
         .map(|w| {
             w[1].trim_matches(|c: char| !c.is_ascii_alphabetic())
                 .to_string()
         })
-        .rfind(|n| !n.is_empty() && !is_stop(n));
+        // The counted thing is a common noun, not a name.
+        .rfind(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && !is_stop(n));
     Some(earlier.unwrap_or_else(|| "people".into()))
 }
 
