@@ -146,8 +146,9 @@ fn main() {
         grow(&mut ws, have / CLAIMS_PER_ARTICLE, size);
         let build = t.elapsed();
         have = size;
-        ws.conn()
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+        // Raw SQL on its own connection: the workspace keeps its connection to itself.
+        let raw = rusqlite::Connection::open(&db).expect("open the bench workspace");
+        raw.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
             .expect("checkpoint");
         let list = median_run(
             &db,
@@ -162,8 +163,7 @@ fn main() {
             ],
             11,
         );
-        let id: String = ws
-            .conn()
+        let id: String = raw
             .query_row(
                 "SELECT id FROM claims ORDER BY id LIMIT 1 OFFSET 12345",
                 [],

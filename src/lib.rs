@@ -1,8 +1,10 @@
 //! claimdesk: a fact-check workspace. The library holds extraction, checks and storage;
 //! the `claimdesk` binary only drives it.
 
+pub mod app;
 pub mod check;
 pub mod cli;
+pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Err(e) if claimdesk::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(1)
+            ExitCode::from(claimdesk::error::exit_code(&e))
         }
     }
 }

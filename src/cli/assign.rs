@@ -4,7 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use super::{Actor, ids, output};
-use crate::store::{self, ClaimUpdate, Workspace};
+use crate::app;
+use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
@@ -24,22 +25,10 @@ pub struct UnassignArgs {
     pub actor: Actor,
 }
 
-fn apply(ws: &mut Workspace, claims: &[String], who: Option<String>, actor: &Actor) -> Result<()> {
-    let ids: Vec<String> = claims
-        .iter()
-        .map(|c| ids::claim_id(ws, c))
-        .collect::<Result<_>>()?;
-    let actor = actor.name();
-    let update = ClaimUpdate::Assignee(who.clone());
-    ws.write(|tx| {
-        for id in &ids {
-            store::update_claim(tx, id, &update, &actor, None, None)?;
-        }
-        Ok(())
-    })?;
-    for id in &ids {
-        let short = ids::short_claim(ws, id)?;
-        match &who {
+fn apply(ws: &mut Workspace, claims: &[String], who: Option<&str>, actor: &Actor) -> Result<()> {
+    for id in app::assign(ws, claims, who, &actor.name())? {
+        let short = ids::short_claim(ws, &id)?;
+        match who {
             Some(w) => output::print(&format!("{short}  assigned to {w}"))?,
             None => output::print(&format!("{short}  unassigned"))?,
         }
@@ -49,7 +38,7 @@ fn apply(ws: &mut Workspace, claims: &[String], who: Option<String>, actor: &Act
 
 pub fn run_assign(ws: &mut Workspace, args: &AssignArgs) -> Result<()> {
     let (who, claims) = args.args.split_last().expect("clap requires two values");
-    apply(ws, claims, Some(who.clone()), &args.actor)
+    apply(ws, claims, Some(who.as_str()), &args.actor)
 }
 
 pub fn run_unassign(ws: &mut Workspace, args: &UnassignArgs) -> Result<()> {

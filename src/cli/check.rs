@@ -9,6 +9,7 @@ use serde_json::json;
 use super::findings_view::{FindingsOutput, ReportFormat, findings_json, print_findings};
 use super::ingest::ingest_paths;
 use super::output::{self, clip};
+use crate::app;
 use crate::ingest::Metadata;
 use crate::model::ClaimKind;
 use crate::report::Scope;
@@ -43,7 +44,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         .map(|id| ws.article(id))
         .collect::<Result<Vec<_>>>()?;
     let claims = ws.claims_of_articles(&ids)?;
-    let list = super::report::visible(
+    let list = app::visible_findings(
         ws,
         &Scope {
             story: None,

@@ -12,11 +12,11 @@ use crate::store::{ClaimFilter, Workspace};
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
     /// unchecked, in-review, verified, disputed or unverifiable.
-    #[arg(long)]
-    pub status: Option<String>,
+    #[arg(long, value_parser = super::parse_status)]
+    pub status: Option<Status>,
     /// date, count, duration, percent, money or other.
-    #[arg(long)]
-    pub kind: Option<String>,
+    #[arg(long, value_parser = super::parse_kind)]
+    pub kind: Option<ClaimKind>,
     /// Article id or unique prefix.
     #[arg(long)]
     pub article: Option<String>,
@@ -142,18 +142,8 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
 
 pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
     let filter = ClaimFilter {
-        status: args
-            .status
-            .as_deref()
-            .map(str::parse::<Status>)
-            .transpose()
-            .map_err(anyhow::Error::msg)?,
-        kind: args
-            .kind
-            .as_deref()
-            .map(str::parse::<ClaimKind>)
-            .transpose()
-            .map_err(anyhow::Error::msg)?,
+        status: args.status,
+        kind: args.kind,
         article: args
             .article
             .as_deref()

@@ -1,30 +1,31 @@
 //! `claimdesk edit CLAIM --value 120 ...`: a reviewer corrects a claim's kind or value.
 //! Every changed field is one history row; the findings follow at once.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Actor, ids, output};
+use crate::app::{self, FieldEdit};
 use crate::model::ClaimKind;
-use crate::store::{self, Workspace};
+use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
     /// Claim id or unique prefix.
     pub claim: String,
     /// date, count, duration, percent, money or other.
-    #[arg(long)]
-    pub kind: Option<String>,
+    #[arg(long, value_parser = super::parse_kind)]
+    pub kind: Option<ClaimKind>,
     /// An exact number: sets both low and high.
     #[arg(long, conflicts_with_all = ["low", "high"])]
     pub value: Option<f64>,
     /// Lower end of the range, or "none" for open.
-    #[arg(long)]
-    pub low: Option<String>,
+    #[arg(long, value_parser = parse_bound)]
+    pub low: Option<Bound>,
     /// Upper end of the range, or "none" for open.
-    #[arg(long)]
-    pub high: Option<String>,
+    #[arg(long, value_parser = parse_bound)]
+    pub high: Option<Bound>,
     /// "more than", "about", ...; "" clears it.
     #[arg(long)]
     pub qualifier: Option<String>,
@@ -41,8 +42,8 @@ pub struct EditArgs {
     #[arg(long)]
     pub currency: Option<String>,
     /// YYYY-MM-DD, or "none".
-    #[arg(long)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = parse_day)]
+    pub date: Option<Day>,
     /// The weekday as written; "" clears it.
     #[arg(long)]
     pub weekday: Option<String>,
@@ -53,67 +54,67 @@ pub struct EditArgs {
     pub actor: Actor,
 }
 
-fn number(flag: &str, s: &str) -> Result<Option<f64>> {
+/// A range end: a number, or open ("none").
+#[derive(Debug, Clone, Copy)]
+pub struct Bound(Option<f64>);
+
+fn parse_bound(s: &str) -> Result<Bound, String> {
     if s.eq_ignore_ascii_case("none") {
-        return Ok(None);
+        return Ok(Bound(None));
     }
     match s.replace(',', "").parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok(Some(n)),
-        _ => bail!("--{flag} '{s}' is not a number (or \"none\")"),
+        Ok(n) if n.is_finite() => Ok(Bound(Some(n))),
+        _ => Err(format!("'{s}' is not a number (or \"none\")")),
     }
 }
 
-fn text(s: &Option<String>, old: &Option<String>) -> Option<String> {
-    match s {
-        Some(v) if v.trim().is_empty() => None,
-        Some(v) => Some(v.trim().to_string()),
-        None => old.clone(),
+/// A day, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Day(Option<NaiveDate>);
+
+fn parse_day(s: &str) -> Result<Day, String> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(Day(None));
     }
+    super::parse_date(s).map(|d| Day(Some(d)))
+}
+
+/// A text flag: "" clears the field.
+fn text(s: &Option<String>) -> Option<Option<String>> {
+    s.as_ref()
+        .map(|v| Some(v.trim().to_string()).filter(|v| !v.is_empty()))
+}
+
+/// The fields the flags set, in a fixed order.
+fn field_edits(args: &EditArgs) -> Vec<FieldEdit> {
+    let mut out = Vec::new();
+    if let Some(n) = args.value {
+        out.push(FieldEdit::Low(Some(n)));
+        out.push(FieldEdit::High(Some(n)));
+    }
+    out.extend(args.low.map(|b| FieldEdit::Low(b.0)));
+    out.extend(args.high.map(|b| FieldEdit::High(b.0)));
+    out.extend(text(&args.qualifier).map(FieldEdit::Qualifier));
+    out.extend(text(&args.subject).map(FieldEdit::Subject));
+    out.extend(text(&args.predicate).map(FieldEdit::Predicate));
+    out.extend(text(&args.unit).map(FieldEdit::Unit));
+    out.extend(text(&args.currency).map(FieldEdit::Currency));
+    out.extend(args.date.map(|d| FieldEdit::Date(d.0)));
+    out.extend(text(&args.weekday).map(FieldEdit::Weekday));
+    out
 }
 
 pub fn run(ws: &mut Workspace, args: &EditArgs) -> Result<()> {
-    let id = ids::claim_id(ws, &args.claim)?;
-    let claim = ws.claim(&id)?;
-    let kind: ClaimKind = match &args.kind {
-        Some(k) => k.parse().map_err(anyhow::Error::msg)?,
-        None => claim.kind,
-    };
-    let mut v = claim.value.clone();
-    if let Some(n) = args.value {
-        v.low = Some(n);
-        v.high = Some(n);
-    }
-    if let Some(l) = &args.low {
-        v.low = number("low", l)?;
-    }
-    if let Some(h) = &args.high {
-        v.high = number("high", h)?;
-    }
-    if let (Some(l), Some(h)) = (v.low, v.high)
-        && l > h
-    {
-        bail!("low ({l}) is above high ({h})");
-    }
-    v.qualifier = text(&args.qualifier, &v.qualifier);
-    v.subject = text(&args.subject, &v.subject);
-    v.predicate = text(&args.predicate, &v.predicate);
-    v.unit = text(&args.unit, &v.unit);
-    v.currency = text(&args.currency, &v.currency).map(|c| c.to_ascii_uppercase());
-    v.weekday = text(&args.weekday, &v.weekday);
-    if let Some(d) = &args.date {
-        if d.eq_ignore_ascii_case("none") {
-            v.date = None;
-        } else {
-            v.date = Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                anyhow::anyhow!("--date '{d}' is not a date in the form YYYY-MM-DD")
-            })?);
-            v.valid = true;
-            v.year_inferred = false;
-        }
-    }
-    let actor = args.actor.name();
-    let changed =
-        ws.write(|tx| store::edit_claim(tx, &id, kind, &v, &actor, args.note.as_deref()))?;
+    let (id, changed) = app::edit_claim(
+        ws,
+        &app::EditClaim {
+            claim: &args.claim,
+            kind: args.kind,
+            fields: field_edits(args),
+            note: args.note.as_deref(),
+        },
+        &args.actor.name(),
+    )?;
     let short = ids::short_claim(ws, &id)?;
     if changed.is_empty() {
         output::print(&format!("{short}  unchanged"))

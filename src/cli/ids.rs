@@ -2,20 +2,20 @@
 
 use anyhow::Result;
 
-use crate::store::{IdTable, Workspace, resolve, short_id};
+use crate::store::{IdTable, Workspace};
 
 pub fn claim_id(ws: &Workspace, prefix: &str) -> Result<String> {
-    resolve(ws.conn(), IdTable::Claims, prefix)
+    ws.resolve(IdTable::Claims, prefix)
 }
 
 pub fn article_id(ws: &Workspace, prefix: &str) -> Result<String> {
-    resolve(ws.conn(), IdTable::Articles, prefix)
+    ws.resolve(IdTable::Articles, prefix)
 }
 
 pub fn short_claim(ws: &Workspace, id: &str) -> Result<String> {
-    short_id(ws.conn(), IdTable::Claims, id)
+    ws.short_id(IdTable::Claims, id)
 }
 
 pub fn short_article(ws: &Workspace, id: &str) -> Result<String> {
-    short_id(ws.conn(), IdTable::Articles, id)
+    ws.short_id(IdTable::Articles, id)
 }

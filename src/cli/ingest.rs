@@ -7,7 +7,8 @@ use serde_json::Value as Json;
 
 use super::output::{self, Format, clip, opt};
 use super::{FormatArg, ids};
-use crate::ingest::{self, Metadata, read_sources};
+use crate::app;
+use crate::ingest::{self, Metadata};
 use crate::store::Workspace;
 
 #[derive(Debug, Args)]
@@ -47,28 +48,33 @@ impl IngestArgs {
     }
 }
 
-/// Ingests the paths and returns the stored or found article ids; read errors are
-/// reported on stderr and counted.
+/// Ingests the paths and returns the stored or found articles; read errors are reported on
+/// stderr and counted. Shared by `ingest` and `check`, the front end of `app::ingest_paths`.
 pub fn ingest_paths(
     ws: &mut Workspace,
     paths: &[String],
     meta: &Metadata,
 ) -> Result<(Vec<ingest::Ingested>, usize)> {
-    if let Some(url) = &meta.url {
-        super::mark::check_url(url)?;
+    // The bar is made once the inputs are read and counted.
+    let bar = std::sync::OnceLock::new();
+    let tick = |n: u64| {
+        if let Some(b) = bar.get() {
+            let b: &indicatif::ProgressBar = b;
+            b.inc(n);
+        }
+    };
+    let out = app::ingest_paths(ws, paths, meta, &tick, |n| {
+        let _ = bar.set(progress_bar(n as u64 * 2));
+    })?;
+    if let Some(b) = bar.get() {
+        b.finish_and_clear();
     }
-    let (sources, failed) = read_sources(paths);
-    for f in &failed {
+    for f in &out.failed {
         eprintln!("error: {}", f.message);
     }
-    let bar = progress_bar(sources.len() as u64 * 2);
-    let tick = |n: u64| bar.inc(n);
-    let prepared = ingest::prepare_all(&sources, meta, &tick);
-    let done = ingest::store_all(ws, &prepared, &tick)?;
-    bar.finish_and_clear();
-    warn_undated(&done);
-    warn_language(&done);
-    Ok((done, failed.len()))
+    warn_undated(&out.done);
+    warn_language(&out.done);
+    Ok((out.done, out.failed.len()))
 }
 
 /// Inputs above which a long ingest shows a progress bar.

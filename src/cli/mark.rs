@@ -1,11 +1,13 @@
 //! `claimdesk mark CLAIM... STATUS`: the review step. All claims change, or none.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::{Actor, ids, output};
+use crate::app;
+use crate::error::Error;
 use crate::model::Status;
-use crate::store::{self, ClaimUpdate, Evidence, Workspace, now};
+use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
@@ -22,76 +24,22 @@ pub struct MarkArgs {
     pub actor: Actor,
 }
 
-/// Evidence links must be web addresses a colleague can open.
-pub fn check_url(url: &str) -> Result<()> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(host)
-            if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) =>
-        {
-            Ok(())
-        }
-        _ => bail!("'{url}' is not an http or https URL"),
-    }
-}
-
-/// How evidence relates to a claim, from the status it was given with.
-fn stance(status: Status) -> &'static str {
-    match status {
-        Status::Verified => "supports",
-        Status::Disputed => "refutes",
-        _ => "context",
-    }
-}
-
 pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
     let (status, claims) = args.args.split_last().expect("clap requires two values");
-    let status: Status = status.parse().map_err(anyhow::Error::msg)?;
-    if let Some(url) = &args.evidence {
-        check_url(url)?;
-    }
-    // Resolve every id before touching anything: one bad id changes nothing.
-    let ids: Vec<String> = claims
-        .iter()
-        .map(|c| ids::claim_id(ws, c))
-        .collect::<Result<_>>()?;
-    let actor = args.actor.name();
-    let changes = ws.write(|tx| {
-        let mut changes = Vec::new();
-        for id in &ids {
-            let before = store::get_claim(tx, id)?.status;
-            store::update_claim(
-                tx,
-                id,
-                &ClaimUpdate::Status(status),
-                &actor,
-                args.note.as_deref(),
-                args.evidence.as_deref(),
-            )?;
-            if let Some(url) = &args.evidence {
-                store::add_evidence(
-                    tx,
-                    &Evidence {
-                        claim_id: id.clone(),
-                        url: url.clone(),
-                        note: args.note.clone(),
-                        stance: stance(status).into(),
-                        added_by: actor.clone(),
-                        added_at: now(),
-                    },
-                )?;
-            }
-            changes.push((id.clone(), before));
-        }
-        Ok(changes)
-    })?;
-    for (id, before) in changes {
+    let status: Status = status.parse().map_err(Error::Usage)?;
+    let changes = app::mark(
+        ws,
+        claims,
+        status,
+        args.note.as_deref(),
+        args.evidence.as_deref(),
+        &args.actor.name(),
+    )?;
+    for m in changes {
         output::print(&format!(
-            "{}  {before} -> {status}",
-            ids::short_claim(ws, &id)?
+            "{}  {} -> {status}",
+            ids::short_claim(ws, &m.id)?,
+            m.before
         ))?;
     }
     Ok(())
@@ -99,7 +47,7 @@ pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_url;
+    use crate::app::check_url;
 
     #[test]
     fn only_http_urls_are_evidence() {

@@ -113,6 +113,16 @@ pub struct FormatArg {
     pub format: Format,
 }
 
+/// A claim kind as a flag value: a bad one is a usage error (exit 2), like every flag.
+pub fn parse_kind(s: &str) -> std::result::Result<crate::model::ClaimKind, String> {
+    s.parse()
+}
+
+/// A review status as a flag value.
+pub fn parse_status(s: &str) -> std::result::Result<crate::model::Status, String> {
+    s.parse()
+}
+
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date in the form YYYY-MM-DD"))

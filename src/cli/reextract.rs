@@ -7,7 +7,7 @@ use serde_json::{Value as Json, json};
 
 use super::output::{self, Format};
 use super::{Actor, FormatArg, ids};
-use crate::ingest::reextract::{Change, reextract};
+use crate::app::{self, Change};
 use crate::store::Workspace;
 
 #[derive(Debug, Args)]
@@ -43,12 +43,7 @@ fn change_json(c: &Change, what: &str) -> Json {
 }
 
 pub fn run(ws: &mut Workspace, args: &ReextractArgs) -> Result<()> {
-    let ids = args
-        .articles
-        .iter()
-        .map(|a| ids::article_id(ws, a))
-        .collect::<Result<Vec<_>>>()?;
-    let out = reextract(ws, &ids, &args.actor.name())?;
+    let out = app::reextract(ws, &args.articles, &args.actor.name())?;
     let groups: [(&str, &Vec<Change>); 4] = [
         ("added", &out.added),
         ("updated", &out.updated),

@@ -1,7 +1,6 @@
 //! Reading articles from files, folders or stdin, validating them, extracting their claims
 //! and storing them: each article with its claims, idempotent on the body's hash.
 
-pub mod reextract;
 mod source;
 
 use anyhow::Result;

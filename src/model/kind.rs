@@ -33,6 +33,27 @@ impl ClaimKind {
         }
     }
 
+    /// The value fields a claim of this kind carries, as its JSON names them: the one
+    /// list `Value::to_json` writes and `edit` accepts.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            ClaimKind::Date => &["date", "weekday", "relative", "year_inferred", "valid"],
+            ClaimKind::Count | ClaimKind::Percent => {
+                &["low", "high", "qualifier", "subject", "predicate"]
+            }
+            ClaimKind::Money => &[
+                "low",
+                "high",
+                "qualifier",
+                "currency",
+                "subject",
+                "predicate",
+            ],
+            ClaimKind::Duration => &["low", "high", "qualifier", "unit"],
+            ClaimKind::Other => &[],
+        }
+    }
+
     /// Kinds whose value is a number range that can be compared.
     pub fn is_quantity(self) -> bool {
         matches!(
@@ -64,6 +85,23 @@ impl FromStr for ClaimKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_what_the_json_of_each_kind_shows() {
+        for k in ClaimKind::ALL {
+            let json = crate::model::Value::default().to_json(k);
+            let mut shown: Vec<&str> = json
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            let mut listed = k.fields().to_vec();
+            shown.sort();
+            listed.sort();
+            assert_eq!(shown, listed, "{k}");
+        }
+    }
 
     #[test]
     fn kinds_round_trip() {

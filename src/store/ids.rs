@@ -1,6 +1,8 @@
 //! Git-like ids: any unique prefix of a UUID names its row.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+
+use crate::error::Error;
 use rusqlite::{Connection, OptionalExtension};
 
 /// Tables whose rows are named by UUID. The SQL is fixed per table; only values are bound.
@@ -48,10 +50,11 @@ impl IdTable {
 pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String> {
     let p = prefix.trim().to_ascii_lowercase();
     if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        bail!(
+        return Err(Error::Invalid(format!(
             "'{prefix}' is not a {} id (expected hex digits)",
             table.noun()
-        );
+        ))
+        .into());
     }
     // Every UUID character sorts below '~', so [p, p~) holds exactly the ids starting with p.
     let upper = format!("{p}~");
@@ -60,16 +63,23 @@ pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String
         .query_map([&p, &upper], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     match found.len() {
-        0 => bail!("no {} with id '{prefix}'", table.noun()),
+        0 => Err(Error::NotFound {
+            what: table.noun(),
+            id: prefix.to_string(),
+        }
+        .into()),
         1 => Ok(found.into_iter().next().unwrap()),
         n => {
-            let more = if n > 10 { ", ..." } else { "" };
-            let list: Vec<_> = found.iter().take(10).map(String::as_str).collect();
-            bail!(
-                "{} id '{prefix}' is ambiguous: {}{more}",
-                table.noun(),
-                list.join(", ")
-            )
+            let mut candidates: Vec<String> = found.into_iter().take(10).collect();
+            if n > 10 {
+                candidates.push("...".into());
+            }
+            Err(Error::Ambiguous {
+                what: table.noun(),
+                prefix: prefix.to_string(),
+                candidates,
+            }
+            .into())
         }
     }
 }

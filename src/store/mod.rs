@@ -10,7 +10,8 @@ mod migrate;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
+use crate::error::Error;
+use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use articles::{ArticleFilter, ArticleText, NewArticle};
@@ -70,10 +71,11 @@ pub fn new_id() -> String {
 impl Workspace {
     pub fn open(path: &Path, mode: OpenMode) -> Result<Workspace> {
         if mode == OpenMode::Existing && !path.exists() {
-            bail!(
+            return Err(Error::Refused(format!(
                 "no workspace at {}: ingest an article or run `claimdesk init` first",
                 path.display()
-            );
+            ))
+            .into());
         }
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if mode == OpenMode::Create {
@@ -105,21 +107,27 @@ impl Workspace {
         let read = |pragma: &str| -> Result<i64> {
             self.conn
                 .pragma_query_value(None, pragma, |r| r.get(0))
-                .map_err(|e| anyhow::anyhow!("{shown} is not a claimdesk workspace ({e})"))
+                .map_err(|e| {
+                    Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")).into()
+                })
         };
         let app_id = read("application_id")?;
         let version = read("user_version")?;
         let objects: i64 = self
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| anyhow::anyhow!("{shown} is not a claimdesk workspace ({e})"))?;
+            .map_err(|e| Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")))?;
         if app_id != APPLICATION_ID && (objects > 0 || version != 0) {
-            bail!("{shown} is not a claimdesk workspace (an SQLite database of another program)");
+            return Err(Error::Refused(format!(
+                "{shown} is not a claimdesk workspace (an SQLite database of another program)"
+            ))
+            .into());
         }
         if version > LATEST_VERSION {
-            bail!(
+            return Err(Error::Refused(format!(
                 "{shown} is a workspace of schema version {version}, newer than this claimdesk knows ({LATEST_VERSION}): upgrade claimdesk"
-            );
+            ))
+            .into());
         }
         Ok(version)
     }
@@ -128,8 +136,14 @@ impl Workspace {
         &self.path
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The full id of the row a user's id or unique prefix names.
+    pub fn resolve(&self, table: IdTable, prefix: &str) -> Result<String> {
+        ids::resolve(&self.conn, table, prefix)
+    }
+
+    /// The shortest prefix of at least 8 characters that names `id` alone.
+    pub fn short_id(&self, table: IdTable, id: &str) -> Result<String> {
+        ids::short_id(&self.conn, table, id)
     }
 
     /// Runs `f` in one write transaction, taken at once so concurrent writers queue on the

@@ -39,6 +39,11 @@ impl Run {
         assert_eq!(self.code(), 0, "expected success\n{}", self.describe());
         self
     }
+    /// A usage error: a malformed argument or value, the command not run (exit 2).
+    pub fn usage(self) -> Run {
+        assert_eq!(self.code(), 2, "expected exit 2\n{}", self.describe());
+        self
+    }
     pub fn failure(self) -> Run {
         assert_eq!(self.code(), 1, "expected exit 1\n{}", self.describe());
         assert_eq!(

@@ -94,7 +94,7 @@ fn unknown_status_and_bad_evidence_are_errors() {
     let t = Test::new();
     let claims = t.with_fixture();
     let a = id_of(&claims, "yesterday");
-    let r = t.run(&["mark", &a, "done"]).failure();
+    let r = t.run(&["mark", &a, "done"]).usage();
     assert!(
         r.stderr()
             .contains("unchecked, in-review, verified, disputed, unverifiable"),
@@ -171,7 +171,7 @@ fn assign_unassign_and_filters() {
         .map(|e| e["action"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(actions, ["assign", "unassign"]);
-    let r = t.run(&["claims", "--status", "nope"]).failure();
+    let r = t.run(&["claims", "--status", "nope"]).usage();
     assert!(r.stderr().contains("valid:"));
 }
 
@@ -288,12 +288,27 @@ fn edit_corrects_a_value_and_the_findings_follow_at_once() {
         3,
         "low, high, qualifier"
     );
-    let r = t.run(&["edit", &n, "--low", "abc"]).failure();
+    let r = t.run(&["edit", &n, "--low", "abc"]).usage();
     assert!(r.stderr().contains("abc"));
     let r = t
         .run(&["edit", &n, "--low", "50", "--high", "10"])
         .failure();
     assert!(r.stderr().contains("above"));
-    let r = t.run(&["edit", &n, "--date", "May 3"]).failure();
+    let r = t.run(&["edit", &n, "--date", "May 3"]).usage();
     assert!(r.stderr().contains("May 3"));
+    // A field the claim's kind does not carry is refused, and nothing changes.
+    let before: i64 = t.sql("SELECT count(*) FROM claim_history");
+    let r = t.run(&["edit", &n, "--currency", "USD"]).failure();
+    assert!(
+        r.stderr().contains("a count claim has no currency"),
+        "{}",
+        r.stderr()
+    );
+    let r = t.run(&["edit", &n, "--date", "2021-05-03"]).failure();
+    assert!(r.stderr().contains("no date"), "{}", r.stderr());
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), before);
+    // With the kind changed too, the new kind's fields are accepted.
+    t.ok(&["edit", &n, "--kind", "money", "--currency", "usd"]);
+    let c = t.ok(&["show", &n, "--format", "json"]).json();
+    assert_eq!(c["claim"]["value"]["currency"], "USD");
 }

@@ -182,6 +182,21 @@ fn usage_errors_exit_2() {
     assert_eq!(t.run(&["mark"]).code(), 2);
     assert_eq!(t.run(&["frobnicate"]).code(), 2);
     assert_eq!(t.run(&["claims", "--format", "xml"]).code(), 2);
+    // Bad values of every kind are usage errors too, whichever flag carries them.
+    t.with_fixture();
+    for args in [
+        &["claims", "--status", "done"][..],
+        &["claims", "--kind", "weight"],
+        &["report", "--rule", "bogus"],
+        &["edit", "ffff", "--date", "2021-02-30"],
+        &["edit", "ffff", "--kind", "weight"],
+        &["ingest", "x.txt", "--published", "2021-13-01"],
+        &["add", "ffff", "--quote", "x", "--kind", "weight"],
+    ] {
+        assert_eq!(t.run(args).code(), 2, "{args:?}");
+    }
+    // A run that fails is 1: no such claim.
+    assert_eq!(t.run(&["show", "ffffffff"]).code(), 1);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 
 use crate::extract;
 use crate::model::{Claim, ClaimKind};
-use crate::store::{self, Workspace};
+use crate::store::{self, IdTable, Workspace};
 
 /// The history action of every change made here.
 pub const ACTION: &str = "reextract";
@@ -39,15 +39,19 @@ pub struct Outcome {
     pub no_longer_read: Vec<Change>,
 }
 
-/// Re-runs extraction on the given articles (all when empty), in one transaction.
-pub fn reextract(ws: &mut Workspace, article_ids: &[String], actor: &str) -> Result<Outcome> {
-    let ids: Vec<String> = if article_ids.is_empty() {
+/// Re-runs extraction on the given articles (ids or unique prefixes; all when empty), in
+/// one transaction.
+pub fn reextract(ws: &mut Workspace, articles: &[String], actor: &str) -> Result<Outcome> {
+    let ids: Vec<String> = if articles.is_empty() {
         ws.articles(&Default::default())?
             .into_iter()
             .map(|a| a.id)
             .collect()
     } else {
-        article_ids.to_vec()
+        articles
+            .iter()
+            .map(|a| ws.resolve(IdTable::Articles, a))
+            .collect::<Result<_>>()?
     };
     let texts = ids
         .iter()

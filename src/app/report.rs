@@ -1,0 +1,36 @@
+//! The consistency report as front ends show it: in scope, without dismissed findings.
+
+use anyhow::Result;
+
+use crate::check::{Finding, RULES};
+use crate::error::Error;
+use crate::report::{Scope, findings};
+use crate::store::Workspace;
+
+/// The rule id a user gave, checked against the fixed list.
+pub fn resolve_rule(rule: &str) -> Result<&'static str, Error> {
+    RULES.iter().find(|r| **r == rule).copied().ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown rule '{rule}' (valid: {})",
+            RULES.join(", ")
+        ))
+    })
+}
+
+/// Findings in scope, without dismissed ones unless `all`, of one rule when given.
+pub fn visible_findings(
+    ws: &Workspace,
+    scope: &Scope,
+    rule: Option<&str>,
+    all: bool,
+) -> Result<Vec<Finding>> {
+    let rule = rule.map(resolve_rule).transpose()?;
+    let dismissed = if all {
+        Default::default()
+    } else {
+        ws.dismissed_findings()?
+    };
+    let mut list = findings(ws, scope)?;
+    list.retain(|f| !f.is_dismissed(&dismissed) && rule.is_none_or(|r| f.rule == r));
+    Ok(list)
+}

@@ -1,0 +1,343 @@
+//! The review desk: mark, assign, add a claim by quote, correct it, dismiss a finding.
+//! All claims of one call change, or none.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
+use crate::model::{Claim, ClaimKind, Origin, Status, Value};
+use crate::report::{Scope, findings};
+use crate::store::{self, ClaimUpdate, Evidence, IdTable, Workspace, now};
+
+/// Evidence links must be web addresses a colleague can open.
+pub fn check_url(url: &str) -> Result<()> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host)
+            if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) =>
+        {
+            Ok(())
+        }
+        _ => Err(Error::Invalid(format!("'{url}' is not an http or https URL")).into()),
+    }
+}
+
+/// How evidence relates to a claim, from the status it was given with.
+fn stance(status: Status) -> &'static str {
+    match status {
+        Status::Verified => "supports",
+        Status::Disputed => "refutes",
+        _ => "context",
+    }
+}
+
+/// Every id or prefix resolved before anything changes: one bad id changes nothing.
+fn claim_ids(ws: &Workspace, prefixes: &[String]) -> Result<Vec<String>> {
+    prefixes
+        .iter()
+        .map(|p| ws.resolve(IdTable::Claims, p))
+        .collect()
+}
+
+/// A claim and the status it had before.
+pub struct Marked {
+    pub id: String,
+    pub before: Status,
+}
+
+/// Sets the status of claims, with a note and an evidence link kept in their history.
+pub fn mark(
+    ws: &mut Workspace,
+    claims: &[String],
+    status: Status,
+    note: Option<&str>,
+    evidence: Option<&str>,
+    actor: &str,
+) -> Result<Vec<Marked>> {
+    if let Some(url) = evidence {
+        check_url(url)?;
+    }
+    let ids = claim_ids(ws, claims)?;
+    ws.write(|tx| {
+        let mut changes = Vec::new();
+        for id in &ids {
+            let before = store::get_claim(tx, id)?.status;
+            store::update_claim(tx, id, &ClaimUpdate::Status(status), actor, note, evidence)?;
+            if let Some(url) = evidence {
+                store::add_evidence(
+                    tx,
+                    &Evidence {
+                        claim_id: id.clone(),
+                        url: url.to_string(),
+                        note: note.map(str::to_string),
+                        stance: stance(status).into(),
+                        added_by: actor.to_string(),
+                        added_at: now(),
+                    },
+                )?;
+            }
+            changes.push(Marked {
+                id: id.clone(),
+                before,
+            });
+        }
+        Ok(changes)
+    })
+}
+
+/// Assigns claims to a reviewer, or unassigns them (`who` None). Returns their ids.
+pub fn assign(
+    ws: &mut Workspace,
+    claims: &[String],
+    who: Option<&str>,
+    actor: &str,
+) -> Result<Vec<String>> {
+    if who.is_some_and(|w| w.trim().is_empty()) {
+        return Err(Error::Usage("the assignee is empty".into()).into());
+    }
+    let ids = claim_ids(ws, claims)?;
+    let update = ClaimUpdate::Assignee(who.map(str::to_string));
+    ws.write(|tx| {
+        for id in &ids {
+            store::update_claim(tx, id, &update, actor, None, None)?;
+        }
+        Ok(())
+    })?;
+    Ok(ids)
+}
+
+/// A claim to add by hand: the exact words, which occurrence of them, and its kind.
+pub struct AddClaim<'a> {
+    pub article: &'a str,
+    pub quote: &'a str,
+    pub occurrence: usize,
+    pub kind: Option<ClaimKind>,
+}
+
+/// Adds a claim the extractor missed; its value is the extractor's reading of the same
+/// words when there is one. Returns the stored claim.
+pub fn add_claim(ws: &mut Workspace, req: &AddClaim, actor: &str) -> Result<Claim> {
+    let article_id = ws.resolve(IdTable::Articles, req.article)?;
+    if req.quote.trim().is_empty() {
+        return Err(Error::Usage("the quote is empty".into()).into());
+    }
+    if req.occurrence == 0 {
+        return Err(Error::Usage("--occurrence counts from 1".into()).into());
+    }
+    let article = ws.article_text(&article_id)?;
+    let body = &article.body;
+    let found: Vec<usize> = body.match_indices(req.quote).map(|(i, _)| i).collect();
+    let Some(&byte_start) = found.get(req.occurrence - 1) else {
+        let why = if found.is_empty() {
+            format!(
+                "the quote \"{}\" does not occur in article {}",
+                req.quote, article.title
+            )
+        } else {
+            format!(
+                "the quote occurs {} time(s) in the article, not {}",
+                found.len(),
+                req.occurrence
+            )
+        };
+        return Err(Error::Invalid(why).into());
+    };
+    let byte_end = byte_start + req.quote.len();
+    let mut index = CharCursor::new(body);
+    let (start, end) = (index.chars_before(byte_start), index.chars_before(byte_end));
+    let published = article
+        .published
+        .as_deref()
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let extracted = claims_in(body, published)
+        .into_iter()
+        .find(|c| c.start == start && c.end == end && req.kind.is_none_or(|k| k == c.kind));
+    let kind = req
+        .kind
+        .or(extracted.as_ref().map(|c| c.kind))
+        .unwrap_or(ClaimKind::Other);
+    let sentence = sentence_around(body, &sentence_spans(body), byte_start, byte_end);
+    let value = extracted.map(|c| c.value).unwrap_or(Value {
+        valid: true,
+        ..Value::default()
+    });
+    let mut claim = Claim::unstored(
+        kind,
+        req.quote.to_string(),
+        start,
+        end,
+        sentence.to_string(),
+        Origin::Manual,
+        value,
+    );
+    let id = ws.write(|tx| {
+        if let Some(existing) = store::claim_at(tx, &article_id, start, end, kind)? {
+            return Err(
+                Error::Conflict(format!("that claim is already stored as {existing}")).into(),
+            );
+        }
+        let since = store::last_rowid(tx)?;
+        let id = store::insert_claim(tx, &article_id, &claim)?
+            .ok_or_else(|| Error::Conflict("that claim is already stored".into()))?;
+        store::index_new_claims(tx, since)?;
+        store::append_history(
+            tx,
+            &id,
+            &now(),
+            actor,
+            "created",
+            None,
+            Some(kind.as_str()),
+            None,
+            None,
+        )?;
+        Ok(id)
+    })?;
+    claim.id = Some(id);
+    claim.article_id = Some(article_id);
+    Ok(claim)
+}
+
+/// A reviewer's correction: the claim, its kind if it changes, the value fields given
+/// (by their JSON names), and why.
+pub struct EditClaim<'a> {
+    pub claim: &'a str,
+    pub kind: Option<ClaimKind>,
+    pub fields: Vec<FieldEdit>,
+    pub note: Option<&'a str>,
+}
+
+/// One value field set by a reviewer; None clears it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldEdit {
+    Low(Option<f64>),
+    High(Option<f64>),
+    Qualifier(Option<String>),
+    Subject(Option<String>),
+    Predicate(Option<String>),
+    Unit(Option<String>),
+    Currency(Option<String>),
+    Date(Option<NaiveDate>),
+    Weekday(Option<String>),
+}
+
+impl FieldEdit {
+    /// The field's name in the claim JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldEdit::Low(_) => "low",
+            FieldEdit::High(_) => "high",
+            FieldEdit::Qualifier(_) => "qualifier",
+            FieldEdit::Subject(_) => "subject",
+            FieldEdit::Predicate(_) => "predicate",
+            FieldEdit::Unit(_) => "unit",
+            FieldEdit::Currency(_) => "currency",
+            FieldEdit::Date(_) => "date",
+            FieldEdit::Weekday(_) => "weekday",
+        }
+    }
+
+    fn apply(&self, v: &mut Value) {
+        match self.clone() {
+            FieldEdit::Low(x) => v.low = x,
+            FieldEdit::High(x) => v.high = x,
+            FieldEdit::Qualifier(x) => v.qualifier = x,
+            FieldEdit::Subject(x) => v.subject = x,
+            FieldEdit::Predicate(x) => v.predicate = x,
+            FieldEdit::Unit(x) => v.unit = x,
+            FieldEdit::Currency(x) => v.currency = x.map(|c| c.to_ascii_uppercase()),
+            FieldEdit::Date(d) => {
+                v.date = d;
+                // A date a person gives is a real day they checked, not an inferred one.
+                if d.is_some() {
+                    v.valid = true;
+                    v.year_inferred = false;
+                }
+            }
+            FieldEdit::Weekday(x) => v.weekday = x,
+        }
+    }
+}
+
+/// Replaces a claim's kind and value; one history row per changed field. Returns the
+/// claim's id and the fields that changed.
+pub fn edit_claim(
+    ws: &mut Workspace,
+    req: &EditClaim,
+    actor: &str,
+) -> Result<(String, Vec<String>)> {
+    let id = ws.resolve(IdTable::Claims, req.claim)?;
+    let claim = ws.claim(&id)?;
+    let kind = req.kind.unwrap_or(claim.kind);
+    // A count has no currency and a date no range: a field the kind does not carry would be
+    // stored where nothing shows it.
+    if let Some(f) = req
+        .fields
+        .iter()
+        .find(|f| !kind.fields().contains(&f.name()))
+    {
+        return Err(Error::Invalid(format!(
+            "a {kind} claim has no {}: fields of a {kind} are {}",
+            f.name(),
+            match kind.fields() {
+                [] => "none".to_string(),
+                fs => fs.join(", "),
+            }
+        ))
+        .into());
+    }
+    let mut value = claim.value.clone();
+    for f in &req.fields {
+        f.apply(&mut value);
+    }
+    if let (Some(l), Some(h)) = (value.low, value.high)
+        && l > h
+    {
+        return Err(Error::Invalid(format!("low ({l}) is above high ({h})")).into());
+    }
+    let changed = ws.write(|tx| store::edit_claim(tx, &id, kind, &value, actor, req.note))?;
+    Ok((id, changed))
+}
+
+/// Dismisses the current finding with this id or unique prefix; returns it.
+pub fn dismiss(
+    ws: &mut Workspace,
+    finding: &str,
+    note: &str,
+    actor: &str,
+) -> Result<crate::check::Finding> {
+    if note.trim().is_empty() {
+        return Err(Error::Usage("--note must say why the finding is dismissed".into()).into());
+    }
+    let prefix = finding.trim().to_ascii_lowercase();
+    let all = findings(ws, &Scope::default())?;
+    let mut hits: Vec<_> = all
+        .into_iter()
+        .filter(|f| !prefix.is_empty() && f.id.starts_with(&prefix))
+        .collect();
+    let f = match hits.len() {
+        1 => hits.remove(0),
+        0 => {
+            return Err(Error::NotFound {
+                what: "current finding",
+                id: finding.to_string(),
+            }
+            .into());
+        }
+        _ => {
+            return Err(Error::Ambiguous {
+                what: "finding",
+                prefix: finding.to_string(),
+                candidates: hits.iter().map(|f| f.id.clone()).collect(),
+            }
+            .into());
+        }
+    };
+    let claim_ids: Vec<String> = f.claims.iter().filter_map(|c| c.id.clone()).collect();
+    ws.write(|tx| store::dismiss_finding(tx, &f.id, f.rule, &claim_ids, note, actor))?;
+    Ok(f)
+}
