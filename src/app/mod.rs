@@ -2,12 +2,24 @@
 //! next. Each owns its transaction, its history rows and its index upkeep; front ends
 //! parse, call one of these, and render. No use case calls a front end.
 
+mod extract;
 mod ingest;
 mod reextract;
 mod report;
 mod review;
 
+pub use extract::extract_and_check;
 pub use ingest::{Ingest, ingest_paths};
+
+use std::path::Path;
+
+use crate::store::{OpenMode, Workspace};
+
+/// Opens the workspace at `path` with the check's model of conflict keys: every front end
+/// opens it here.
+pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
+    Workspace::open(path, mode, crate::check::stored_key)
+}
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
 pub use report::{resolve_rule, visible_findings};
 pub use review::{

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use crate::store::Tx;
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::extract;
 use crate::model::{Claim, ClaimKind};
@@ -106,7 +106,7 @@ fn describe(fields: &[(String, Option<String>, Option<String>)], now: bool) -> S
 }
 
 fn article(
-    tx: &Connection,
+    tx: &Tx,
     article_id: &str,
     fresh: &[Claim],
     actor: &str,

@@ -2,64 +2,7 @@
 //! "in Kenya". Two figures with different anchors of one sort are not the same quantity.
 
 use super::quantity::ORDINALS;
-
-/// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Anchor(Vec<(String, String)>);
-
-impl Anchor {
-    /// Two figures may be the same quantity when no sort of anchor has two values. A year
-    /// must also be on both sides or neither: an unanchored figure is about the article's
-    /// own time, so "168 people were killed in 1995" is another quantity than "259 killed".
-    pub fn compatible(&self, other: &Anchor) -> bool {
-        let values = |a: &Anchor, sort: &str| -> Vec<String> {
-            a.0.iter()
-                .filter(|(k, _)| k == sort)
-                .map(|(_, v)| v.clone())
-                .collect()
-        };
-        if values(self, "year") != values(other, "year") {
-            return false;
-        }
-        self.0.iter().all(|(k, v)| {
-            other
-                .0
-                .iter()
-                .filter(|(k2, _)| k2 == k)
-                .all(|(_, v2)| v2 == v)
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The stored form: "place=kenya;year=2003", or "" for none.
-    pub fn encode(&self) -> String {
-        self.0
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(";")
-    }
-
-    pub fn decode(s: &str) -> Anchor {
-        Anchor(
-            s.split(';')
-                .filter_map(|p| p.split_once('='))
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
-    }
-
-    fn push(&mut self, sort: &str, value: String) {
-        let pair = (sort.to_string(), value);
-        if !self.0.contains(&pair) {
-            self.0.push(pair);
-            self.0.sort();
-        }
-    }
-}
+pub use crate::model::Anchor;
 
 const MONTHS: &[&str] = &[
     "january",

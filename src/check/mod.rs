@@ -11,7 +11,7 @@ mod weekday;
 use chrono::NaiveDate;
 
 pub use finding::{Finding, FindingClaim, Severity};
-pub use number_conflict::{ConflictKey, conflict_key, number_conflicts};
+pub use number_conflict::{ConflictKey, conflict_key, number_conflicts, stored_key};
 pub use quantity::{Anchor, anchor_of, terms};
 pub use relative_date::is_anchor;
 

@@ -3,20 +3,17 @@
 //! and the same kind of event (killed and died are one), within one story, or within one
 //! article when it has no story.
 
-use super::quantity::{Anchor, terms};
+use super::quantity::terms;
+use crate::model::Claim;
 use crate::model::value::number_json;
-use crate::model::{Claim, ClaimKind};
+pub use crate::model::{Anchor, ConflictKey};
 
 use super::{Finding, Severity};
 
-/// Claims with equal keys may be about the same thing; their anchors decide (see `quantity`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ConflictKey {
-    pub scope: String,
-    pub kind: ClaimKind,
-    pub subject: String,
-    pub event: Option<String>,
-    pub currency: Option<String>,
+/// The key a workspace stores with a claim (its scope is filled in by the store): the one
+/// place stored keys are computed, handed to `Workspace::open`.
+pub fn stored_key(c: &Claim) -> Option<(ConflictKey, Anchor)> {
+    conflict_key(c, "")
 }
 
 /// The key of a claim within `scope` (a story, or an article id), with its anchors, or None
@@ -259,7 +256,7 @@ mod tests {
             }
         }
     }
-    use crate::model::{Origin, Value};
+    use crate::model::{ClaimKind, Origin, Value};
 
     fn count(text: &str, low: f64, high: Option<f64>) -> Claim {
         let value = Value {

@@ -6,8 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::output::{self, Format};
-use crate::check::{self, ArticleView, Finding};
-use crate::extract::{Extraction, extract};
+use crate::app;
 use crate::ingest::read_sources;
 use crate::model::Claim;
 
@@ -31,14 +30,13 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     let Some(src) = sources.first() else {
         anyhow::bail!("{}: nothing to read", args.file)
     };
-    let ex = extract(&src.body, args.published);
+    let (ex, findings) = app::extract_and_check(&src.body, args.published);
     if let Some(l) = ex.unsupported_language() {
         eprintln!(
             "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
             args.file, l.name, l.code
         );
     }
-    let findings = check_extraction(&src.body, &ex);
     match args.format {
         Format::Json => output::print_json(&json!({
             "article": {
@@ -52,17 +50,4 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         })),
         format => super::claims::print_claims(None, &ex.claims, format),
     }
-}
-
-/// The single-article checks on claims that are not stored.
-pub fn check_extraction(body: &str, ex: &Extraction) -> Vec<Finding> {
-    let mut out = check::check_article(&ArticleView {
-        article_id: None,
-        published: ex.published,
-        body: Some(body),
-        claims: &ex.claims,
-    });
-    out.extend(check::conflicts(ex.claims.iter().map(|c| ("", c))));
-    out.sort_by_key(|f| (f.start, f.end, f.rule));
-    out
 }

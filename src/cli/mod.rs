@@ -24,7 +24,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use crate::store::{OpenMode, Workspace};
+use crate::store::OpenMode;
 use output::Format;
 
 /// claimdesk: find the checkable claims in news articles, review them, and report what
@@ -129,7 +129,7 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    let open = |mode| Workspace::open(&cli.db, mode);
+    let open = |mode| crate::app::open(&cli.db, mode);
     match &cli.command {
         Command::Init => {
             let ws = open(OpenMode::Create)?;

@@ -2,12 +2,14 @@
 
 mod article;
 mod claim;
+mod conflict;
 mod kind;
 mod status;
 pub mod value;
 
 pub use article::Article;
 pub use claim::{Claim, Origin};
+pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use kind::ClaimKind;
 pub use status::Status;
 pub use value::Value;

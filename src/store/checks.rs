@@ -6,8 +6,7 @@ use rusqlite::params;
 
 use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, claim_from_row};
 use super::{Workspace, query_opt};
-use crate::check::{Anchor, ConflictKey};
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Anchor, Claim, ClaimKind, ConflictKey};
 
 /// scope, kind, subject_key, event, currency of one conflicting group.
 type GroupRow = (String, String, String, Option<String>, Option<String>);

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
 
-use super::{Workspace, history, new_id, now};
-use crate::check::conflict_key;
-use crate::model::{Claim, ClaimKind, Origin, Status, Value};
+use super::{Tx, Workspace, history, new_id, now};
+use crate::model::{Anchor, Claim, ClaimKind, ConflictKey, KeyFn, Origin, Status, Value};
 
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
@@ -81,9 +80,8 @@ const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, predicat
 const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
 /// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
-fn value_row(c: &Claim) -> [SqlValue; 15] {
+fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 15] {
     let v = &c.value;
-    let key = conflict_key(c, "");
     let is_date = c.kind == ClaimKind::Date;
     let text = |s: &Option<String>| s.clone().map_or(SqlValue::Null, SqlValue::Text);
     let real = |x: Option<f64>| x.map_or(SqlValue::Null, SqlValue::Real);
@@ -115,7 +113,7 @@ fn value_row(c: &Claim) -> [SqlValue; 15] {
 
 /// Stores a claim for `article_id`; returns its id, or None when the same
 /// (article, start, end, kind) is already stored.
-pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<String>> {
+pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> {
     let id = new_id();
     let at = now();
     let sql = format!(
@@ -139,7 +137,9 @@ pub fn insert(conn: &Connection, article_id: &str, c: &Claim) -> Result<Option<S
         at.into(),
     ];
     let n = conn.prepare_cached(&sql)?.execute(params_from_iter(
-        head.into_iter().chain(value_row(c)).chain(tail),
+        head.into_iter()
+            .chain(value_row(c, conn.key_of(c)))
+            .chain(tail),
     ))?;
     Ok((n == 1).then_some(id))
 }
@@ -320,7 +320,7 @@ pub fn existing_at(
 
 /// Fills `scope`, `subject_key`, `event` and `anchor` of the stored claims with the current
 /// model of "the same quantity" (versions 3 and 5).
-pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
+pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     conn.execute(
         "UPDATE claims SET scope = (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE articles.id = claims.article_id)",
         [],
@@ -339,7 +339,7 @@ pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
         .then(|| conn.prepare("UPDATE claims SET anchor = ?2 WHERE id = ?1"))
         .transpose()?;
     for c in &claims {
-        let key = conflict_key(c, "");
+        let key = keys(c);
         update.execute(params![
             c.id,
             key.as_ref().map(|k| &k.0.subject),
@@ -355,7 +355,7 @@ pub fn backfill_conflict_keys(conn: &Connection) -> Result<()> {
 /// Replaces a claim's kind and value (a reviewer's correction), keeping its conflict key in
 /// step, and appends one history row per changed field. Returns the changed fields.
 pub fn edit(
-    conn: &Connection,
+    conn: &Tx,
     id: &str,
     kind: ClaimKind,
     value: &Value,
@@ -367,7 +367,7 @@ pub fn edit(
 
 /// `edit` with the history action named: "edit" by a reviewer, "reextract" by the extractor.
 pub fn replace_value(
-    conn: &Connection,
+    conn: &Tx,
     id: &str,
     kind: ClaimKind,
     value: &Value,
@@ -398,7 +398,7 @@ pub fn replace_value(
     let tail: [SqlValue; 2] = [at.clone().into(), id.to_string().into()];
     conn.prepare_cached(&sql)?.execute(params_from_iter(
         std::iter::once(kind_col)
-            .chain(value_row(&after))
+            .chain(value_row(&after, conn.key_of(&after)))
             .chain(tail),
     ))?;
     for (field, from, to) in &changed {
@@ -450,8 +450,8 @@ pub fn is_reviewed(conn: &Connection, c: &Claim) -> Result<bool> {
 }
 
 /// Recomputes a claim's conflict key and anchors with the current model.
-pub fn refresh_key(conn: &Connection, c: &Claim) -> Result<()> {
-    let key = conflict_key(c, "");
+pub fn refresh_key(conn: &Tx, c: &Claim) -> Result<()> {
+    let key = conn.key_of(c);
     conn.prepare_cached(
         "UPDATE claims SET subject_key = ?2, event = ?3, anchor = ?4 WHERE id = ?1",
     )?

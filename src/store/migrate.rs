@@ -3,6 +3,8 @@
 use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::model::KeyFn;
+
 /// Marks the file as a claimdesk workspace ("CLMD"), so foreign SQLite files are refused.
 pub const APPLICATION_ID: i64 = 0x434C_4D44;
 
@@ -49,7 +51,7 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Applies every migration newer than `version`, each in its own transaction.
 /// The version is re-read inside the transaction: another process may have migrated meanwhile.
-pub fn migrate(conn: &mut Connection, version: i64) -> Result<()> {
+pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
     if version >= LATEST_VERSION {
         return Ok(());
     }
@@ -63,7 +65,7 @@ pub fn migrate(conn: &mut Connection, version: i64) -> Result<()> {
             .with_context(|| format!("migration {name} failed"))?;
         // Values SQL cannot compute (singular subjects) are filled in by code, same transaction.
         if number == 3 || number == 5 {
-            super::claims::backfill_conflict_keys(&tx)
+            super::claims::backfill_conflict_keys(&tx, keys)
                 .with_context(|| format!("migration {name} failed"))?;
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -88,7 +90,7 @@ mod tests {
     #[test]
     fn every_migration_applies_to_an_empty_database() {
         let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, 0).unwrap();
+        migrate(&mut conn, 0, crate::check::stored_key).unwrap();
         let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
@@ -114,7 +116,8 @@ mod tests {
              INSERT INTO claim_history (claim_id, at, actor, action, note) VALUES ('c1', 'now', 'desk', 'status', 'kept');",
         )
         .unwrap();
-        migrate(&mut conn, 4).unwrap();
+        // The check's model of keys, as `app::open` hands it over.
+        migrate(&mut conn, 4, crate::check::stored_key).unwrap();
         let one = |sql: &str| -> Option<String> { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(
             one("SELECT note FROM claim_history WHERE claim_id = 'c1'"),

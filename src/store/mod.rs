@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::error::Error;
+use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -40,6 +41,29 @@ pub enum OpenMode {
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    keys: KeyFn,
+}
+
+/// A write transaction: a connection (it derefs to one) that also knows how the workspace
+/// computes conflict keys, for the writes that store them. Dropped without `commit` by
+/// `Workspace::write` on any error, which rolls everything back.
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    keys: KeyFn,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// The conflict key and anchors of a claim about to be stored.
+    pub fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)> {
+        (self.keys)(c)
+    }
 }
 
 /// Runs `sql` with one optional bound parameter (`?1`, present when `arg` is) and collects
@@ -69,7 +93,9 @@ pub fn new_id() -> String {
 }
 
 impl Workspace {
-    pub fn open(path: &Path, mode: OpenMode) -> Result<Workspace> {
+    /// Opens (or, with `Create`, creates) the workspace at `path`, migrating it; `keys`
+    /// computes the conflict key of every claim it stores (`check::stored_key`).
+    pub fn open(path: &Path, mode: OpenMode, keys: KeyFn) -> Result<Workspace> {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(Error::Refused(format!(
                 "no workspace at {}: ingest an article or run `claimdesk init` first",
@@ -89,6 +115,7 @@ impl Workspace {
         let mut ws = Workspace {
             conn,
             path: path.to_path_buf(),
+            keys,
         };
         let version = ws.identify()?;
         // WAL must be set outside a transaction, and only once we know the file is ours.
@@ -96,7 +123,7 @@ impl Workspace {
             .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
             .with_context(|| format!("cannot enable WAL on {}", path.display()))?;
         ws.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrate::migrate(&mut ws.conn, version)
+        migrate::migrate(&mut ws.conn, version, keys)
             .with_context(|| format!("cannot upgrade workspace {}", path.display()))?;
         Ok(ws)
     }
@@ -148,12 +175,15 @@ impl Workspace {
 
     /// Runs `f` in one write transaction, taken at once so concurrent writers queue on the
     /// busy timeout instead of failing on a lock upgrade. Any error rolls everything back.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            keys: self.keys,
+        };
         let out = f(&tx)?;
-        tx.commit()?;
+        tx.tx.commit()?;
         Ok(out)
     }
 }
