@@ -39,10 +39,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
     let (done, failed) = ingest_paths(ws, &args.paths, &meta)?;
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     // Just these articles, by id: never a listing of the whole workspace.
-    let articles = ids
-        .iter()
-        .map(|id| ws.article(id))
-        .collect::<Result<Vec<_>>>()?;
+    let articles = ws.articles_by_ids(&ids)?;
     let claims = ws.claims_of_articles(&ids)?;
     let list = app::visible_findings(
         ws,
@@ -99,7 +96,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         if args.output.format == ReportFormat::Table {
             output::print(&t.to_string())?;
         }
-        print_findings(&list, args.output.format, &super::report::titles(ws))?;
+        print_findings(&list, args.output.format, &super::report::titles(ws, &list)?)?;
     }
     if failed > 0 {
         bail!("{failed} inputs could not be ingested (see above)");

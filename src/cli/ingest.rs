@@ -131,37 +131,36 @@ fn warn_undated(done: &[ingest::Ingested]) {
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
     let (done, failed) = ingest_paths(ws, &args.paths, &args.metadata())?;
+    // Every article shown, read in one query.
+    let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
+    let articles = ws.articles_by_ids(&ids)?;
     match args.format.format {
         Format::Json => {
-            let list: Vec<Json> = done
+            let list: Vec<Json> = articles
                 .iter()
-                .map(|d| {
-                    ws.article(&d.id)
-                        .map(|a| serde_json::to_value(a).unwrap_or(Json::Null))
-                })
-                .collect::<Result<_>>()?;
+                .map(|a| serde_json::to_value(a).unwrap_or(Json::Null))
+                .collect();
             output::print_json(&Json::Array(list))?;
         }
         Format::Csv => {
-            let rows = done
+            let rows: Vec<Vec<String>> = done
                 .iter()
-                .map(|d| {
-                    let a = ws.article(&d.id)?;
-                    Ok(vec![
+                .zip(articles)
+                .map(|(d, a)| {
+                    vec![
                         a.id,
                         if d.new { "stored" } else { "already there" }.into(),
                         a.title,
                         a.claims.to_string(),
                         d.source.clone(),
-                    ])
+                    ]
                 })
-                .collect::<Result<Vec<_>>>()?;
+                .collect();
             output::print_csv(&["id", "result", "title", "claims", "source"], &rows)?;
         }
         Format::Table => {
             let mut t = output::table(&["id", "result", "title", "published", "claims", "source"]);
-            for d in &done {
-                let a = ws.article(&d.id)?;
+            for (d, a) in done.iter().zip(&articles) {
                 t.add_row(vec![
                     ids::short_article(ws, &a.id)?,
                     if d.new {

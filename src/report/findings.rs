@@ -87,11 +87,16 @@ pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
                 .any(|c| c.article_id.as_deref().is_some_and(in_scope))
         });
     }
-    // The reads left sentences out; the findings show theirs.
+    // The reads left sentences out; the findings show theirs, fetched in one query.
+    let ids: Vec<String> = out
+        .iter()
+        .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
+        .collect();
+    let sentences = ws.sentences_of(&ids)?;
     for f in &mut out {
         for c in &mut f.claims {
-            if let Some(id) = &c.id {
-                c.sentence = ws.sentence_of(id)?;
+            if let Some(s) = c.id.as_ref().and_then(|id| sentences.get(id)) {
+                c.sentence = s.clone();
             }
         }
     }

@@ -111,6 +111,16 @@ impl Workspace {
         )?)
     }
 
+    /// The given articles, in the order given, in one query whatever their number.
+    pub fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM json_each(?1) AS wanted JOIN articles a ON a.id = wanted.value ORDER BY wanted.key"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([serde_json::to_string(ids)?], article_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Articles in ingest order (ids are time-ordered).
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<Article>> {
         let mut sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles a");

@@ -1,5 +1,7 @@
 //! Claims: insert, filter, change status and assignee (with history, in the caller's transaction).
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
@@ -278,26 +280,27 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn sentence_of(&self, claim_id: &str) -> Result<String> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT sentence FROM claims WHERE id = ?1")?
-            .query_row([claim_id], |r| r.get(0))?)
+    /// The sentences of the given claims, in one query whatever their number.
+    pub fn sentences_of(&self, claim_ids: &[String]) -> Result<HashMap<String, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, sentence FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every claim of the given articles, grouped by article in position order.
+    /// Every claim of the given articles, grouped by article in the order given, each in
+    /// position order: one query whatever the number of articles.
     pub fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
+            "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN claims c ON c.article_id = wanted.value \
+             ORDER BY wanted.key, c.start_char, c.end_char, c.kind"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut out = Vec::new();
-        for id in article_ids {
-            for c in stmt.query_map([id], claim_from_row)? {
-                out.push(c?);
-            }
-        }
-        Ok(out)
+        let rows = stmt.query_map([serde_json::to_string(article_ids)?], claim_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
