@@ -25,3 +25,6 @@ pub use report::{resolve_rule, visible_findings};
 pub use review::{
     AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_url, dismiss, edit_claim, mark,
 };
+
+#[cfg(test)]
+mod tests;

@@ -96,7 +96,11 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         if args.output.format == ReportFormat::Table {
             output::print(&t.to_string())?;
         }
-        print_findings(&list, args.output.format, &super::report::titles(ws, &list)?)?;
+        print_findings(
+            &list,
+            args.output.format,
+            &super::report::titles(ws, &list)?,
+        )?;
     }
     if failed > 0 {
         bail!("{failed} inputs could not be ingested (see above)");

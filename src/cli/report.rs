@@ -30,7 +30,10 @@ pub struct ReportArgs {
 
 /// The titles of the articles of `findings`, read in one query, as a lookup.
 pub fn titles(ws: &Workspace, findings: &[Finding]) -> Result<impl Fn(&str) -> String> {
-    let ids: Vec<String> = findings.iter().filter_map(|f| f.article_id.clone()).collect();
+    let ids: Vec<String> = findings
+        .iter()
+        .filter_map(|f| f.article_id.clone())
+        .collect();
     let titles: std::collections::HashMap<String, String> = ws
         .articles_by_ids(&ids)?
         .into_iter()
