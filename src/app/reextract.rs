@@ -10,11 +10,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::extract;
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Claim, ClaimKind, HistoryAction};
 use crate::store::{self, IdTable, Workspace};
 
 /// The history action of every change made here.
-pub const ACTION: &str = "reextract";
+const ACTION: HistoryAction = HistoryAction::Reextract;
 
 /// One claim and what happened to it.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
-use crate::model::{Claim, ClaimKind, Origin, Status, Value};
+use crate::model::{Claim, ClaimKind, HistoryAction, Origin, Stance, Status, Value};
 use crate::report::{Scope, findings};
 use crate::store::{self, ClaimUpdate, Evidence, IdTable, Workspace, now};
 
@@ -23,15 +23,6 @@ pub fn check_url(url: &str) -> Result<()> {
             Ok(())
         }
         _ => Err(Error::Invalid(format!("'{url}' is not an http or https URL")).into()),
-    }
-}
-
-/// How evidence relates to a claim, from the status it was given with.
-fn stance(status: Status) -> &'static str {
-    match status {
-        Status::Verified => "supports",
-        Status::Disputed => "refutes",
-        _ => "context",
     }
 }
 
@@ -74,7 +65,7 @@ pub fn mark(
                         claim_id: id.clone(),
                         url: url.to_string(),
                         note: note.map(str::to_string),
-                        stance: stance(status).into(),
+                        stance: Stance::of_status(status),
                         added_by: actor.to_string(),
                         added_at: now(),
                     },
@@ -189,7 +180,7 @@ pub fn add_claim(ws: &mut Workspace, req: &AddClaim, actor: &str) -> Result<Clai
             &id,
             &now(),
             actor,
-            "created",
+            HistoryAction::Created,
             None,
             Some(kind.as_str()),
             None,

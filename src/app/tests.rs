@@ -56,7 +56,7 @@ fn mark_changes_every_claim_or_none() {
     assert_eq!(ws.claim(&a).unwrap().status, Status::Unchecked);
     let done = mark(
         &mut ws,
-        &[a.clone()],
+        std::slice::from_ref(&a),
         Status::Disputed,
         Some("UN says 12"),
         None,
@@ -173,12 +173,12 @@ fn dismiss_hides_a_finding_and_needs_a_reason() {
 fn assign_and_unassign() {
     let (_dir, mut ws, claims) = workspace();
     let a = id_of(&claims, "15 soldiers");
-    assign(&mut ws, &[a.clone()], Some("rahim"), "desk").unwrap();
+    assign(&mut ws, std::slice::from_ref(&a), Some("rahim"), "desk").unwrap();
     assert_eq!(ws.claim(&a).unwrap().assignee.as_deref(), Some("rahim"));
-    let e = assign(&mut ws, &[a.clone()], Some(" "), "desk")
+    let e = assign(&mut ws, std::slice::from_ref(&a), Some(" "), "desk")
         .err()
         .unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Usage(_))));
-    assign(&mut ws, &[a.clone()], None, "desk").unwrap();
+    assign(&mut ws, std::slice::from_ref(&a), None, "desk").unwrap();
     assert_eq!(ws.claim(&a).unwrap().assignee, None);
 }

@@ -3,6 +3,7 @@
 mod article;
 mod claim;
 mod conflict;
+mod history;
 mod kind;
 mod status;
 pub mod value;
@@ -10,6 +11,7 @@ pub mod value;
 pub use article::Article;
 pub use claim::{Claim, Origin};
 pub use conflict::{Anchor, ConflictKey, KeyFn};
+pub use history::{HistoryAction, Stance};
 pub use kind::ClaimKind;
 pub use status::Status;
 pub use value::Value;

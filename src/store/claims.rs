@@ -8,7 +8,9 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
 
 use super::{Tx, Workspace, history, new_id, now};
-use crate::model::{Anchor, Claim, ClaimKind, ConflictKey, KeyFn, Origin, Status, Value};
+use crate::model::{
+    Anchor, Claim, ClaimKind, ConflictKey, HistoryAction, KeyFn, Origin, Status, Value,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
@@ -192,12 +194,16 @@ pub fn update(
     let at = now();
     let (action, from, to) = match update {
         ClaimUpdate::Status(st) => (
-            "status",
+            HistoryAction::Status,
             Some(before.status.as_str().to_string()),
             Some(st.as_str().to_string()),
         ),
-        ClaimUpdate::Assignee(Some(who)) => ("assign", before.assignee.clone(), Some(who.clone())),
-        ClaimUpdate::Assignee(None) => ("unassign", before.assignee.clone(), None),
+        ClaimUpdate::Assignee(Some(who)) => (
+            HistoryAction::Assign,
+            before.assignee.clone(),
+            Some(who.clone()),
+        ),
+        ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
     };
     let changed = from != to;
     if changed {
@@ -365,7 +371,7 @@ pub fn edit(
     actor: &str,
     note: Option<&str>,
 ) -> Result<Vec<String>> {
-    replace_value(conn, id, kind, value, actor, "edit", note)
+    replace_value(conn, id, kind, value, actor, HistoryAction::Edit, note)
 }
 
 /// `edit` with the history action named: "edit" by a reviewer, "reextract" by the extractor.
@@ -375,7 +381,7 @@ pub fn replace_value(
     kind: ClaimKind,
     value: &Value,
     actor: &str,
-    action: &str,
+    action: HistoryAction,
     note: Option<&str>,
 ) -> Result<Vec<String>> {
     let before = get(conn, id)?;

@@ -5,6 +5,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::Workspace;
+use crate::model::{HistoryAction, Stance};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
@@ -23,7 +24,7 @@ pub struct Evidence {
     pub claim_id: String,
     pub url: String,
     pub note: Option<String>,
-    pub stance: String,
+    pub stance: Stance,
     pub added_by: String,
     pub added_at: String,
 }
@@ -34,7 +35,7 @@ pub fn append(
     claim_id: &str,
     at: &str,
     actor: &str,
-    action: &str,
+    action: HistoryAction,
     from: Option<&str>,
     to: Option<&str>,
     note: Option<&str>,
@@ -44,7 +45,7 @@ pub fn append(
         "INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value, note, evidence_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![claim_id, at, actor, action, from, to, note, evidence_url])?;
+    .execute(params![claim_id, at, actor, action.as_str(), from, to, note, evidence_url])?;
     Ok(())
 }
 
@@ -52,7 +53,7 @@ pub fn add_evidence(conn: &Connection, e: &Evidence) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![e.claim_id, e.url, e.note, e.stance, e.added_by, e.added_at])?;
+    .execute(params![e.claim_id, e.url, e.note, e.stance.as_str(), e.added_by, e.added_at])?;
     Ok(())
 }
 
@@ -86,7 +87,7 @@ impl Workspace {
                 claim_id: r.get(0)?,
                 url: r.get(1)?,
                 note: r.get(2)?,
-                stance: r.get(3)?,
+                stance: Stance::parse(&r.get::<_, String>(3)?),
                 added_by: r.get(4)?,
                 added_at: r.get(5)?,
             })
@@ -116,7 +117,7 @@ pub fn dismiss_finding(
             id,
             &at,
             actor,
-            "dismiss",
+            HistoryAction::Dismiss,
             None,
             Some(&format!("{rule} {finding_id}")),
             Some(note),
