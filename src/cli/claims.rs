@@ -60,22 +60,35 @@ const CSV_HEADERS: &[&str] = &[
     "updated_at",
 ];
 
+/// The CSV columns of the value, by the JSON field each shows: a field the claim's kind
+/// does not carry is left empty (`ClaimKind::fields`, the one list).
+const CSV_VALUE_FIELDS: &[&str] = &[
+    "low",
+    "high",
+    "qualifier",
+    "subject",
+    "predicate",
+    "unit",
+    "currency",
+    "date",
+    "weekday",
+    "relative",
+    "year_inferred",
+    "valid",
+];
+
 fn csv_row(c: &Claim) -> Vec<String> {
-    let v = &c.value;
-    let num = |x: Option<f64>| {
-        crate::model::value::number_json(x)
-            .to_string()
-            .replace("null", "")
-    };
-    let is_date = c.kind == ClaimKind::Date;
-    let flag = |b: bool| {
-        if is_date {
-            b.to_string()
-        } else {
-            String::new()
+    let value = |f: &str| {
+        if !c.kind.fields().contains(&f) {
+            return String::new();
+        }
+        match c.value.get(f) {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
         }
     };
-    vec![
+    let mut row = vec![
         opt(&c.id),
         opt(&c.article_id),
         c.kind.to_string(),
@@ -86,21 +99,11 @@ fn csv_row(c: &Claim) -> Vec<String> {
         c.status.to_string(),
         opt(&c.assignee),
         c.origin.as_str().into(),
-        num(v.low),
-        num(v.high),
-        opt(&v.qualifier),
-        opt(&v.subject),
-        opt(&v.predicate),
-        opt(&v.unit),
-        opt(&v.currency),
-        v.date.map(|d| d.to_string()).unwrap_or_default(),
-        opt(&v.weekday),
-        opt(&v.relative),
-        flag(v.year_inferred),
-        flag(v.valid),
-        opt(&c.created_at),
-        opt(&c.updated_at),
-    ]
+    ];
+    row.extend(CSV_VALUE_FIELDS.iter().map(|f| value(f)));
+    row.push(c.created_at.clone().unwrap_or_default());
+    row.push(c.updated_at.clone().unwrap_or_default());
+    row
 }
 
 /// Prints claims in the chosen format; `ws` gives short ids, absent for `extract`.

@@ -31,47 +31,34 @@ pub fn number_json(n: Option<f64>) -> Json {
 }
 
 impl Value {
-    pub fn to_json(&self, kind: ClaimKind) -> Json {
-        let mut m = Map::new();
+    /// One field by its JSON name, as JSON (null when unset or unknown).
+    pub fn get(&self, field: &str) -> Json {
         let s = |v: &Option<String>| v.clone().map_or(Json::Null, Json::String);
-        match kind {
-            ClaimKind::Date => {
-                m.insert(
-                    "date".into(),
-                    self.date.map_or(Json::Null, |d| json!(d.to_string())),
-                );
-                m.insert("weekday".into(), s(&self.weekday));
-                m.insert("relative".into(), s(&self.relative));
-                m.insert("year_inferred".into(), json!(self.year_inferred));
-                m.insert("valid".into(), json!(self.valid));
-            }
-            ClaimKind::Other => {}
-            _ => {
-                m.insert("low".into(), number_json(self.low));
-                m.insert("high".into(), number_json(self.high));
-                m.insert("qualifier".into(), s(&self.qualifier));
-                match kind {
-                    ClaimKind::Count => {
-                        m.insert("subject".into(), s(&self.subject));
-                        m.insert("predicate".into(), s(&self.predicate));
-                    }
-                    ClaimKind::Money => {
-                        m.insert("currency".into(), s(&self.currency));
-                        m.insert("subject".into(), s(&self.subject));
-                        m.insert("predicate".into(), s(&self.predicate));
-                    }
-                    ClaimKind::Percent => {
-                        m.insert("subject".into(), s(&self.subject));
-                        m.insert("predicate".into(), s(&self.predicate));
-                    }
-                    ClaimKind::Duration => {
-                        m.insert("unit".into(), s(&self.unit));
-                    }
-                    _ => {}
-                }
-            }
+        match field {
+            "low" => number_json(self.low),
+            "high" => number_json(self.high),
+            "qualifier" => s(&self.qualifier),
+            "subject" => s(&self.subject),
+            "predicate" => s(&self.predicate),
+            "unit" => s(&self.unit),
+            "currency" => s(&self.currency),
+            "date" => self.date.map_or(Json::Null, |d| json!(d.to_string())),
+            "weekday" => s(&self.weekday),
+            "relative" => s(&self.relative),
+            "year_inferred" => json!(self.year_inferred),
+            "valid" => json!(self.valid),
+            _ => Json::Null,
         }
-        Json::Object(m)
+    }
+
+    /// The fields of `kind` (`ClaimKind::fields`, the one list), by name.
+    pub fn to_json(&self, kind: ClaimKind) -> Json {
+        Json::Object(
+            kind.fields()
+                .iter()
+                .map(|f| (f.to_string(), self.get(f)))
+                .collect::<Map<_, _>>(),
+        )
     }
 
     /// A short human form for tables: "350000–", "2021-05-04 (Monday)".
