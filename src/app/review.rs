@@ -262,35 +262,39 @@ pub fn edit_claim(
     actor: &str,
 ) -> Result<(String, Vec<String>)> {
     let id = ws.resolve(IdTable::Claims, req.claim)?;
-    let claim = ws.claim(&id)?;
-    let kind = req.kind.unwrap_or(claim.kind);
-    // A count has no currency and a date no range: a field the kind does not carry would be
-    // stored where nothing shows it.
-    if let Some(f) = req
-        .fields
-        .iter()
-        .find(|f| !kind.fields().contains(&f.name()))
-    {
-        return Err(Error::Invalid(format!(
-            "a {kind} claim has no {}: fields of a {kind} are {}",
-            f.name(),
-            match kind.fields() {
-                [] => "none".to_string(),
-                fs => fs.join(", "),
-            }
-        ))
-        .into());
-    }
-    let mut value = claim.value.clone();
-    for f in &req.fields {
-        f.apply(&mut value);
-    }
-    if let (Some(l), Some(h)) = (value.low, value.high)
-        && l > h
-    {
-        return Err(Error::Invalid(format!("low ({l}) is above high ({h})")).into());
-    }
-    let changed = ws.write(|tx| store::edit_claim(tx, &id, kind, &value, actor, req.note))?;
+    // Read, change and write in one transaction: a concurrent edit of another field is
+    // read here, never overwritten with what this command saw before.
+    let changed = ws.write(|tx| {
+        let claim = store::get_claim(tx, &id)?;
+        let kind = req.kind.unwrap_or(claim.kind);
+        // A count has no currency and a date no range: a field the kind does not carry
+        // would be stored where nothing shows it.
+        if let Some(f) = req
+            .fields
+            .iter()
+            .find(|f| !kind.fields().contains(&f.name()))
+        {
+            return Err(Error::Invalid(format!(
+                "a {kind} claim has no {}: fields of a {kind} are {}",
+                f.name(),
+                match kind.fields() {
+                    [] => "none".to_string(),
+                    fs => fs.join(", "),
+                }
+            ))
+            .into());
+        }
+        let mut value = claim.value.clone();
+        for f in &req.fields {
+            f.apply(&mut value);
+        }
+        if let (Some(l), Some(h)) = (value.low, value.high)
+            && l > h
+        {
+            return Err(Error::Invalid(format!("low ({l}) is above high ({h})")).into());
+        }
+        store::edit_claim(tx, &id, kind, &value, actor, req.note)
+    })?;
     Ok((id, changed))
 }
 

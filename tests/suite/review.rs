@@ -312,3 +312,52 @@ fn edit_corrects_a_value_and_the_findings_follow_at_once() {
     let c = t.ok(&["show", &n, "--format", "json"]).json();
     assert_eq!(c["claim"]["value"]["currency"], "USD");
 }
+
+#[test]
+fn concurrent_edits_of_different_fields_both_survive() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let n = id_of(&claims, "more than 20 provinces");
+    for round in 0..12 {
+        let subject = format!("provinces {round}");
+        let qualifier = format!("about {round}");
+        let edit = |field: &str, value: &str, by: &str| {
+            let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"));
+            c.arg("--db").arg(t.db()).env_remove("CLAIMDESK_DB");
+            c.args(["edit", &n, field, value, "--by", by]);
+            c
+        };
+        let mut a = edit("--subject", &subject, "ana");
+        let mut b = edit("--qualifier", &qualifier, "ben");
+        let (ca, cb) = (a.spawn().unwrap(), b.spawn().unwrap());
+        let (oa, ob) = (
+            ca.wait_with_output().unwrap(),
+            cb.wait_with_output().unwrap(),
+        );
+        assert!(oa.status.success() && ob.status.success());
+        let c = t.ok(&["show", &n, "--format", "json"]).json();
+        assert_eq!(
+            (
+                c["claim"]["value"]["subject"].as_str(),
+                c["claim"]["value"]["qualifier"].as_str()
+            ),
+            (Some(subject.as_str()), Some(qualifier.as_str())),
+            "round {round}: one edit was lost"
+        );
+    }
+    // Nobody is blamed for a field they did not touch.
+    let h = t.ok(&["history", &n, "--format", "json"]).json();
+    for row in h.as_array().unwrap() {
+        let field = row["to"]
+            .as_str()
+            .unwrap_or("")
+            .split('=')
+            .next()
+            .unwrap_or("");
+        match row["actor"].as_str() {
+            Some("ana") => assert_eq!(field, "subject", "{row}"),
+            Some("ben") => assert_eq!(field, "qualifier", "{row}"),
+            _ => {}
+        }
+    }
+}
