@@ -9,7 +9,12 @@ fn main() -> ExitCode {
         // `claimdesk claims | head -1`: the reader left; that is not an error.
         Err(e) if claimdesk::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // The message can quote user text (a file name, a title): never raw to a terminal.
+            let message = format!("{e:#}");
+            eprintln!(
+                "error: {}",
+                claimdesk::cli::output::sanitize(&message, false)
+            );
             ExitCode::from(claimdesk::error::exit_code(&e))
         }
     }

@@ -18,7 +18,9 @@ pub fn check_url(url: &str) -> Result<()> {
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host)
-            if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) =>
+            if !host.is_empty()
+                && !host.starts_with('/')
+                && !url.contains(|c: char| c.is_whitespace() || c.is_control()) =>
         {
             Ok(())
         }

@@ -32,10 +32,10 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     };
     let (ex, findings) = app::extract_and_check(&src.body, args.published);
     if let Some(l) = ex.unsupported_language() {
-        eprintln!(
+        output::warn(&format!(
             "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
             args.file, l.name, l.code
-        );
+        ));
     }
     match args.format {
         Format::Json => output::print_json(&json!({

@@ -70,7 +70,7 @@ pub fn ingest_paths(
         b.finish_and_clear();
     }
     for f in &out.failed {
-        eprintln!("error: {}", f.message);
+        output::warn(&format!("error: {}", f.message));
     }
     warn_undated(&out.done);
     warn_language(&out.done);
@@ -99,10 +99,10 @@ fn progress_bar(steps: u64) -> indicatif::ProgressBar {
 fn warn_language(done: &[ingest::Ingested]) {
     for d in done.iter().filter(|d| d.new) {
         if let Some(l) = &d.unsupported_language {
-            eprintln!(
+            output::warn(&format!(
                 "warning: {}: written in {} ({}): stored, but claims are read from English only, so none were extracted",
                 d.source, l.name, l.code
-            );
+            ));
         }
     }
 }
@@ -117,15 +117,15 @@ fn warn_undated(done: &[ingest::Ingested]) {
         .map(|d| d.source.as_str())
         .collect();
     for source in undated.iter().take(UNDATED_SHOWN) {
-        eprintln!(
+        output::warn(&format!(
             "warning: {source}: no publication date (give --published or a dateline): relative dates cannot be resolved"
-        );
+        ));
     }
     if undated.len() > UNDATED_SHOWN {
-        eprintln!(
+        output::warn(&format!(
             "warning: {} more articles have no publication date",
             undated.len() - UNDATED_SHOWN
-        );
+        ));
     }
 }
 

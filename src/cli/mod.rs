@@ -41,6 +41,11 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// CSV cells as they are: without it, a cell starting with = + - @ is prefixed with an
+    /// apostrophe so that spreadsheets read it as text.
+    #[arg(long, global = true)]
+    pub raw_csv: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -129,6 +134,7 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    output::set_raw_csv(cli.raw_csv);
     let open = |mode| crate::app::open(&cli.db, mode);
     match &cli.command {
         Command::Init => {

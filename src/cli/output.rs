@@ -46,8 +46,66 @@ pub fn status_cell(status: &str) -> Cell {
     }
 }
 
-/// Writes to stdout; a closed pipe surfaces as an io error that `main` treats as quiet success.
+/// Writes text for a person to stdout (tables, messages, Markdown) with every control
+/// character of the text shown escaped: user text such as "\x1b[2J" or an OSC 8 link must
+/// not act on the reader's terminal. Only the colour codes of our own status cells pass.
 pub fn print(text: &str) -> Result<()> {
+    print_raw(&sanitize(text, colour()))
+}
+
+/// Whether `c` would act on a terminal or reorder text rather than show: C0 controls but
+/// tab and newline, DEL, C1 controls, and bidirectional overrides and isolates.
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with control characters written as visible escapes (`\x1b`, `\u{202e}`); with
+/// `keep_colour`, SGR colour sequences (ESC [ digits ; m) are kept as they are.
+pub fn sanitize(text: &str, keep_colour: bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' && keep_colour {
+            let sgr = rest[1..].strip_prefix('[').and_then(|r| {
+                let n = r
+                    .bytes()
+                    .take_while(|b| b.is_ascii_digit() || *b == b';')
+                    .count();
+                r[n..].starts_with('m').then_some(n + 3)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if is_control(c) {
+            if (c as u32) < 0x100 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// One line on stderr for a person ("warning: ...", "error: ..."), control characters
+/// escaped: it can quote a file name or a title.
+pub fn warn(line: &str) {
+    eprintln!("{}", sanitize(line, false));
+}
+
+/// Writes to stdout as it is (JSON and CSV are data); a closed pipe surfaces as an io
+/// error that `main` treats as quiet success.
+pub fn print_raw(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     if !text.ends_with('\n') {
@@ -58,16 +116,45 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 pub fn print_json(value: &Json) -> Result<()> {
-    print(&serde_json::to_string_pretty(value)?)
+    print_raw(&serde_json::to_string_pretty(value)?)
+}
+
+static RAW_CSV: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--raw-csv`: cells as they are, for pipelines that want the bytes.
+pub fn set_raw_csv(raw: bool) {
+    RAW_CSV.store(raw, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A cell a spreadsheet will read as text: one starting with = + - @, a tab or a carriage
+/// return is prefixed with an apostrophe (OWASP's CSV-injection rule), so a note
+/// "=HYPERLINK(...)" is not a live formula.
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 pub fn print_csv(headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    let raw = RAW_CSV.load(std::sync::atomic::Ordering::Relaxed);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(headers)?;
     for r in rows {
-        w.write_record(r)?;
+        if raw {
+            w.write_record(r)?;
+        } else {
+            w.write_record(
+                r.iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|c| c.as_ref()),
+            )?;
+        }
     }
-    print(&String::from_utf8(w.into_inner()?)?)
+    print_raw(&String::from_utf8(w.into_inner()?)?)
 }
 
 pub fn opt(s: &Option<String>) -> String {
@@ -87,4 +174,34 @@ pub fn clip(s: &str, n: usize) -> String {
 
 pub fn plain(s: &str) -> Cell {
     Cell::new(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_show_escaped_and_our_colours_pass() {
+        assert_eq!(sanitize("a\x1b[2Jb", false), "a\\x1b[2Jb");
+        assert_eq!(sanitize("x\u{202e}y\u{9b}", false), "x\\u{202e}y\\x9b");
+        assert_eq!(sanitize("tab\tand\nline", false), "tab\tand\nline");
+        // An OSC 8 link is escaped even where colours pass.
+        assert_eq!(
+            sanitize("\x1b]8;;http://evil\x07x", true),
+            "\\x1b]8;;http://evil\\x07x"
+        );
+        assert_eq!(
+            sanitize("\x1b[32mverified\x1b[0m", true),
+            "\x1b[32mverified\x1b[0m"
+        );
+        assert_eq!(sanitize("\x1b[32m", false), "\\x1b[32m");
+    }
+
+    #[test]
+    fn formulas_become_text_in_csv() {
+        for f in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(f), format!("'{f}"));
+        }
+        assert_eq!(csv_cell("12 killed"), "12 killed");
+    }
 }
