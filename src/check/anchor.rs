@@ -103,69 +103,67 @@ pub fn clause_at(sentence: &str, at: usize) -> &str {
 /// The time and place anchors of a sentence.
 pub fn anchor_of(sentence: &str) -> Anchor {
     let mut a = Anchor::default();
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    for (i, raw) in words.iter().enumerate() {
-        let w = clean(raw);
-        let lower = w.to_lowercase();
+    // Each word trimmed of punctuation and lowercased once: the rules below look at a word
+    // and its neighbours many times.
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for (i, &w) in words.iter().enumerate() {
+        let lower = lowers[i].as_str();
         if w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
         {
-            a.push("year", w.clone());
+            a.push("year", w.to_string());
         }
-        let next = words.get(i + 1).map(|n| clean(n).to_lowercase());
-        if let Some(n) = next.as_deref() {
-            if matches!(lower.as_str(), "last" | "this" | "next" | "previous")
+        if let Some(n) = lowers.get(i + 1).map(String::as_str) {
+            if matches!(lower, "last" | "this" | "next" | "previous")
                 && matches!(n, "year" | "month" | "week" | "quarter")
             {
-                a.push(n, lower.clone());
+                a.push(n, lower.to_string());
             }
-            if matches!(n, "quarter") && ORDINALS.contains(&lower.as_str()) {
-                a.push("quarter", lower.clone());
+            if n == "quarter" && ORDINALS.contains(&lower) {
+                a.push("quarter", lower.to_string());
             }
         }
-        if matches!(
-            lower.as_str(),
-            "yesterday" | "today" | "tonight" | "overnight"
-        ) || (WEEKDAYS.contains(&lower.as_str()) && w.starts_with(char::is_uppercase))
+        let capitalized = w.starts_with(char::is_uppercase);
+        if matches!(lower, "yesterday" | "today" | "tonight" | "overnight")
+            || (WEEKDAYS.contains(&lower) && capitalized)
         {
-            a.push("day", lower.clone());
+            a.push("day", lower.to_string());
         }
         // "killed in the blast", "in an attack on a market": the incident a figure belongs to.
         if i >= 2
-            && INCIDENTS.contains(&singular_incident(&lower).as_str())
             && matches!(
-                clean(words[i - 1]).to_lowercase().as_str(),
+                lowers[i - 1].as_str(),
                 "the" | "a" | "an" | "another" | "that" | "this"
             )
-            && matches!(
-                clean(words[i - 2]).to_lowercase().as_str(),
-                "in" | "by" | "during"
-            )
+            && matches!(lowers[i - 2].as_str(), "in" | "by" | "during")
         {
-            a.push("incident", singular_incident(&lower));
+            let incident = singular_incident(lower);
+            if INCIDENTS.contains(&incident.as_str()) {
+                a.push("incident", incident);
+            }
         }
-        let month = month_of(&lower);
-        if i > 0 && month.is_some() && w.starts_with(char::is_uppercase) && lower != "may" {
+        let month = month_of(lower);
+        if i > 0 && month.is_some() && capitalized && lower != "may" {
             a.push("month", format!("{}", month.unwrap_or(0)));
         }
         // "in Kenya", "in the Tanzanian capital", "in southern Asia": the first capitalized
         // word within three words after a place lead.
-        let lead = (1..=3).any(|back| {
-            i >= back
-                && PLACE_LEADS.contains(&clean(words[i - back]).to_lowercase().as_str())
-                && words[i - back + 1..i]
-                    .iter()
-                    .all(|m| clean(m).starts_with(char::is_lowercase))
-        });
-        if lead
-            && w.starts_with(char::is_uppercase)
-            && w.len() > 1
-            && month.is_none()
-            && !WEEKDAYS.contains(&lower.as_str())
-        {
-            a.push("place", lower);
+        if capitalized && w.len() > 1 && month.is_none() && !WEEKDAYS.contains(&lower) {
+            let lead = (1..=3).any(|back| {
+                i >= back
+                    && PLACE_LEADS.contains(&lowers[i - back].as_str())
+                    && words[i - back + 1..i]
+                        .iter()
+                        .all(|m| m.starts_with(char::is_lowercase))
+            });
+            if lead {
+                a.push("place", lower.to_string());
+            }
         }
     }
     a

@@ -124,7 +124,12 @@ impl Finding {
         span: Option<(String, usize, usize)>,
     ) -> Finding {
         let id = finding_hash(rule, claims, canonical_value);
-        let legacy_id = finding_hash(rule, claims, legacy_value_debug);
+        // Only stored claims can have been dismissed under the old id.
+        let legacy_id = if claims.iter().any(|c| c.id.is_some()) {
+            finding_hash(rule, claims, legacy_value_debug)
+        } else {
+            String::new()
+        };
         let first = claims[0];
         let (text, start, end) =
             span.unwrap_or_else(|| (first.text.clone(), first.start, first.end));
@@ -145,7 +150,8 @@ impl Finding {
 
     /// Whether a reviewer dismissed this finding, by its id or its id before version 5.
     pub fn is_dismissed(&self, dismissed: &std::collections::HashSet<String>) -> bool {
-        dismissed.contains(&self.id) || dismissed.contains(&self.legacy_id)
+        dismissed.contains(&self.id)
+            || (!self.legacy_id.is_empty() && dismissed.contains(&self.legacy_id))
     }
 }
 

@@ -69,15 +69,19 @@ pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> 
         .collect()
 }
 
-/// The text between two claims of one body, by character offsets.
-pub(crate) fn between(body: &str, from_char: usize, to_char: usize) -> Option<String> {
+/// The text between two character offsets of the body `cursor` walks. The cursor moves on
+/// from where it last stood, so asking in text order costs the text once, not once per
+/// finding (a 42 MB article took 142 s when each call walked from the start).
+pub(crate) fn between<'a>(
+    cursor: &mut crate::extract::CharCursor<'a>,
+    body: &'a str,
+    from_char: usize,
+    to_char: usize,
+) -> Option<&'a str> {
     if to_char < from_char {
         return None;
     }
-    Some(
-        body.chars()
-            .skip(from_char)
-            .take(to_char - from_char)
-            .collect(),
-    )
+    let from = cursor.byte_of(from_char)?;
+    let to = cursor.byte_of(to_char)?;
+    Some(&body[from..to])
 }

@@ -60,9 +60,14 @@ pub fn anchor_before(view: &ArticleView, i: usize) -> Option<NaiveDate> {
 
 pub fn check(view: &ArticleView) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut cursor = view.body.map(crate::extract::CharCursor::new);
     for (i, j) in adjacent_pairs(view.claims) {
         let (a, b) = (&view.claims[i], &view.claims[j]);
-        let gap = view.body.and_then(|body| between(body, a.end, b.start));
+        let gap = view
+            .body
+            .zip(cursor.as_mut())
+            .and_then(|(body, c)| between(c, body, a.end, b.start))
+            .map(str::to_string);
         if gap.as_deref().is_some_and(|g| !gap_ok(g)) {
             continue;
         }
@@ -92,7 +97,8 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         if gap.as_deref().is_some_and(|g| g.contains('('))
             && view
                 .body
-                .and_then(|body| between(body, b.end, b.end + 1))
+                .zip(cursor.as_mut())
+                .and_then(|(body, c)| between(c, body, b.end, b.end + 1))
                 .as_deref()
                 == Some(")")
         {

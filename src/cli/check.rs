@@ -51,11 +51,17 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         false,
     )?;
     if args.output.format == ReportFormat::Json {
-        output::print_json(&json!({
-            "articles": articles,
-            "claims": claims.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
-            "findings": findings_json(&list),
-        }))?;
+        #[derive(serde::Serialize)]
+        struct CheckJson<'a> {
+            articles: serde_json::Value,
+            claims: Vec<crate::model::ClaimJson<'a>>,
+            findings: serde_json::Value,
+        }
+        output::write_json(&CheckJson {
+            articles: json!(articles),
+            claims: claims.iter().map(|c| c.json()).collect(),
+            findings: findings_json(&list),
+        })?;
     } else {
         let kinds = [
             ClaimKind::Date,

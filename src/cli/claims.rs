@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 use clap::Args;
-use serde_json::Value as Json;
 
 use super::output::{self, Format, clip, opt};
 use super::{FormatArg, ids};
@@ -109,7 +108,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
 /// Prints claims in the chosen format; `ws` gives short ids, absent for `extract`.
 pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> Result<()> {
     match format {
-        Format::Json => output::print_json(&Json::Array(list.iter().map(Claim::to_json).collect())),
+        Format::Json => output::write_json(&list.iter().map(Claim::json).collect::<Vec<_>>()),
         Format::Csv => {
             output::print_csv(CSV_HEADERS, &list.iter().map(csv_row).collect::<Vec<_>>())
         }

@@ -22,6 +22,14 @@ pub struct ExtractArgs {
     pub format: Format,
 }
 
+/// `extract --format json`, keys in the order a JSON tree sorts them.
+#[derive(serde::Serialize)]
+struct ExtractJson<'a> {
+    article: serde_json::Value,
+    claims: Vec<crate::model::ClaimJson<'a>>,
+    findings: serde_json::Value,
+}
+
 pub fn run(args: &ExtractArgs) -> Result<()> {
     let (sources, failed) = read_sources(std::slice::from_ref(&args.file));
     if let Some(f) = failed.first() {
@@ -38,16 +46,17 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         ));
     }
     match args.format {
-        Format::Json => output::print_json(&json!({
-            "article": {
+        // Written as it serializes: a long article's claims never become one JSON tree.
+        Format::Json => output::write_json(&ExtractJson {
+            article: json!({
                 "title": ex.title,
                 "published": ex.published.map(|d| d.to_string()),
                 "published_from": ex.published_from.map(|p| p.as_str()),
                 "language": ex.language.as_ref().map(|l| l.code.clone()),
-            },
-            "claims": ex.claims.iter().map(Claim::to_json).collect::<Vec<_>>(),
-            "findings": super::findings_view::findings_json(&findings),
-        })),
+            }),
+            claims: ex.claims.iter().map(Claim::json).collect(),
+            findings: super::findings_view::findings_json(&findings),
+        }),
         format => super::claims::print_claims(None, &ex.claims, format),
     }
 }

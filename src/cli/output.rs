@@ -119,6 +119,20 @@ pub fn print_json(value: &Json) -> Result<()> {
     print_raw(&serde_json::to_string_pretty(value)?)
 }
 
+/// Writes `value` as pretty JSON to stdout as it serializes, without building a tree or a
+/// string of the whole output first.
+pub fn write_json(value: &impl serde::Serialize) -> Result<()> {
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => anyhow::Error::from(std::io::Error::from(kind)),
+        None => anyhow::Error::from(e),
+    })?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
 static RAW_CSV: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `--raw-csv`: cells as they are, for pipelines that want the bytes.

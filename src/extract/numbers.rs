@@ -359,7 +359,13 @@ fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Val
         ] {
             rest = rest.strip_prefix(det).unwrap_or(rest);
         }
-        if let Some((_, np)) = noun_phrase_after(&format!(" {rest}")) {
+        // A noun phrase is a few words: copy those, not the rest of the article (which made
+        // "N percent of" quadratic on long texts).
+        let mut cut = rest.len().min(200);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some((_, np)) = noun_phrase_after(&format!(" {}", &rest[..cut])) {
             value.subject = Some(np);
             return;
         }

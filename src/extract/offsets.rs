@@ -38,6 +38,32 @@ impl<'a> CharCursor<'a> {
         self.byte = pos;
         self.chars
     }
+
+    /// The byte offset of character `n`, or None past the end: the inverse of
+    /// `chars_before`, as cheap for offsets asked in increasing order.
+    pub fn byte_of(&mut self, n: usize) -> Option<usize> {
+        if self.ascii {
+            return (n <= self.text.len()).then_some(n);
+        }
+        if n < self.chars {
+            // Walking back is rare (findings come in text order): start over.
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let rest = &self.text[self.byte..];
+        let step = if n == self.chars {
+            0
+        } else {
+            match rest.char_indices().nth(n - self.chars) {
+                Some((b, _)) => b,
+                None if rest.chars().count() == n - self.chars => rest.len(),
+                None => return None,
+            }
+        };
+        self.byte += step;
+        self.chars = n;
+        Some(self.byte)
+    }
 }
 
 /// The byte offset of character `n` in `text`, or None past its end.
@@ -62,6 +88,21 @@ mod tests {
         // Backwards too.
         assert_eq!(idx.chars_before(b), text[..b].chars().count());
         assert_eq!(byte_of_char(text, idx.chars_before(b)), Some(b));
+        let mut fwd = CharCursor::new(text);
+        assert_eq!(fwd.byte_of(idx.chars_before(b)), Some(b));
+    }
+
+    #[test]
+    fn byte_of_is_the_inverse_in_any_order() {
+        let text = "Peace عمران “May 4” done é";
+        let n = text.chars().count();
+        let mut c = CharCursor::new(text);
+        for i in (0..=n).chain((0..=n).rev()).chain([3, 17, 2, n, 9]) {
+            assert_eq!(c.byte_of(i), byte_of_char(text, i), "char {i}");
+        }
+        assert_eq!(c.byte_of(n + 1), None);
+        let mut a = CharCursor::new("ascii");
+        assert_eq!((a.byte_of(5), a.byte_of(6)), (Some(5), None));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 use super::{ClaimKind, Status, Value};
 
@@ -72,22 +72,38 @@ impl Claim {
         }
     }
 
-    /// The stable JSON shape documented in README.
+    /// The stable JSON shape documented in README, as a tree.
     pub fn to_json(&self) -> Json {
-        json!({
-            "id": self.id,
-            "article_id": self.article_id,
-            "kind": self.kind.as_str(),
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "sentence": self.sentence,
-            "status": self.status.as_str(),
-            "assignee": self.assignee,
-            "origin": self.origin.as_str(),
-            "value": self.value.to_json(self.kind),
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        })
+        serde_json::to_value(self.json()).unwrap_or(Json::Null)
+    }
+
+    /// The same JSON, written as it is serialized: a million claims never become a tree.
+    pub fn json(&self) -> ClaimJson<'_> {
+        ClaimJson(self)
+    }
+}
+
+/// A claim's JSON: keys in sorted order, as a JSON object tree would print them.
+pub struct ClaimJson<'a>(&'a Claim);
+
+impl serde::Serialize for ClaimJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let c = self.0;
+        let mut m = s.serialize_map(Some(13))?;
+        m.serialize_entry("article_id", &c.article_id)?;
+        m.serialize_entry("assignee", &c.assignee)?;
+        m.serialize_entry("created_at", &c.created_at)?;
+        m.serialize_entry("end", &c.end)?;
+        m.serialize_entry("id", &c.id)?;
+        m.serialize_entry("kind", c.kind.as_str())?;
+        m.serialize_entry("origin", c.origin.as_str())?;
+        m.serialize_entry("sentence", &c.sentence)?;
+        m.serialize_entry("start", &c.start)?;
+        m.serialize_entry("status", c.status.as_str())?;
+        m.serialize_entry("text", &c.text)?;
+        m.serialize_entry("updated_at", &c.updated_at)?;
+        m.serialize_entry("value", &c.value.to_json(c.kind))?;
+        m.end()
     }
 }

@@ -9,7 +9,7 @@ mod status;
 pub mod value;
 
 pub use article::Article;
-pub use claim::{Claim, Origin};
+pub use claim::{Claim, ClaimJson, Origin};
 pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
 pub use kind::ClaimKind;

@@ -378,7 +378,10 @@ fn hostile_text_is_shown_escaped_and_csv_formulas_are_text() {
         "ed\u{1b}]8;;http://evil\u{7}itor",
     ]);
     let table = t.ok(&["history", &a]).stdout();
-    assert!(!table.contains('\u{1b}') && !table.contains('\u{7}'), "{table}");
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\u{7}'),
+        "{table}"
+    );
     assert!(table.contains("\\x1b[2J"), "{table}");
     // JSON keeps the text exact: it is data.
     let json = t.ok(&["history", &a, "--format", "json"]).json();
@@ -386,12 +389,27 @@ fn hostile_text_is_shown_escaped_and_csv_formulas_are_text() {
     // CSV: the formula is text unless --raw-csv asks for the bytes.
     let csv = t.ok(&["history", &a, "--format", "csv"]).stdout();
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
-    let raw = t.ok(&["history", &a, "--format", "csv", "--raw-csv"]).stdout();
-    assert!(!raw.contains("'=HYPERLINK") && raw.contains("=HYPERLINK"), "{raw}");
+    let raw = t
+        .ok(&["history", &a, "--format", "csv", "--raw-csv"])
+        .stdout();
+    assert!(
+        !raw.contains("'=HYPERLINK") && raw.contains("=HYPERLINK"),
+        "{raw}"
+    );
     // A URL with a control character is refused.
     let r = t
-        .run(&["mark", &a, "verified", "--evidence", "https://example.org/\u{1b}x"])
+        .run(&[
+            "mark",
+            &a,
+            "verified",
+            "--evidence",
+            "https://example.org/\u{1b}x",
+        ])
         .failure();
-    assert!(r.stderr().contains("not an http or https URL"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("not an http or https URL"),
+        "{}",
+        r.stderr()
+    );
     assert!(!r.stderr().contains('\u{1b}'));
 }
