@@ -99,7 +99,6 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
                 .body
                 .zip(cursor.as_mut())
                 .and_then(|(body, c)| between(c, body, b.end, b.end + 1))
-                .as_deref()
                 == Some(")")
         {
             end += 1;
