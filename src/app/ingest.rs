@@ -11,19 +11,20 @@ pub struct Ingest {
     pub failed: Vec<ReadError>,
 }
 
-/// Ingests the paths: every readable input is stored (or found already there); those that
-/// cannot be read are returned, and the rest still go in.
+/// Ingests the paths, each at most `max_bytes`: every readable input is stored (or found
+/// already there); those that cannot be read are returned, and the rest still go in.
 pub fn ingest_paths(
     ws: &mut Workspace,
     paths: &[String],
     meta: &Metadata,
+    max_bytes: u64,
     progress: &Progress<'_>,
     on_read: impl FnOnce(usize),
 ) -> Result<Ingest> {
     if let Some(url) = &meta.url {
         super::check_url(url)?;
     }
-    let (sources, failed) = read_sources(paths);
+    let (sources, failed) = read_sources(paths, max_bytes);
     on_read(sources.len());
     let prepared = ingest::prepare_all(&sources, meta, progress);
     let done = ingest::store_all(ws, &prepared, progress)?;

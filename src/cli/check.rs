@@ -27,6 +27,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub story: Option<String>,
     #[command(flatten)]
+    pub limits: super::Limits,
+    #[command(flatten)]
     pub output: FindingsOutput,
 }
 
@@ -36,7 +38,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         story: args.story.clone(),
         ..Metadata::default()
     };
-    let (done, failed) = ingest_paths(ws, &args.paths, &meta)?;
+    let (done, failed) = ingest_paths(ws, &args.paths, &meta, args.limits.max_bytes)?;
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     // Just these articles, by id: never a listing of the whole workspace.
     let articles = ws.articles_by_ids(&ids)?;

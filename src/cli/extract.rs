@@ -20,6 +20,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub limits: super::Limits,
 }
 
 /// `extract --format json`, keys in the order a JSON tree sorts them.
@@ -31,7 +33,7 @@ struct ExtractJson<'a> {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
-    let (sources, failed) = read_sources(std::slice::from_ref(&args.file));
+    let (sources, failed) = read_sources(std::slice::from_ref(&args.file), args.limits.max_bytes);
     if let Some(f) = failed.first() {
         anyhow::bail!("{}", f.message);
     }

@@ -32,6 +32,8 @@ pub struct IngestArgs {
     #[arg(long)]
     pub story: Option<String>,
     #[command(flatten)]
+    pub limits: super::Limits,
+    #[command(flatten)]
     pub format: FormatArg,
 }
 
@@ -54,6 +56,7 @@ pub fn ingest_paths(
     ws: &mut Workspace,
     paths: &[String],
     meta: &Metadata,
+    max_bytes: u64,
 ) -> Result<(Vec<ingest::Ingested>, usize)> {
     // The bar is made once the inputs are read and counted.
     let bar = std::sync::OnceLock::new();
@@ -63,7 +66,7 @@ pub fn ingest_paths(
             b.inc(n);
         }
     };
-    let out = app::ingest_paths(ws, paths, meta, &tick, |n| {
+    let out = app::ingest_paths(ws, paths, meta, max_bytes, &tick, |n| {
         let _ = bar.set(progress_bar(n as u64 * 2));
     })?;
     if let Some(b) = bar.get() {
@@ -130,7 +133,7 @@ fn warn_undated(done: &[ingest::Ingested]) {
 }
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
-    let (done, failed) = ingest_paths(ws, &args.paths, &args.metadata())?;
+    let (done, failed) = ingest_paths(ws, &args.paths, &args.metadata(), args.limits.max_bytes)?;
     // Every article shown, read in one query.
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     let articles = ws.articles_by_ids(&ids)?;

@@ -111,6 +111,15 @@ impl Actor {
     }
 }
 
+/// How large an article may be.
+#[derive(Debug, Args)]
+pub struct Limits {
+    /// Largest article read, in bytes: larger inputs are refused and nothing of them is
+    /// stored (an input of exactly this size is read).
+    #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
 #[derive(Debug, Args)]
 pub struct FormatArg {
     /// Output format.

@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-pub use source::{ReadError, Source, read_sources};
+pub use source::{DEFAULT_MAX_BYTES, ReadError, Source, read_limited, read_sources};
 
 use crate::extract::{self, PublishedFrom};
 use crate::model::Claim;
