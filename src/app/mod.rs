@@ -4,12 +4,14 @@
 
 mod extract;
 mod ingest;
+mod maintenance;
 mod reextract;
 mod report;
 mod review;
 
 pub use extract::extract_and_check;
 pub use ingest::{Ingest, ingest_paths};
+pub use maintenance::{backup, doctor};
 
 use std::path::Path;
 

@@ -12,6 +12,7 @@ mod findings_view;
 mod history;
 mod ids;
 mod ingest;
+mod maintenance;
 mod mark;
 pub mod output;
 mod reextract;
@@ -84,6 +85,11 @@ pub enum Command {
     Dismiss(dismiss::DismissArgs),
     /// Read stored articles again with the current extractor; reviewed claims are kept.
     Reextract(reextract::ReextractArgs),
+    /// Copy the workspace to a new file, safely while others write (SQLite online backup).
+    Backup(maintenance::BackupArgs),
+    /// Check the workspace: integrity, foreign keys, full-text index, history triggers,
+    /// claim offsets. Exits 1 with the list when something is wrong.
+    Doctor,
     /// Print a shell completion script: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -165,6 +171,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(a) => report::run(&open(OpenMode::Existing)?, a),
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
         Command::Reextract(a) => reextract::run(&mut open(OpenMode::Existing)?, a),
+        Command::Backup(a) => maintenance::backup(&open(OpenMode::Existing)?, a),
+        Command::Doctor => maintenance::doctor(&open(OpenMode::Existing)?),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(

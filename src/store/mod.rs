@@ -5,6 +5,7 @@ mod checks;
 mod claims;
 mod history;
 mod ids;
+mod maintenance;
 mod migrate;
 
 use std::path::{Path, PathBuf};

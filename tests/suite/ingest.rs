@@ -272,11 +272,16 @@ fn an_article_not_in_english_is_stored_without_claims_and_says_why() {
 #[test]
 fn inputs_over_the_size_limit_are_refused_and_nothing_of_them_is_stored() {
     let t = Test::new();
-    let body = format!("Limit test\n\n{}", "Officials said 30 people were hurt. ".repeat(30));
+    let body = format!(
+        "Limit test\n\n{}",
+        "Officials said 30 people were hurt. ".repeat(30)
+    );
     let exact = t.write("exact.txt", &body);
     let over = t.write("over.txt", format!("{body}!"));
     let max = body.len().to_string();
-    let r = t.run(&["ingest", &exact, &over, "--max-bytes", &max]).failure();
+    let r = t
+        .run(&["ingest", &exact, &over, "--max-bytes", &max])
+        .failure();
     assert!(
         r.stderr().contains("over.txt: larger than the limit"),
         "{}",
@@ -287,8 +292,13 @@ fn inputs_over_the_size_limit_are_refused_and_nothing_of_them_is_stored() {
     let r = t.run(&["extract", &over, "--max-bytes", &max]).failure();
     assert!(r.stderr().contains("limit"), "{}", r.stderr());
     // stdin is bounded the same way.
-    let r = t.run_stdin(&["ingest", "-", "--max-bytes", "10"], &body).failure();
-    assert!(r.stderr().contains("stdin: larger than the limit of 10 bytes"));
+    let r = t
+        .run_stdin(&["ingest", "-", "--max-bytes", "10"], &body)
+        .failure();
+    assert!(
+        r.stderr()
+            .contains("stdin: larger than the limit of 10 bytes")
+    );
     // A device named on the command line is refused: only stdin may be a stream.
     if std::path::Path::new("/dev/zero").exists() {
         let r = t.run(&["ingest", "/dev/zero"]).failure();

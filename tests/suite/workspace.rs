@@ -352,3 +352,46 @@ fn full_text_search_follows_every_insert_update_and_delete() {
     )
     .unwrap();
 }
+
+#[test]
+fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
+    let t = Test::new();
+    t.with_fixture();
+    let r = t.ok(&["doctor"]);
+    assert!(r.stdout().contains("no problems found"), "{}", r.stdout());
+    let copy = t.path("copy.db").display().to_string();
+    t.ok(&["backup", &copy]);
+    // The copy is a workspace of its own, with the same claims.
+    let claims = |db: &str| -> usize {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+            .args(["--db", db, "claims", "--format", "json"])
+            .env_remove("CLAIMDESK_DB")
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(claims(&copy), t.claims(&[]).len());
+    // A backup never overwrites.
+    let r = t.run(&["backup", &copy]).failure();
+    assert!(r.stderr().contains("never overwrites"), "{}", r.stderr());
+    // A claim whose offsets no longer match its article, and a history left unguarded.
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.execute_batch(
+        "UPDATE claims SET start_char = start_char + 1 WHERE text = 'yesterday';
+         DROP TRIGGER claim_history_no_delete;",
+    )
+    .unwrap();
+    drop(conn);
+    let r = t.run(&["doctor"]).failure();
+    let out = r.stdout();
+    assert!(
+        out.contains("offsets: claim") && out.contains("\"yesterday\""),
+        "{out}"
+    );
+    assert!(out.contains("claim_history_no_delete is missing"), "{out}");
+    assert!(r.stderr().contains("2 problem(s) found"), "{}", r.stderr());
+}

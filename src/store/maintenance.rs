@@ -1,0 +1,91 @@
+//! Keeping a workspace safe: an online backup, and the checks `doctor` runs.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::Connection;
+
+use super::Workspace;
+
+/// The triggers that make the claim history append-only: a workspace without them can lose
+/// its record silently.
+const HISTORY_TRIGGERS: &[&str] = &["claim_history_no_update", "claim_history_no_delete"];
+
+impl Workspace {
+    /// Copies the workspace to `to` with SQLite's online backup, page batch by page batch,
+    /// so that other processes can keep writing; the copy is a consistent snapshot.
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        let mut dst = Connection::open(to)
+            .with_context(|| format!("cannot create the backup {}", to.display()))?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+        backup
+            .run_to_completion(256, Duration::from_millis(5), None)
+            .with_context(|| format!("backup to {} failed", to.display()))?;
+        Ok(())
+    }
+
+    /// Every problem the workspace has, as one line each; empty when it is sound. Reads the
+    /// whole file: a check for `doctor`, never for the hot path.
+    pub fn problems(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = row?;
+            if line != "ok" {
+                out.push(format!("integrity: {line}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (table, rowid) = row?;
+            out.push(format!(
+                "foreign key: row {rowid} of {table} points at nothing"
+            ));
+        }
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+            [],
+        ) {
+            out.push(format!("full-text index: {e} (it can be rebuilt from the claims: INSERT INTO claims_fts (claims_fts) VALUES ('rebuild'))"));
+        }
+        for t in HISTORY_TRIGGERS {
+            let present: bool = self
+                .conn
+                .prepare("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)")?
+                .query_row([t], |r| r.get(0))?;
+            if !present {
+                out.push(format!(
+                    "history: trigger {t} is missing, so the history is not append-only"
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `f` with every article's id and body and its claims (id, quote, start, end in
+    /// characters), article by article: one article's claims in memory at a time.
+    pub fn each_article_claims(
+        &self,
+        mut f: impl FnMut(&str, &str, &[(String, String, i64, i64)]),
+    ) -> Result<()> {
+        let mut articles = self
+            .conn
+            .prepare("SELECT id, body FROM articles ORDER BY id")?;
+        let mut claims = self.conn.prepare_cached(
+            "SELECT id, text, start_char, end_char FROM claims WHERE article_id = ?1 ORDER BY start_char",
+        )?;
+        let rows =
+            articles.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (article, body) = row?;
+            let found = claims
+                .query_map([&article], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            f(&article, &body, &found);
+        }
+        Ok(())
+    }
+}
