@@ -28,6 +28,27 @@ pub enum Error {
     /// The file is not a workspace this version can open.
     #[error("{0}")]
     Refused(String),
+    /// SQLite found the file damaged: nothing more is written to it.
+    #[error(
+        "{0} is damaged ({1}): nothing more was written to it; run `claimdesk doctor` to see what is wrong, and restore a copy made with `claimdesk backup`"
+    )]
+    Damaged(String, String),
+}
+
+/// Whether SQLite reported the database file itself damaged (corrupt, or not a database).
+pub fn is_damage(e: &anyhow::Error) -> Option<String> {
+    e.chain()
+        .find_map(|c| match c.downcast_ref::<rusqlite::Error>() {
+            Some(rusqlite::Error::SqliteFailure(f, msg))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                ) =>
+            {
+                Some(msg.clone().unwrap_or_else(|| f.to_string()))
+            }
+            _ => None,
+        })
 }
 
 impl Error {

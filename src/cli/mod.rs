@@ -150,6 +150,14 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 
 pub fn run(cli: Cli) -> Result<()> {
     output::set_raw_csv(cli.raw_csv);
+    // A damaged file is said once, plainly, whatever command met it.
+    dispatch(&cli).map_err(|e| match crate::error::is_damage(&e) {
+        Some(why) => crate::error::Error::Damaged(cli.db.display().to_string(), why).into(),
+        None => e,
+    })
+}
+
+fn dispatch(cli: &Cli) -> Result<()> {
     let open = |mode| crate::app::open(&cli.db, mode);
     match &cli.command {
         Command::Init => {

@@ -93,6 +93,16 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v7(uuid::Timestamp::now(uuid::NoContext)).to_string()
 }
 
+/// Why a file could not be read as a workspace: damaged, or not one at all.
+fn refusal(shown: &str, e: rusqlite::Error) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            Error::Damaged(shown.to_string(), e.to_string())
+        }
+        _ => Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")),
+    }
+}
+
 impl Workspace {
     /// Opens (or, with `Create`, creates) the workspace at `path`, migrating it; `keys`
     /// computes the conflict key of every claim it stores (`check::stored_key`).
@@ -135,17 +145,16 @@ impl Workspace {
         let read = |pragma: &str| -> Result<i64> {
             self.conn
                 .pragma_query_value(None, pragma, |r| r.get(0))
-                .map_err(|e| {
-                    Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")).into()
-                })
+                .map_err(|e| refusal(&shown.to_string(), e).into())
         };
         let app_id = read("application_id")?;
         let version = read("user_version")?;
         let objects: i64 = self
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")))?;
-        if app_id != APPLICATION_ID && (objects > 0 || version != 0) {
+            .map_err(|e| refusal(&shown.to_string(), e))?;
+        // Another program's mark, even on an empty file, is never overwritten with ours.
+        if app_id != APPLICATION_ID && (objects > 0 || version != 0 || app_id != 0) {
             return Err(Error::Refused(format!(
                 "{shown} is not a claimdesk workspace (an SQLite database of another program)"
             ))

@@ -395,3 +395,46 @@ fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
     assert!(out.contains("claim_history_no_delete is missing"), "{out}");
     assert!(r.stderr().contains("2 problem(s) found"), "{}", r.stderr());
 }
+
+#[test]
+fn another_programs_empty_file_is_refused_and_damage_is_named() {
+    let t = Test::new();
+    // An empty SQLite file marked by another program keeps its mark.
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    conn.pragma_update(None, "application_id", 0x1234_5678)
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(t.db()).unwrap();
+    let r = t
+        .run(&["ingest", &fixture("articles/khalilzad.txt")])
+        .failure();
+    assert!(
+        r.stderr().contains("not a claimdesk workspace"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(std::fs::read(t.db()).unwrap(), before);
+
+    // A damaged workspace: every command says so in one line and writes nothing more.
+    let t = Test::new();
+    t.with_fixture();
+    t.ok(&["claims"]); // checkpointed into the main file
+    let mut bytes = std::fs::read(t.db()).unwrap();
+    for page in 1..bytes.len() / 4096 {
+        for i in (100..3996).step_by(7) {
+            bytes[page * 4096 + i] ^= 0x5a;
+        }
+    }
+    std::fs::write(t.db(), &bytes).unwrap();
+    for args in [&["claims"][..], &["ingest", &fixture("checks/b-wire.txt")]] {
+        let r = t.run(args).failure();
+        let err = r.stderr();
+        assert!(
+            err.contains("is damaged")
+                && err.contains("claimdesk doctor")
+                && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read(t.db()).unwrap(), bytes);
+}
