@@ -43,3 +43,30 @@ pub fn doctor(ws: &Workspace) -> Result<Vec<String>> {
     })?;
     Ok(out)
 }
+
+/// Writes every row of the workspace as JSON lines to `to` (a new file), or to stdout for
+/// "-". Returns the number of rows.
+pub fn export_all(ws: &Workspace, to: &Path) -> Result<usize> {
+    if to == Path::new("-") {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return ws.export_all(&mut out);
+    }
+    if to.exists() {
+        return Err(Error::Conflict(format!(
+            "{} exists: an export never overwrites a file",
+            to.display()
+        ))
+        .into());
+    }
+    let file = std::fs::File::create(to)?;
+    ws.export_all(&mut std::io::BufWriter::new(file))
+}
+
+/// Reads an `export_all` file into a workspace that holds no articles yet, in one
+/// transaction. Returns the number of rows.
+pub fn import_all(ws: &mut Workspace, from: &Path) -> Result<usize> {
+    let name = from.display().to_string();
+    let file = std::fs::File::open(from)
+        .map_err(|e| Error::Invalid(format!("{name}: cannot read ({e})")))?;
+    ws.import_all(std::io::BufReader::new(file), &name)
+}

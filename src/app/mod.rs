@@ -11,7 +11,7 @@ mod review;
 
 pub use extract::extract_and_check;
 pub use ingest::{Ingest, ingest_paths};
-pub use maintenance::{backup, doctor};
+pub use maintenance::{backup, doctor, export_all, import_all};
 
 use std::path::Path;
 

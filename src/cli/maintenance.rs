@@ -9,6 +9,46 @@ use super::output;
 use crate::app;
 use crate::store::Workspace;
 
+/// What `export` writes.
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportWhat {
+    /// Every row of every table, as JSON lines: the workspace in a form any tool can read,
+    /// and `import all` can load into a new workspace.
+    All {
+        /// Where to write (a new file), or - for stdout.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// What `import` reads.
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportWhat {
+    /// A file written by `export all`, into a workspace with no articles yet.
+    All {
+        /// The JSON-lines file.
+        file: PathBuf,
+    },
+}
+
+pub fn export(ws: &Workspace, what: &ExportWhat) -> Result<()> {
+    let ExportWhat::All { output: to } = what;
+    let rows = app::export_all(ws, to)?;
+    if to.as_os_str() != "-" {
+        output::print(&format!("exported {rows} rows to {}", to.display()))?;
+    }
+    Ok(())
+}
+
+pub fn import(ws: &mut Workspace, what: &ImportWhat) -> Result<()> {
+    let ImportWhat::All { file } = what;
+    let rows = app::import_all(ws, file)?;
+    output::print(&format!(
+        "imported {rows} rows into {}",
+        ws.path().display()
+    ))
+}
+
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// Where to write the copy (a new file).

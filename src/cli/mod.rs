@@ -85,6 +85,16 @@ pub enum Command {
     Dismiss(dismiss::DismissArgs),
     /// Read stored articles again with the current extractor; reviewed claims are kept.
     Reextract(reextract::ReextractArgs),
+    /// Export the workspace: `export all -o FILE.jsonl`.
+    Export {
+        #[command(subcommand)]
+        what: maintenance::ExportWhat,
+    },
+    /// Import into a new workspace: `import all FILE.jsonl`.
+    Import {
+        #[command(subcommand)]
+        what: maintenance::ImportWhat,
+    },
     /// Copy the workspace to a new file, safely while others write (SQLite online backup).
     Backup(maintenance::BackupArgs),
     /// Check the workspace: integrity, foreign keys, full-text index, history triggers,
@@ -180,6 +190,8 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
         Command::Reextract(a) => reextract::run(&mut open(OpenMode::Existing)?, a),
         Command::Backup(a) => maintenance::backup(&open(OpenMode::Existing)?, a),
+        Command::Export { what } => maintenance::export(&open(OpenMode::Existing)?, what),
+        Command::Import { what } => maintenance::import(&mut open(OpenMode::Create)?, what),
         Command::Doctor => maintenance::doctor(&open(OpenMode::Existing)?),
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -3,6 +3,7 @@
 mod articles;
 mod checks;
 mod claims;
+mod dump;
 mod history;
 mod ids;
 mod maintenance;

@@ -438,3 +438,83 @@ fn another_programs_empty_file_is_refused_and_damage_is_named() {
     }
     assert_eq!(std::fs::read(t.db()).unwrap(), bytes);
 }
+
+#[test]
+fn export_all_and_import_all_round_trip_every_table() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let y = id_of(&claims, "yesterday");
+    t.ok(&[
+        "mark",
+        &y,
+        "disputed",
+        "--note",
+        "UN: May 3",
+        "--evidence",
+        "https://example.org/un",
+        "--by",
+        "desk",
+    ]);
+    let finding = t.ok(&["report", "--format", "json"]).json()["findings"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    t.ok(&["dismiss", &finding, "--note", "checked by phone"]);
+    let dump = t.path("all.jsonl").display().to_string();
+    t.ok(&["export", "all", "-o", &dump]);
+    let text = read(&dump);
+    for table in [
+        "articles",
+        "claims",
+        "claim_history",
+        "evidence",
+        "finding_dismissals",
+    ] {
+        assert!(
+            text.contains(&format!("\"table\":\"{table}\"")),
+            "{table} missing from the export"
+        );
+    }
+    // Into a new workspace, then out again: the same lines.
+    let other = t.path("other.db").display().to_string();
+    let run = |args: &[&str]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+            .arg("--db")
+            .arg(&other)
+            .args(args)
+            .env_remove("CLAIMDESK_DB")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["import", "all", &dump]).status.success());
+    let again = t.path("again.jsonl").display().to_string();
+    assert!(run(&["export", "all", "-o", &again]).status.success());
+    assert_eq!(read(&again), text);
+    // The imported workspace works: search, history and the dismissed finding stay.
+    let found = run(&["claims", "--search", "envoy", "--format", "json"]);
+    assert!(
+        !serde_json::from_slice::<serde_json::Value>(&found.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let report = run(&["report", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["id"] != finding.as_str())
+    );
+    // Never into a workspace that holds articles, and never over a file.
+    let r = t.run(&["import", "all", &dump]).failure();
+    assert!(
+        r.stderr().contains("already holds articles"),
+        "{}",
+        r.stderr()
+    );
+    let r = t.run(&["export", "all", "-o", &dump]).failure();
+    assert!(r.stderr().contains("never overwrites"), "{}", r.stderr());
+}

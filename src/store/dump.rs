@@ -1,0 +1,184 @@
+//! The whole workspace as JSON lines and back: every row of every table, the tables found
+//! in the schema itself, so a table added by a later migration is carried without a change
+//! here. Derived data (the full-text index) is left out and rebuilt on import.
+
+use std::io::{BufRead, Write};
+
+use anyhow::{Context, Result, bail};
+use rusqlite::types::ValueRef;
+use serde_json::{Map, Value as Json, json};
+
+use super::{LATEST_VERSION, Workspace};
+use crate::error::Error;
+
+/// Tables in the order their foreign keys need; tables not named here follow by name.
+const ORDER: &[&str] = &[
+    "articles",
+    "claims",
+    "claim_history",
+    "evidence",
+    "finding_dismissals",
+];
+
+impl Workspace {
+    /// The tables that hold data: every table but SQLite's own and the full-text index's.
+    fn data_tables(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE 'claims_fts%' ORDER BY name",
+        )?;
+        let mut names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        names.sort_by_key(|n| {
+            (
+                ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()),
+                n.clone(),
+            )
+        });
+        Ok(names)
+    }
+
+    fn columns(&self, table: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+        let cols = stmt
+            .query_map([table], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(cols)
+    }
+
+    /// Writes a header line, then one line per row: `{"table": ..., "row": {column: value}}`.
+    /// Returns the number of rows written.
+    pub fn export_all(&self, out: &mut impl Write) -> Result<usize> {
+        writeln!(
+            out,
+            "{}",
+            json!({"claimdesk": "workspace", "schema_version": LATEST_VERSION})
+        )?;
+        let mut rows = 0;
+        for table in self.data_tables()? {
+            let cols = self.columns(&table)?;
+            // Names come from the schema itself, quoted: never from input.
+            let sql = format!(
+                "SELECT {} FROM \"{table}\" ORDER BY rowid",
+                cols.iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut q = stmt.query([])?;
+            while let Some(r) = q.next()? {
+                let mut row = Map::new();
+                for (i, c) in cols.iter().enumerate() {
+                    let v = match r.get_ref(i)? {
+                        ValueRef::Null => Json::Null,
+                        ValueRef::Integer(n) => json!(n),
+                        ValueRef::Real(x) => json!(x),
+                        ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
+                        ValueRef::Blob(_) => bail!("{table}.{c}: blobs are not exported"),
+                    };
+                    row.insert(c.clone(), v);
+                }
+                writeln!(out, "{}", json!({"table": table, "row": row}))?;
+                rows += 1;
+            }
+        }
+        out.flush()?;
+        Ok(rows)
+    }
+
+    /// Reads what `export_all` wrote into this workspace, which must hold no articles yet,
+    /// in one transaction; rebuilds the full-text index. Returns the number of rows read.
+    pub fn import_all(&mut self, input: impl BufRead, name: &str) -> Result<usize> {
+        let tables = self.data_tables()?;
+        let mut columns = std::collections::HashMap::new();
+        for t in &tables {
+            columns.insert(t.clone(), self.columns(t)?);
+        }
+        let occupied: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
+        if occupied {
+            return Err(Error::Conflict(format!(
+                "{} already holds articles: import into a new workspace",
+                self.path.display()
+            ))
+            .into());
+        }
+        self.write(|tx| {
+            let mut lines = input.lines();
+            let header: Json =
+                serde_json::from_str(&lines.next().context("empty file")?.context("cannot read")?)
+                    .with_context(|| format!("{name}: line 1 is not JSON"))?;
+            if header["claimdesk"] != "workspace" {
+                bail!(Error::Invalid(format!(
+                    "{name}: not a claimdesk workspace export"
+                )));
+            }
+            if header["schema_version"] != json!(LATEST_VERSION) {
+                bail!(Error::Invalid(format!(
+                    "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
+                    header["schema_version"]
+                )));
+            }
+            let mut rows = 0;
+            for (i, line) in lines.enumerate() {
+                let line = line.with_context(|| format!("{name}: cannot read"))?;
+                let at = || format!("{name}: line {}", i + 2);
+                let rec: Json =
+                    serde_json::from_str(&line).with_context(|| format!("{}: not JSON", at()))?;
+                let table = rec["table"].as_str().unwrap_or_default();
+                let Some(cols) = columns.get(table) else {
+                    bail!(Error::Invalid(format!(
+                        "{}: no table '{table}' in this workspace",
+                        at()
+                    )));
+                };
+                let row = rec["row"]
+                    .as_object()
+                    .ok_or_else(|| Error::Invalid(format!("{}: no row", at())))?;
+                if let Some(k) = row.keys().find(|k| !cols.contains(k)) {
+                    bail!(Error::Invalid(format!(
+                        "{}: no column '{k}' in {table}",
+                        at()
+                    )));
+                }
+                let names: Vec<&String> = row.keys().collect();
+                let sql = format!(
+                    "INSERT INTO \"{table}\" ({}) VALUES ({})",
+                    names
+                        .iter()
+                        .map(|c| format!("\"{c}\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    (1..=names.len())
+                        .map(|n| format!("?{n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                let values: Vec<rusqlite::types::Value> = names
+                    .iter()
+                    .map(|c| match &row[*c] {
+                        Json::Null => rusqlite::types::Value::Null,
+                        Json::Bool(b) => rusqlite::types::Value::Integer(*b as i64),
+                        Json::Number(n) => match n.as_i64() {
+                            Some(i) => rusqlite::types::Value::Integer(i),
+                            None => rusqlite::types::Value::Real(n.as_f64().unwrap_or(0.0)),
+                        },
+                        Json::String(s) => rusqlite::types::Value::Text(s.clone()),
+                        other => rusqlite::types::Value::Text(other.to_string()),
+                    })
+                    .collect();
+                tx.prepare_cached(&sql)?
+                    .execute(rusqlite::params_from_iter(values))
+                    .with_context(at)?;
+                rows += 1;
+            }
+            tx.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')", [])?;
+            Ok(rows)
+        })
+    }
+}
