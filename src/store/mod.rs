@@ -38,6 +38,9 @@ pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 pub enum OpenMode {
     Create,
     Existing,
+    /// For commands that only read: never writes, never migrates, and works in a folder
+    /// it cannot write to.
+    ReadOnly,
 }
 
 pub struct Workspace {
@@ -94,11 +97,48 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v7(uuid::Timestamp::now(uuid::NoContext)).to_string()
 }
 
+/// Whether SQLite could not open the file's companions (a read-only folder).
+fn cannot_open(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<rusqlite::Error>(),
+            Some(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(f.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+        )
+    }) || crate::error::kind_of(e).is_some_and(|k| {
+        matches!(k, Error::Refused(m) if m.contains("unable to open") || m.contains("readonly"))
+    })
+}
+
+/// A path as the path part of an SQLite URI: reserved characters percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Why a file could not be read as a workspace: damaged, or not one at all.
 fn refusal(shown: &str, e: rusqlite::Error) -> Error {
     match &e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
             Error::Damaged(shown.to_string(), e.to_string())
+        }
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+            ) =>
+        {
+            Error::Refused(format!(
+                "{shown} cannot be written here ({e}): commands that only read still work"
+            ))
         }
         _ => Error::Refused(format!("{shown} is not a claimdesk workspace ({e})")),
     }
@@ -108,12 +148,15 @@ impl Workspace {
     /// Opens (or, with `Create`, creates) the workspace at `path`, migrating it; `keys`
     /// computes the conflict key of every claim it stores (`check::stored_key`).
     pub fn open(path: &Path, mode: OpenMode, keys: KeyFn) -> Result<Workspace> {
-        if mode == OpenMode::Existing && !path.exists() {
+        if mode != OpenMode::Create && !path.exists() {
             return Err(Error::Refused(format!(
                 "no workspace at {}: ingest an article or run `claimdesk init` first",
                 path.display()
             ))
             .into());
+        }
+        if mode == OpenMode::ReadOnly {
+            return Self::open_read_only(path, keys);
         }
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if mode == OpenMode::Create {
@@ -138,6 +181,41 @@ impl Workspace {
         migrate::migrate(&mut ws.conn, version, keys)
             .with_context(|| format!("cannot upgrade workspace {}", path.display()))?;
         Ok(ws)
+    }
+
+    /// Opens for reading only. A WAL workspace in a folder this process cannot write needs
+    /// its shared-memory file, which cannot be made there: it is then read as immutable.
+    fn open_read_only(path: &Path, keys: KeyFn) -> Result<Workspace> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let attempt = |conn: Connection| -> Result<Workspace> {
+            conn.busy_timeout(Duration::from_secs(15))?;
+            let ws = Workspace {
+                conn,
+                path: path.to_path_buf(),
+                keys,
+            };
+            let version = ws.identify()?;
+            if version != LATEST_VERSION {
+                return Err(Error::Refused(format!(
+                    "{} is at schema version {version} and this claimdesk reads version {LATEST_VERSION}: run a command that writes (such as `claimdesk init`) to upgrade it first",
+                    path.display()
+                ))
+                .into());
+            }
+            Ok(ws)
+        };
+        let direct = Connection::open_with_flags(path, flags)
+            .map_err(anyhow::Error::from)
+            .and_then(attempt);
+        match direct {
+            Err(e) if cannot_open(&e) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .with_context(|| format!("cannot open workspace {}", path.display()))?;
+                attempt(conn)
+            }
+            other => other,
+        }
     }
 
     /// Checks that the file is a claimdesk workspace this binary understands; returns its version.

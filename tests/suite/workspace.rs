@@ -518,3 +518,33 @@ fn export_all_and_import_all_round_trip_every_table() {
     let r = t.run(&["export", "all", "-o", &dump]).failure();
     assert!(r.stderr().contains("never overwrites"), "{}", r.stderr());
 }
+
+#[test]
+fn reading_commands_never_write_or_migrate() {
+    let t = Test::new();
+    // A workspace made by an older claimdesk (schema version 4).
+    let conn = rusqlite::Connection::open(t.db()).unwrap();
+    for &(number, _, sql) in &claimdesk::store::MIGRATIONS[..4] {
+        conn.execute_batch(sql).unwrap();
+        conn.pragma_update(None, "user_version", number).unwrap();
+    }
+    conn.pragma_update(None, "application_id", claimdesk::store::APPLICATION_ID)
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(t.db()).unwrap();
+    for args in [&["claims"][..], &["articles"], &["report"]] {
+        let r = t.run(args).failure();
+        assert!(
+            r.stderr().contains("run a command that writes"),
+            "{args:?}: {}",
+            r.stderr()
+        );
+    }
+    assert_eq!(
+        std::fs::read(t.db()).unwrap(),
+        before,
+        "a read changed the file"
+    );
+    t.ok(&["init"]);
+    t.ok(&["claims"]);
+}
