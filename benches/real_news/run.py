@@ -30,7 +30,8 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = pathlib.Path(os.environ.get("CD", ROOT / "target" / "release" / "claimdesk"))
+TARGET = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+BIN = pathlib.Path(os.environ.get("CD", TARGET / "release" / "claimdesk"))
 CORPORA = pathlib.Path(os.environ.get("CLAIMDESK_CORPORA", ROOT.parent / "corpora"))
 QUIET = "--quiet" in sys.argv
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -254,12 +255,12 @@ def date_accuracy(docs, results):
 
 
 def main():
-    if not BIN.exists():
-        raise SystemExit(f"{BIN} not found: run `cargo build --release` first")
     bbc = bbc_articles()
     docs = timebank_docs()
     if not bbc and not docs:
         return
+    if not BIN.exists():
+        raise SystemExit(f"{BIN} not found: run `cargo build --release` first")
     print("== 1. findings on unplanted real news (each one is printed to be read)")
     bbc_res = extract_all(bbc)
     tb_res = extract_all([(n, t, d) for n, t, d, _ in docs])
