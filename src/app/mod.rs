@@ -8,6 +8,7 @@ mod maintenance;
 mod reextract;
 mod report;
 mod review;
+mod stats;
 
 pub use extract::extract_and_check;
 pub use ingest::{Ingest, ingest_paths};
@@ -27,6 +28,7 @@ pub use report::{resolve_rule, visible_findings};
 pub use review::{
     AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_url, dismiss, edit_claim, mark,
 };
+pub use stats::{Stats, stats};
 
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,7 @@ pub mod output;
 mod reextract;
 mod report;
 mod show;
+mod stats;
 
 use std::path::PathBuf;
 
@@ -85,6 +86,8 @@ pub enum Command {
     Dismiss(dismiss::DismissArgs),
     /// Read stored articles again with the current extractor; reviewed claims are kept.
     Reextract(reextract::ReextractArgs),
+    /// Claims counted by status, kind, assignee, story or outlet, and the open findings.
+    Stats(stats::StatsArgs),
     /// Export the workspace: `export all -o FILE.jsonl`.
     Export {
         #[command(subcommand)]
@@ -190,6 +193,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
         Command::Reextract(a) => reextract::run(&mut open(OpenMode::Existing)?, a),
         Command::Backup(a) => maintenance::backup(&open(OpenMode::ReadOnly)?, a),
+        Command::Stats(a) => stats::run(&open(OpenMode::ReadOnly)?, a),
         Command::Export { what } => maintenance::export(&open(OpenMode::ReadOnly)?, what),
         Command::Import { what } => maintenance::import(&mut open(OpenMode::Create)?, what),
         Command::Doctor => maintenance::doctor(&open(OpenMode::Existing)?),

@@ -8,6 +8,7 @@ mod history;
 mod ids;
 mod maintenance;
 mod migrate;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -32,6 +33,7 @@ pub use history::{
 pub use ids::IdTable;
 pub use ids::{resolve, short_id};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+pub use stats::CountBy;
 
 /// Whether opening may create the workspace file. Read-only commands never create one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -413,3 +413,46 @@ fn hostile_text_is_shown_escaped_and_csv_formulas_are_text() {
     );
     assert!(!r.stderr().contains('\u{1b}'));
 }
+
+#[test]
+fn stats_count_claims_and_open_findings() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let y = id_of(&claims, "yesterday");
+    t.ok(&["mark", &y, "disputed"]);
+    t.ok(&["assign", &y, "rahim"]);
+    let s = t.ok(&["stats", "--format", "json"]).json();
+    assert_eq!(s["by"], "status");
+    assert_eq!(s["open_findings"], 2);
+    let rows = s["rows"].as_array().unwrap();
+    let count = |key: &str| {
+        rows.iter()
+            .find(|r| r["key"] == key)
+            .map(|r| r["claims"].as_i64().unwrap())
+    };
+    assert_eq!(count("disputed"), Some(1));
+    assert_eq!(count("unchecked"), Some(claims.len() as i64 - 1));
+    let by = t
+        .ok(&["stats", "--by", "assignee", "--format", "json"])
+        .json();
+    let rows = by["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["key"] == "rahim" && r["claims"] == 1));
+    assert!(rows.iter().any(|r| r["key"].is_null()));
+    // Within a story; another story has nothing.
+    let other = t
+        .ok(&["stats", "--story", "nope", "--format", "json"])
+        .json();
+    assert_eq!(
+        (
+            other["rows"].as_array().unwrap().len(),
+            other["open_findings"].as_i64()
+        ),
+        (0, Some(0))
+    );
+    let table = t.ok(&["stats", "--by", "kind"]).stdout();
+    assert!(
+        table.contains("open finding(s)") && table.contains("date"),
+        "{table}"
+    );
+    t.run(&["stats", "--by", "colour"]).usage();
+}
