@@ -34,3 +34,14 @@ pub fn visible_findings(
     list.retain(|f| !f.is_dismissed(&dismissed) && rule.is_none_or(|r| f.rule == r));
     Ok(list)
 }
+
+/// The open findings that involve one claim (not dismissed).
+pub fn claim_findings(ws: &Workspace, claim_id: &str, article_id: &str) -> Result<Vec<Finding>> {
+    let scope = Scope {
+        story: None,
+        articles: Some(vec![article_id.to_string()]),
+    };
+    let mut list = visible_findings(ws, &scope, None, false)?;
+    list.retain(|f| f.claims.iter().any(|c| c.id.as_deref() == Some(claim_id)));
+    Ok(list)
+}

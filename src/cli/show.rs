@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::output::{self, Format, opt};
 use super::{FormatArg, ids};
+use crate::app;
 use crate::report::text_fragment_link;
 use crate::store::Workspace;
 
@@ -27,6 +28,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
         .map(|u| text_fragment_link(u, &claim.text));
     let evidence = ws.evidence(&id)?;
     let history = ws.history(&id)?;
+    let findings = app::claim_findings(ws, &id, &article.id)?;
     if args.format.format == Format::Json {
         return output::print_json(&json!({
             "claim": claim.to_json(),
@@ -34,6 +36,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
             "link": link,
             "evidence": evidence,
             "history": history,
+            "findings": super::findings_view::findings_json(&findings),
         }));
     }
     let mut out = String::new();
@@ -59,9 +62,24 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
             ids::short_article(ws, &article.id)?
         ),
     );
+    line(&mut out, "published", &opt(&article.published));
     line(&mut out, "url", &opt(&article.url));
     if let Some(l) = &link {
         line(&mut out, "link", l);
+    }
+    out.push_str(&format!("\nfindings ({})\n", findings.len()));
+    for f in &findings {
+        out.push_str(&format!(
+            "  {} {} [{}] {}{}\n",
+            &f.id[..8.min(f.id.len())],
+            f.rule,
+            f.severity.as_str(),
+            f.message,
+            f.suggestion
+                .as_deref()
+                .map(|s| format!("  suggestion: {s}"))
+                .unwrap_or_default()
+        ));
     }
     out.push_str(&format!("\nevidence ({})\n", evidence.len()));
     for e in &evidence {

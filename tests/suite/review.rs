@@ -456,3 +456,33 @@ fn stats_count_claims_and_open_findings() {
     );
     t.run(&["stats", "--by", "colour"]).usage();
 }
+
+#[test]
+fn show_lists_the_claims_open_findings_and_the_publication_date() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let y = id_of(&claims, "yesterday");
+    let j = t.ok(&["show", &y, "--format", "json"]).json();
+    let rules: Vec<&str> = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["relative-date-mismatch"]);
+    assert_eq!(j["article"]["published"], "2021-05-04");
+    let text = t.ok(&["show", &y]).stdout();
+    assert!(text.contains("published  2021-05-04"), "{text}");
+    assert!(
+        text.contains("findings (1)") && text.contains("suggestion: Monday, May 3"),
+        "{text}"
+    );
+    // A dismissed finding is no longer listed.
+    let id = j["findings"][0]["id"].as_str().unwrap().to_string();
+    t.ok(&["dismiss", &id, "--note", "checked"]);
+    let j = t.ok(&["show", &y, "--format", "json"]).json();
+    assert_eq!(j["findings"].as_array().unwrap().len(), 0);
+    // A claim with no finding lists none.
+    let n = id_of(&claims, "more than 20 provinces");
+    assert!(t.ok(&["show", &n]).stdout().contains("findings (0)"));
+}
