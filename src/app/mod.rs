@@ -2,6 +2,7 @@
 //! next. Each owns its transaction, its history rows and its index upkeep; front ends
 //! parse, call one of these, and render. No use case calls a front end.
 
+mod articles;
 mod extract;
 mod ingest;
 mod maintenance;
@@ -10,6 +11,7 @@ mod report;
 mod review;
 mod stats;
 
+pub use articles::edit_article;
 pub use extract::extract_and_check;
 pub use ingest::{Ingest, ingest_paths};
 pub use maintenance::{backup, doctor, export_all, import_all};

@@ -57,26 +57,30 @@ pub fn reextract(ws: &mut Workspace, articles: &[String], actor: &str) -> Result
         .iter()
         .map(|id| ws.article_text(id))
         .collect::<Result<Vec<_>>>()?;
-    ws.write(|tx| {
-        let since = store::last_rowid(tx)?;
-        let mut out = Outcome::default();
-        for a in &texts {
-            let published = a
-                .published
-                .as_deref()
-                .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-            let ex = extract::extract(&a.body, published);
-            tx.prepare_cached("UPDATE articles SET language = ?2 WHERE id = ?1")?
-                .execute(rusqlite::params![
-                    a.id,
-                    ex.language.as_ref().map(|l| l.code.as_str())
-                ])?;
-            article(tx, &a.id, &ex.claims, actor, &mut out)?;
-            out.articles += 1;
-        }
-        store::index_new_claims(tx, since)?;
-        Ok(out)
-    })
+    ws.write(|tx| reextract_in(tx, &texts, actor))
+}
+
+/// `reextract` inside a transaction the caller holds (`edit_article` re-reads an article
+/// whose publication date it has just set, in the same transaction).
+pub(super) fn reextract_in(tx: &Tx, texts: &[store::ArticleText], actor: &str) -> Result<Outcome> {
+    let since = store::last_rowid(tx)?;
+    let mut out = Outcome::default();
+    for a in texts {
+        let published = a
+            .published
+            .as_deref()
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+        let ex = extract::extract(&a.body, published);
+        tx.prepare_cached("UPDATE articles SET language = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![
+                a.id,
+                ex.language.as_ref().map(|l| l.code.as_str())
+            ])?;
+        article(tx, &a.id, &ex.claims, actor, &mut out)?;
+        out.articles += 1;
+    }
+    store::index_new_claims(tx, since)?;
+    Ok(out)
 }
 
 fn change(

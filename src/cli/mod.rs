@@ -7,6 +7,7 @@ mod check;
 mod claims;
 mod dismiss;
 mod edit;
+mod edit_article;
 mod extract;
 mod findings_view;
 mod history;
@@ -66,6 +67,9 @@ pub enum Command {
     Add(add::AddArgs),
     /// Correct a claim's kind or value by hand (each change kept in the history).
     Edit(edit::EditArgs),
+    /// Correct an article's publication date, story, URL, outlet, author or title; its dates
+    /// are read again against a new publication date.
+    EditArticle(edit_article::EditArticleArgs),
     /// Assign claims to a reviewer: CLAIM... ASSIGNEE.
     Assign(assign::AssignArgs),
     /// Remove the assignee of claims.
@@ -182,6 +186,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Claims(a) => claims::run(&open(OpenMode::ReadOnly)?, a),
         Command::Add(a) => add::run(&mut open(OpenMode::Existing)?, a),
         Command::Edit(a) => edit::run(&mut open(OpenMode::Existing)?, a),
+        Command::EditArticle(a) => edit_article::run(&mut open(OpenMode::Existing)?, a),
         Command::Assign(a) => assign::run_assign(&mut open(OpenMode::Existing)?, a),
         Command::Unassign(a) => assign::run_unassign(&mut open(OpenMode::Existing)?, a),
         Command::Mark(a) => mark::run(&mut open(OpenMode::Existing)?, a),

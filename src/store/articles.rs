@@ -1,6 +1,6 @@
 //! Articles: insert (idempotent on the body's hash), look up, list.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Workspace, new_id, now};
@@ -130,4 +130,96 @@ impl Workspace {
         sql.push_str(" ORDER BY a.id");
         super::query_opt(&self.conn, &sql, filter.story.as_deref(), article_from_row)
     }
+}
+
+/// An article metadata field a person may correct, with the column it is stored in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleField {
+    Published,
+    Story,
+    Url,
+    Outlet,
+    Author,
+    Title,
+}
+
+impl ArticleField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleField::Published => "published",
+            ArticleField::Story => "story",
+            ArticleField::Url => "url",
+            ArticleField::Outlet => "outlet",
+            ArticleField::Author => "author",
+            ArticleField::Title => "title",
+        }
+    }
+
+    /// The statements per field: fixed text, never built from input.
+    fn select_sql(self) -> &'static str {
+        match self {
+            ArticleField::Published => "SELECT published FROM articles WHERE id = ?1",
+            ArticleField::Story => "SELECT story FROM articles WHERE id = ?1",
+            ArticleField::Url => "SELECT url FROM articles WHERE id = ?1",
+            ArticleField::Outlet => "SELECT outlet FROM articles WHERE id = ?1",
+            ArticleField::Author => "SELECT author FROM articles WHERE id = ?1",
+            ArticleField::Title => "SELECT title FROM articles WHERE id = ?1",
+        }
+    }
+
+    fn update_sql(self) -> &'static str {
+        match self {
+            ArticleField::Published => "UPDATE articles SET published = ?2 WHERE id = ?1",
+            ArticleField::Story => "UPDATE articles SET story = ?2 WHERE id = ?1",
+            ArticleField::Url => "UPDATE articles SET url = ?2 WHERE id = ?1",
+            ArticleField::Outlet => "UPDATE articles SET outlet = ?2 WHERE id = ?1",
+            ArticleField::Author => "UPDATE articles SET author = ?2 WHERE id = ?1",
+            ArticleField::Title => "UPDATE articles SET title = ?2 WHERE id = ?1",
+        }
+    }
+}
+
+/// Sets one metadata field of an article and records the change in its history; returns
+/// whether it changed. A story change moves the article's claims to the new story's scope.
+pub fn set_field(
+    conn: &Connection,
+    id: &str,
+    field: ArticleField,
+    value: Option<&str>,
+    actor: &str,
+    note: Option<&str>,
+) -> Result<bool> {
+    let before: Option<String> = conn
+        .prepare_cached(field.select_sql())?
+        .query_row([id], |r| r.get(0))?;
+    if before.as_deref() == value {
+        return Ok(false);
+    }
+    if field == ArticleField::Title && value.is_none_or(|v| v.trim().is_empty()) {
+        bail!(crate::error::Error::Usage(
+            "an article's title cannot be empty".into()
+        ));
+    }
+    conn.prepare_cached(field.update_sql())?
+        .execute(params![id, value])?;
+    if field == ArticleField::Story {
+        conn.prepare_cached(
+            "UPDATE claims SET scope = coalesce('story:' || ?2, 'article:' || ?1) WHERE article_id = ?1",
+        )?
+        .execute(params![id, value])?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO article_history (article_id, at, actor, field, from_value, to_value, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        now(),
+        actor,
+        field.as_str(),
+        before,
+        value,
+        note
+    ])?;
+    Ok(true)
 }

@@ -14,6 +14,7 @@ use crate::error::Error;
 /// Tables in the order their foreign keys need; tables not named here follow by name.
 const ORDER: &[&str] = &[
     "articles",
+    "article_history",
     "claims",
     "claim_history",
     "evidence",

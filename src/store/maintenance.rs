@@ -10,7 +10,12 @@ use super::Workspace;
 
 /// The triggers that make the claim history append-only: a workspace without them can lose
 /// its record silently.
-const HISTORY_TRIGGERS: &[&str] = &["claim_history_no_update", "claim_history_no_delete"];
+const HISTORY_TRIGGERS: &[&str] = &[
+    "claim_history_no_update",
+    "claim_history_no_delete",
+    "article_history_no_update",
+    "article_history_no_delete",
+];
 
 impl Workspace {
     /// Copies the workspace to `to` with SQLite's online backup, page batch by page batch,

@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0007_history_reextract.sql",
         include_str!("../../schema/0007_history_reextract.sql"),
     ),
+    (
+        8,
+        "0008_article_history.sql",
+        include_str!("../../schema/0008_article_history.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

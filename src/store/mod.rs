@@ -18,7 +18,9 @@ use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use articles::{ArticleFilter, ArticleText, NewArticle};
+pub use articles::{
+    ArticleField, ArticleFilter, ArticleText, NewArticle, set_field as set_article_field,
+};
 pub use articles::{find_by_hash, insert as insert_article};
 pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};

@@ -486,3 +486,64 @@ fn show_lists_the_claims_open_findings_and_the_publication_date() {
     let n = id_of(&claims, "more than 20 provinces");
     assert!(t.ok(&["show", &n]).stdout().contains("findings (0)"));
 }
+
+#[test]
+fn edit_article_sets_the_date_and_the_report_follows_at_once() {
+    let t = Test::new();
+    // The seed text without its dateline: no publication date, so no date finding.
+    let seed = read(fixture("articles/khalilzad.txt"));
+    let undated = seed.replace("Tuesday May 4th, 2021", "");
+    let f = t.write("undated.txt", &undated);
+    let a = t.ok(&["ingest", &f, "--format", "json"]).json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rules = |t: &Test| -> Vec<String> {
+        let mut r: Vec<String> = t.ok(&["report", "--format", "json"]).json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        r.sort();
+        r
+    };
+    assert!(rules(&t).is_empty());
+    let out = t
+        .ok(&[
+            "edit-article",
+            &a,
+            "--published",
+            "2021-05-04",
+            "--story",
+            "afghan",
+            "--by",
+            "desk",
+        ])
+        .stdout();
+    assert!(out.contains("edited: published, story"), "{out}");
+    assert_eq!(rules(&t), ["relative-date-mismatch", "weekday-mismatch"]);
+    let j = t.ok(&["articles", "--format", "json"]).json();
+    assert_eq!(
+        (j[0]["published"].as_str(), j[0]["story"].as_str()),
+        (Some("2021-05-04"), Some("afghan"))
+    );
+    // Each change is in the article's history, append-only.
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM article_history"), 2);
+    assert_eq!(
+        t.sql::<String>("SELECT actor || ':' || field || ':' || coalesce(from_value, '-') || '->' || to_value FROM article_history ORDER BY id LIMIT 1"),
+        "desk:published:-->2021-05-04"
+    );
+    // Bad values are usage errors or refused, and nothing changes.
+    t.run(&["edit-article", &a, "--published", "2021-13-01"])
+        .usage();
+    t.run(&["edit-article", &a, "--url", "ftp://x"]).failure();
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM article_history"), 2);
+    // Setting the same value again changes nothing.
+    assert!(
+        t.ok(&["edit-article", &a, "--story", "afghan"])
+            .stdout()
+            .contains("unchanged")
+    );
+    t.ok(&["doctor"]);
+}
