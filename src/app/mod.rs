@@ -28,7 +28,8 @@ pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
 pub use report::{claim_findings, resolve_rule, visible_findings};
 pub use review::{
-    AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_url, dismiss, edit_claim, mark,
+    AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_url, dismiss, edit_claim,
+    mark, next_claim,
 };
 pub use stats::{Stats, stats};
 

@@ -338,3 +338,30 @@ pub fn dismiss(
     ws.write(|tx| store::dismiss_finding(tx, &f.id, f.rule, &claim_ids, note, actor))?;
     Ok(f)
 }
+
+/// The next claim for `who` to review: one assigned to them and not yet decided (in review
+/// first, then unchecked), else the oldest unchecked claim nobody else has taken; within a
+/// story or of a kind when given.
+pub fn next_claim(
+    ws: &Workspace,
+    who: &str,
+    story: Option<&str>,
+    kind: Option<ClaimKind>,
+) -> Result<Option<Claim>> {
+    let filter = |status, assignee: Option<&str>, limit| crate::store::ClaimFilter {
+        status: Some(status),
+        kind,
+        story: story.map(str::to_string),
+        assignee: assignee.map(str::to_string),
+        limit: Some(limit),
+        ..Default::default()
+    };
+    for status in [Status::InReview, Status::Unchecked] {
+        if let Some(c) = ws.claims(&filter(status, Some(who), 1))?.into_iter().next() {
+            return Ok(Some(c));
+        }
+    }
+    // Oldest first: ids are time-ordered, articles in ingest order, claims in text order.
+    let open = ws.claims(&filter(Status::Unchecked, None, 200))?;
+    Ok(open.into_iter().find(|c| c.assignee.is_none()))
+}

@@ -15,6 +15,7 @@ mod ids;
 mod ingest;
 mod maintenance;
 mod mark;
+mod next;
 pub mod output;
 mod reextract;
 mod report;
@@ -76,6 +77,8 @@ pub enum Command {
     Unassign(assign::UnassignArgs),
     /// Set the review status of claims: CLAIM... STATUS.
     Mark(mark::MarkArgs),
+    /// The next claim to review: yours first, then the oldest unchecked one.
+    Next(next::NextArgs),
     /// Everything about one claim: sentence, article, link, evidence, history.
     Show(show::ShowArgs),
     /// The change history of one claim.
@@ -190,6 +193,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Assign(a) => assign::run_assign(&mut open(OpenMode::Existing)?, a),
         Command::Unassign(a) => assign::run_unassign(&mut open(OpenMode::Existing)?, a),
         Command::Mark(a) => mark::run(&mut open(OpenMode::Existing)?, a),
+        Command::Next(a) => next::run(&open(OpenMode::ReadOnly)?, a),
         Command::Show(a) => show::run(&open(OpenMode::ReadOnly)?, a),
         Command::History(a) => history::run(&open(OpenMode::ReadOnly)?, a),
         Command::Extract(a) => extract::run(a),

@@ -20,6 +20,12 @@ pub struct ShowArgs {
 
 pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
     let id = ids::claim_id(ws, &args.claim)?;
+    render(ws, &id, args.format.format)
+}
+
+/// Everything about claim `id`, as `show` prints it (also `next`).
+pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
+    let id = id.to_string();
     let claim = ws.claim(&id)?;
     let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
     let link = article
@@ -29,7 +35,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
     let evidence = ws.evidence(&id)?;
     let history = ws.history(&id)?;
     let findings = app::claim_findings(ws, &id, &article.id)?;
-    if args.format.format == Format::Json {
+    if format == Format::Json {
         return output::print_json(&json!({
             "claim": claim.to_json(),
             "article": article,

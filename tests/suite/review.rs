@@ -547,3 +547,60 @@ fn edit_article_sets_the_date_and_the_report_follows_at_once() {
     );
     t.ok(&["doctor"]);
 }
+
+#[test]
+fn next_gives_your_claims_first_then_the_oldest_unchecked() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let first = claims[0]["id"].as_str().unwrap().to_string();
+    let later = id_of(&claims, "More than 100 civilians");
+    let next = |who: &str| {
+        t.ok(&["next", "--by", who, "--format", "json"]).json()["claim"]["id"]
+            .as_str()
+            .map(str::to_string)
+    };
+    assert_eq!(next("ana"), Some(first.clone()));
+    t.ok(&["assign", &later, "--to", "ana"]);
+    assert_eq!(next("ana"), Some(later.clone()));
+    // Someone else's claim is not offered; when nothing is left, it says so.
+    assert_eq!(next("ben").as_deref(), Some(first.as_str()));
+    let all: Vec<String> = claims
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut args = vec!["mark"];
+    args.extend(all.iter().map(String::as_str));
+    args.push("verified");
+    t.ok(&args);
+    assert!(
+        t.ok(&["next", "--by", "ana"])
+            .stdout()
+            .contains("nothing left to review")
+    );
+    t.run(&["next", "--kind", "weight"]).usage();
+}
+
+#[test]
+fn assign_never_takes_a_claim_for_a_person() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let a = id_of(&claims, "yesterday");
+    let b = id_of(&claims, "More than 100 civilians");
+    let r = t.run(&["assign", &a, &b]).usage();
+    assert!(
+        r.stderr().contains("is a claim id, not a person"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE assignee IS NOT NULL"),
+        0
+    );
+    t.ok(&["assign", &a, &b, "--to", "rahim"]);
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE assignee = 'rahim'"),
+        2
+    );
+    t.run(&["assign", &a]).usage();
+    t.run(&["assign", &a, "--to", ""]).usage();
+}
