@@ -26,7 +26,7 @@ pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
     Workspace::open(path, mode, crate::check::stored_key)
 }
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
-pub use report::{claim_findings, resolve_rule, visible_findings};
+pub use report::{ArticleReading, claim_findings, read_article, resolve_rule, visible_findings};
 pub use review::{
     AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_url, dismiss, edit_claim,
     mark, next_claim,

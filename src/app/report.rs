@@ -45,3 +45,38 @@ pub fn claim_findings(ws: &Workspace, claim_id: &str, article_id: &str) -> Resul
     list.retain(|f| f.claims.iter().any(|c| c.id.as_deref() == Some(claim_id)));
     Ok(list)
 }
+
+/// An article as a reader sees it: its fields and text, its claims in text order, and its
+/// open findings.
+pub struct ArticleReading {
+    pub article: crate::model::Article,
+    pub body: String,
+    pub claims: Vec<crate::model::Claim>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn read_article(ws: &Workspace, article: &str) -> Result<ArticleReading> {
+    let id = ws.resolve(crate::store::IdTable::Articles, article)?;
+    let body = ws.article_text(&id)?.body;
+    let article = ws
+        .articles_by_ids(std::slice::from_ref(&id))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::NotFound {
+            what: "article",
+            id: id.clone(),
+        })?;
+    let claims = ws.claims_of_articles(std::slice::from_ref(&id))?;
+    let scope = Scope {
+        story: None,
+        articles: Some(vec![id]),
+    };
+    let mut findings = visible_findings(ws, &scope, None, false)?;
+    findings.retain(|f| f.article_id.as_deref() == Some(article.id.as_str()));
+    Ok(ArticleReading {
+        article,
+        body,
+        claims,
+        findings,
+    })
+}

@@ -17,6 +17,7 @@ mod maintenance;
 mod mark;
 mod next;
 pub mod output;
+mod read;
 mod reextract;
 mod report;
 mod show;
@@ -79,6 +80,8 @@ pub enum Command {
     Mark(mark::MarkArgs),
     /// The next claim to review: yours first, then the oldest unchecked one.
     Next(next::NextArgs),
+    /// An article with its claims marked in place and its findings.
+    Read(read::ReadArgs),
     /// Everything about one claim: sentence, article, link, evidence, history.
     Show(show::ShowArgs),
     /// The change history of one claim.
@@ -194,6 +197,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Unassign(a) => assign::run_unassign(&mut open(OpenMode::Existing)?, a),
         Command::Mark(a) => mark::run(&mut open(OpenMode::Existing)?, a),
         Command::Next(a) => next::run(&open(OpenMode::ReadOnly)?, a),
+        Command::Read(a) => read::run(&open(OpenMode::ReadOnly)?, a),
         Command::Show(a) => show::run(&open(OpenMode::ReadOnly)?, a),
         Command::History(a) => history::run(&open(OpenMode::ReadOnly)?, a),
         Command::Extract(a) => extract::run(a),

@@ -604,3 +604,33 @@ fn assign_never_takes_a_claim_for_a_person() {
     t.run(&["assign", &a]).usage();
     t.run(&["assign", &a, "--to", ""]).usage();
 }
+
+#[test]
+fn read_marks_claims_in_place_and_lists_findings() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let article = claims[0]["article_id"].as_str().unwrap().to_string();
+    let text = t.ok(&["read", &article]).stdout();
+    assert!(text.contains("published  2021-05-04"), "{text}");
+    // Claims bracketed and numbered in reading order; those a finding is about flagged.
+    assert!(text.contains("[Tuesday May 4th, 2021]1 0 Views"), "{text}");
+    assert!(text.contains("[yesterday]3! ([Monday, May 4]4!)"), "{text}");
+    assert!(
+        text.contains("claims (8)") && text.contains("findings (2)"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "no colour in a pipe");
+    let j = t.ok(&["read", &article, "--format", "json"]).json();
+    let body = j["article"]["body"].as_str().unwrap();
+    let c = &j["claims"][2];
+    assert_eq!(
+        chars(
+            body,
+            c["start"].as_u64().unwrap(),
+            c["end"].as_u64().unwrap()
+        ),
+        c["text"].as_str().unwrap()
+    );
+    assert_eq!(j["findings"].as_array().unwrap().len(), 2);
+    t.run(&["read", "ffffffff"]).failure();
+}
