@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::Value as Json;
 
+use super::FormatArg;
 use super::output::{self, Format, clip, opt};
-use super::{FormatArg, ids};
 use crate::model::Article;
 use crate::store::{ArticleFilter, Workspace};
 
@@ -18,7 +18,7 @@ pub struct ArticlesArgs {
     pub format: FormatArg,
 }
 
-pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Result<()> {
+pub fn print_articles(list: &[Article], format: Format) -> Result<()> {
     match format {
         Format::Json => output::print_json(&serde_json::to_value(list).unwrap_or(Json::Null)),
         Format::Csv => {
@@ -37,6 +37,7 @@ pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Resul
                         opt(&a.language),
                         a.claims.to_string(),
                         a.ingested_at.clone(),
+                        a.number.map(|n| n.to_string()).unwrap_or_default(),
                     ]
                 })
                 .collect();
@@ -53,15 +54,16 @@ pub fn print_articles(ws: &Workspace, list: &[Article], format: Format) -> Resul
                     "language",
                     "claims",
                     "ingested_at",
+                    "number",
                 ],
                 &rows,
             )
         }
         Format::Table => {
-            let mut t = output::table(&["id", "title", "outlet", "published", "story", "claims"]);
+            let mut t = output::table(&["#", "title", "outlet", "published", "story", "claims"]);
             for a in list {
                 t.add_row(vec![
-                    ids::short_article(ws, &a.id)?,
+                    a.number.map(|n| n.to_string()).unwrap_or_default(),
                     clip(&a.title, 60),
                     opt(&a.outlet),
                     opt(&a.published),
@@ -78,5 +80,5 @@ pub fn run(ws: &Workspace, args: &ArticlesArgs) -> Result<()> {
     let list = ws.articles(&ArticleFilter {
         story: args.story.clone(),
     })?;
-    print_articles(ws, &list, args.format.format)
+    print_articles(&list, args.format.format)
 }

@@ -57,6 +57,7 @@ const CSV_HEADERS: &[&str] = &[
     "valid",
     "created_at",
     "updated_at",
+    "number",
 ];
 
 /// The CSV columns of the value, by the JSON field each shows: a field the claim's kind
@@ -102,6 +103,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
     row.extend(CSV_VALUE_FIELDS.iter().map(|f| value(f)));
     row.push(c.created_at.clone().unwrap_or_default());
     row.push(c.updated_at.clone().unwrap_or_default());
+    row.push(c.number.map(|n| n.to_string()).unwrap_or_default());
     row
 }
 
@@ -115,7 +117,7 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
         Format::Table => {
             let mut headers = vec!["kind", "text", "value", "chars"];
             if ws.is_some() {
-                headers.splice(0..0, ["id"]);
+                headers.splice(0..0, ["#"]);
                 headers.extend(["status", "assignee"]);
             }
             let mut t = output::table(&headers);
@@ -126,12 +128,10 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
                     output::plain(&c.value.summary(c.kind)),
                     output::plain(&format!("{}–{}", c.start, c.end)),
                 ];
-                if let Some(ws) = ws {
-                    let id =
-                        c.id.as_deref()
-                            .map(|id| ids::short_claim(ws, id))
-                            .transpose()?;
-                    row.insert(0, output::plain(&id.unwrap_or_default()));
+                if ws.is_some() {
+                    // The number people type; the UUID is in JSON and CSV.
+                    let n = c.number.map(|n| n.to_string()).unwrap_or_default();
+                    row.insert(0, output::plain(&n));
                     row.push(output::status_cell(c.status.as_str()));
                     row.push(output::plain(&opt(&c.assignee)));
                 }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use clap::Args;
 use serde_json::Value as Json;
 
+use super::FormatArg;
 use super::output::{self, Format, clip, opt};
-use super::{FormatArg, ids};
 use crate::app;
 use crate::ingest::{self, Metadata};
 use crate::store::Workspace;
@@ -162,10 +162,10 @@ pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
             output::print_csv(&["id", "result", "title", "claims", "source"], &rows)?;
         }
         Format::Table => {
-            let mut t = output::table(&["id", "result", "title", "published", "claims", "source"]);
+            let mut t = output::table(&["#", "result", "title", "published", "claims", "source"]);
             for (d, a) in done.iter().zip(&articles) {
                 t.add_row(vec![
-                    ids::short_article(ws, &a.id)?,
+                    a.number.map(|n| n.to_string()).unwrap_or_default(),
                     if d.new {
                         "stored".into()
                     } else {

@@ -76,7 +76,7 @@ pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
         let mark = format!(
             "[{}]{}{}",
             &r.body[s..e],
-            n + 1,
+            c.number.unwrap_or(n as i64 + 1),
             if flagged(&c.id) { "!" } else { "" }
         );
         out.push_str(&paint(c.status, &mark));
@@ -87,7 +87,7 @@ pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
     for (n, c) in r.claims.iter().enumerate() {
         out.push_str(&format!(
             "  {:>3}  {}  {:<12} {:<8} \"{}\"  {}\n",
-            n + 1,
+            c.number.unwrap_or(n as i64 + 1),
             ids::short_claim(ws, c.id.as_deref().unwrap_or_default())?,
             c.status.as_str(),
             c.kind.as_str(),

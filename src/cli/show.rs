@@ -47,7 +47,14 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
     }
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));
-    line(&mut out, "claim", &id);
+    line(
+        &mut out,
+        "claim",
+        &format!(
+            "{}  ({id})",
+            claim.number.map(|n| format!("#{n}")).unwrap_or_default()
+        ),
+    );
     line(&mut out, "kind", claim.kind.as_str());
     line(
         &mut out,

@@ -4,6 +4,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     pub id: String,
+    /// The short number people type, unique in the workspace.
+    pub number: Option<i64>,
     pub title: String,
     pub url: Option<String>,
     pub outlet: Option<String>,

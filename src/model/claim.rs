@@ -42,6 +42,8 @@ pub struct Claim {
     pub value: Value,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// The short number people type, unique in the workspace (None until stored).
+    pub number: Option<i64>,
 }
 
 impl Claim {
@@ -69,6 +71,7 @@ impl Claim {
             value,
             created_at: None,
             updated_at: None,
+            number: None,
         }
     }
 
@@ -90,13 +93,14 @@ impl serde::Serialize for ClaimJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let c = self.0;
-        let mut m = s.serialize_map(Some(13))?;
+        let mut m = s.serialize_map(Some(14))?;
         m.serialize_entry("article_id", &c.article_id)?;
         m.serialize_entry("assignee", &c.assignee)?;
         m.serialize_entry("created_at", &c.created_at)?;
         m.serialize_entry("end", &c.end)?;
         m.serialize_entry("id", &c.id)?;
         m.serialize_entry("kind", c.kind.as_str())?;
+        m.serialize_entry("number", &c.number)?;
         m.serialize_entry("origin", c.origin.as_str())?;
         m.serialize_entry("sentence", &c.sentence)?;
         m.serialize_entry("start", &c.start)?;

@@ -27,7 +27,7 @@ pub struct ArticleFilter {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.url, a.outlet, a.author, a.published, a.story, \
-     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language";
+     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language, a.number";
 
 fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -42,6 +42,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
         claims: r.get(8)?,
         ingested_at: r.get(9)?,
         language: r.get(10)?,
+        number: r.get(11)?,
     })
 }
 
@@ -57,8 +58,8 @@ pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
 pub fn insert(conn: &Connection, a: &NewArticle) -> Result<String> {
     let id = new_id();
     conn.prepare_cached(
-        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language, number)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, (SELECT coalesce(max(number), 0) + 1 FROM articles))",
     )?
     .execute(params![
         id,

@@ -37,9 +37,9 @@ pub fn fts_query(words: &str) -> Option<String> {
 pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, c.updated_at";
+     c.created_at, c.updated_at, c.number";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
-pub(super) const CLAIM_COLUMN_COUNT: usize = 24;
+pub(super) const CLAIM_COLUMN_COUNT: usize = 25;
 
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
@@ -74,6 +74,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
         },
         created_at: r.get(22)?,
         updated_at: r.get(23)?,
+        number: r.get(24)?,
     })
 }
 
@@ -122,9 +123,10 @@ pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> 
     let at = now();
     let sql = format!(
         "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
-            {VALUE_COLUMNS}, status, assignee, origin, created_at, updated_at, scope)
+            {VALUE_COLUMNS}, status, assignee, origin, created_at, updated_at, scope, number)
          VALUES (?1, ?2, ?, ?, ?, ?, ?, {VALUE_PLACEHOLDERS}, 'unchecked', NULL, ?, ?, ?,
-                 (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2))"
+                 (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2),
+                 (SELECT coalesce(max(number), 0) + 1 FROM claims))"
     );
     let head: [SqlValue; 7] = [
         id.clone().into(),
@@ -337,7 +339,9 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     let has_anchor = conn
         .prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'anchor'")?
         .exists([])?;
-    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.subject IS NOT NULL");
+    // Runs inside migrations, before later ones add columns such as `number`.
+    let cols = CLAIM_COLUMNS.replace("c.number", "NULL");
+    let sql = format!("SELECT {cols} FROM claims c WHERE c.subject IS NOT NULL");
     let claims: Vec<Claim> = conn
         .prepare(&sql)?
         .query_map([], claim_from_row)?

@@ -45,10 +45,50 @@ impl IdTable {
     }
 }
 
-/// Resolves a user's id or prefix to the full id; unknown or ambiguous prefixes are errors
-/// that list the candidates.
+/// The row with this short number.
+fn by_number(conn: &Connection, table: IdTable, n: i64) -> Result<Option<String>> {
+    let sql = match table {
+        IdTable::Articles => "SELECT id FROM articles WHERE number = ?1",
+        IdTable::Claims => "SELECT id FROM claims WHERE number = ?1",
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([n], |r| r.get(0))
+        .optional()?)
+}
+
+/// A UUID prefix with its hyphens where a UUID has them, typed with or without them.
+fn hyphenated(p: &str) -> String {
+    let hex: String = p.chars().filter(|c| *c != '-').collect();
+    let mut out = String::with_capacity(hex.len() + 4);
+    for (i, c) in hex.chars().enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Resolves what a user typed to the full id: a number (digits without a leading zero; ids
+/// are UUIDv7, which begin with 0), or an id or unique prefix, with or without hyphens.
+/// Unknown or ambiguous ones are errors that list the candidates.
 pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String> {
-    let p = prefix.trim().to_ascii_lowercase();
+    let typed = prefix.trim();
+    if !typed.is_empty() && !typed.starts_with('0') && typed.bytes().all(|b| b.is_ascii_digit()) {
+        let found = match typed.parse::<i64>() {
+            Ok(n) => by_number(conn, table, n)?,
+            Err(_) => None,
+        };
+        return found.ok_or_else(|| {
+            Error::NotFound {
+                what: table.noun(),
+                id: typed.to_string(),
+            }
+            .into()
+        });
+    }
+    let p = hyphenated(&typed.to_ascii_lowercase());
     if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(Error::Invalid(format!(
             "'{prefix}' is not a {} id (expected hex digits)",

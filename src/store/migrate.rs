@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0008_article_history.sql",
         include_str!("../../schema/0008_article_history.sql"),
     ),
+    (
+        9,
+        "0009_numbers.sql",
+        include_str!("../../schema/0009_numbers.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -126,20 +126,44 @@ fn prefixes_resolve_like_git() {
     );
     let r = t.run(&["show", "not-hex!"]).failure();
     assert!(r.stderr().contains("not-hex!"), "{}", r.stderr());
-    // Every id the table shows resolves to its own claim.
+    // Every number resolves to its own claim, and the table's first column is the number.
     let table = t.ok(&["claims"]).stdout();
     for c in &claims {
-        let full = c["id"].as_str().unwrap();
-        let short = table
-            .split_whitespace()
-            .find(|w| w.len() >= 8 && full.starts_with(w))
-            .expect("short id in table");
-        assert!(short.len() < full.len());
+        let n = c["number"].as_i64().expect("a number in JSON").to_string();
+        assert!(
+            table
+                .lines()
+                .any(|l| l.split_whitespace().nth(1) == Some(n.as_str())),
+            "{n} not first in a row of\n{table}"
+        );
         assert_eq!(
-            t.ok(&["show", short, "--format", "json"]).json()["claim"]["id"],
+            t.ok(&["show", &n, "--format", "json"]).json()["claim"]["id"],
+            c["id"]
+        );
+        // A UUID prefix works with or without its hyphens.
+        let full = c["id"].as_str().unwrap();
+        let bare: String = full.chars().filter(|ch| *ch != '-').collect();
+        assert_eq!(
+            t.ok(&["show", &bare[..20], "--format", "json"]).json()["claim"]["id"],
             full
         );
     }
+    // Numbers are consecutive from 1, in reading order of the first article.
+    let numbers: Vec<i64> = claims
+        .iter()
+        .map(|c| c["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=claims.len() as i64).collect::<Vec<_>>());
+    let r = t.run(&["show", "999"]).failure();
+    assert!(
+        r.stderr().contains("no claim with id '999'"),
+        "{}",
+        r.stderr()
+    );
+    // An article by number too.
+    let a = t.ok(&["articles", "--format", "json"]).json();
+    assert_eq!(a[0]["number"], 1);
+    t.ok(&["read", "1"]);
 }
 
 #[test]
