@@ -55,11 +55,11 @@ pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
 }
 
 /// Stores the article and returns its new id.
-pub fn insert(conn: &Connection, a: &NewArticle) -> Result<String> {
+pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
     let id = new_id();
     conn.prepare_cached(
         "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language, number)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, (SELECT coalesce(max(number), 0) + 1 FROM articles))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         id,
@@ -73,7 +73,8 @@ pub fn insert(conn: &Connection, a: &NewArticle) -> Result<String> {
         a.body_sha256,
         a.source_path,
         now(),
-        a.language
+        a.language,
+        conn.take_number(true)?
     ])?;
     Ok(id)
 }

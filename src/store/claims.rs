@@ -125,8 +125,7 @@ pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> 
         "INSERT OR IGNORE INTO claims (id, article_id, kind, text, start_char, end_char, sentence,
             {VALUE_COLUMNS}, status, assignee, origin, created_at, updated_at, scope, number)
          VALUES (?1, ?2, ?, ?, ?, ?, ?, {VALUE_PLACEHOLDERS}, 'unchecked', NULL, ?, ?, ?,
-                 (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2),
-                 (SELECT coalesce(max(number), 0) + 1 FROM claims))"
+                 (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?2), ?)"
     );
     let head: [SqlValue; 7] = [
         id.clone().into(),
@@ -137,10 +136,11 @@ pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> 
         (c.end as i64).into(),
         c.sentence.clone().into(),
     ];
-    let tail: [SqlValue; 3] = [
+    let tail: [SqlValue; 4] = [
         c.origin.as_str().to_string().into(),
         at.clone().into(),
         at.into(),
+        conn.take_number(false)?.into(),
     ];
     let n = conn.prepare_cached(&sql)?.execute(params_from_iter(
         head.into_iter()

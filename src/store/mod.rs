@@ -59,6 +59,9 @@ pub struct Workspace {
 pub struct Tx<'a> {
     tx: Transaction<'a>,
     keys: KeyFn,
+    /// The next article and claim numbers, read once per transaction: a query per row
+    /// made bulk ingest a third slower.
+    next_numbers: std::cell::Cell<Option<(i64, i64)>>,
 }
 
 impl std::ops::Deref for Tx<'_> {
@@ -72,6 +75,26 @@ impl Tx<'_> {
     /// The conflict key and anchors of a claim about to be stored.
     pub fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)> {
         (self.keys)(c)
+    }
+
+    /// The number for a new article (`article`) or claim: the highest plus one.
+    pub(crate) fn take_number(&self, article: bool) -> Result<i64> {
+        let (a, c) = match self.next_numbers.get() {
+            Some(n) => n,
+            None => self.tx.query_row(
+                "SELECT (SELECT coalesce(max(number), 0) + 1 FROM articles),
+                        (SELECT coalesce(max(number), 0) + 1 FROM claims)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?,
+        };
+        let (taken, next) = if article {
+            (a, (a + 1, c))
+        } else {
+            (c, (a, c + 1))
+        };
+        self.next_numbers.set(Some(next));
+        Ok(taken)
     }
 }
 
@@ -274,6 +297,7 @@ impl Workspace {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             keys: self.keys,
+            next_numbers: std::cell::Cell::new(None),
         };
         let out = f(&tx)?;
         tx.tx.commit()?;
