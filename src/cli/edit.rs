@@ -2,7 +2,6 @@
 //! Every changed field is one history row; the findings follow at once.
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Actor, ids, output};
@@ -42,8 +41,8 @@ pub struct EditArgs {
     #[arg(long)]
     pub currency: Option<String>,
     /// YYYY-MM-DD, or "none".
-    #[arg(long, value_parser = parse_day)]
-    pub date: Option<Day>,
+    #[arg(long, value_parser = super::parse_date_or_none)]
+    pub date: Option<super::DateOrNone>,
     /// The weekday as written; "" clears it.
     #[arg(long)]
     pub weekday: Option<String>,
@@ -68,23 +67,6 @@ fn parse_bound(s: &str) -> Result<Bound, String> {
     }
 }
 
-/// A day, or none.
-#[derive(Debug, Clone, Copy)]
-pub struct Day(Option<NaiveDate>);
-
-fn parse_day(s: &str) -> Result<Day, String> {
-    if s.eq_ignore_ascii_case("none") {
-        return Ok(Day(None));
-    }
-    super::parse_date(s).map(|d| Day(Some(d)))
-}
-
-/// A text flag: "" clears the field.
-fn text(s: &Option<String>) -> Option<Option<String>> {
-    s.as_ref()
-        .map(|v| Some(v.trim().to_string()).filter(|v| !v.is_empty()))
-}
-
 /// The fields the flags set, in a fixed order.
 fn field_edits(args: &EditArgs) -> Vec<FieldEdit> {
     let mut out = Vec::new();
@@ -94,13 +76,13 @@ fn field_edits(args: &EditArgs) -> Vec<FieldEdit> {
     }
     out.extend(args.low.map(|b| FieldEdit::Low(b.0)));
     out.extend(args.high.map(|b| FieldEdit::High(b.0)));
-    out.extend(text(&args.qualifier).map(FieldEdit::Qualifier));
-    out.extend(text(&args.subject).map(FieldEdit::Subject));
-    out.extend(text(&args.predicate).map(FieldEdit::Predicate));
-    out.extend(text(&args.unit).map(FieldEdit::Unit));
-    out.extend(text(&args.currency).map(FieldEdit::Currency));
+    out.extend(super::text_edit(&args.qualifier).map(FieldEdit::Qualifier));
+    out.extend(super::text_edit(&args.subject).map(FieldEdit::Subject));
+    out.extend(super::text_edit(&args.predicate).map(FieldEdit::Predicate));
+    out.extend(super::text_edit(&args.unit).map(FieldEdit::Unit));
+    out.extend(super::text_edit(&args.currency).map(FieldEdit::Currency));
     out.extend(args.date.map(|d| FieldEdit::Date(d.0)));
-    out.extend(text(&args.weekday).map(FieldEdit::Weekday));
+    out.extend(super::text_edit(&args.weekday).map(FieldEdit::Weekday));
     out
 }
 

@@ -1,7 +1,6 @@
 //! `claimdesk edit-article ARTICLE --published ...`: correct an article's metadata.
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Actor, ids, output};
@@ -13,8 +12,8 @@ pub struct EditArticleArgs {
     /// Article id or unique prefix.
     pub article: String,
     /// Publication date, YYYY-MM-DD, or "none"; its relative dates are read again against it.
-    #[arg(long, value_parser = parse_published)]
-    pub published: Option<Published>,
+    #[arg(long, value_parser = super::parse_date_or_none)]
+    pub published: Option<super::DateOrNone>,
     /// Story ("" for none); number conflicts are compared within a story.
     #[arg(long)]
     pub story: Option<String>,
@@ -36,29 +35,12 @@ pub struct EditArticleArgs {
     pub actor: Actor,
 }
 
-/// A publication date, or none.
-#[derive(Debug, Clone, Copy)]
-pub struct Published(Option<NaiveDate>);
-
-fn parse_published(s: &str) -> Result<Published, String> {
-    if s.eq_ignore_ascii_case("none") {
-        return Ok(Published(None));
-    }
-    super::parse_date(s).map(|d| Published(Some(d)))
-}
-
-/// "" clears a text field.
-fn text(v: &Option<String>) -> Option<Option<String>> {
-    v.as_ref()
-        .map(|s| Some(s.trim().to_string()).filter(|s| !s.is_empty()))
-}
-
 pub fn run(ws: &mut Workspace, args: &EditArticleArgs) -> Result<()> {
     let mut changes = Vec::new();
     if let Some(p) = args.published {
         changes.push((ArticleField::Published, p.0.map(|d| d.to_string())));
     }
-    if let Some(url) = text(&args.url) {
+    if let Some(url) = super::text_edit(&args.url) {
         if let Some(u) = &url {
             app::check_url(u)?;
         }
@@ -70,7 +52,7 @@ pub fn run(ws: &mut Workspace, args: &EditArticleArgs) -> Result<()> {
         (ArticleField::Author, &args.author),
         (ArticleField::Title, &args.title),
     ] {
-        if let Some(v) = text(value) {
+        if let Some(v) = super::text_edit(value) {
             changes.push((field, v));
         }
     }

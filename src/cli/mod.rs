@@ -166,6 +166,23 @@ pub fn parse_status(s: &str) -> std::result::Result<crate::model::Status, String
     s.parse()
 }
 
+/// A date flag that can also clear the date: YYYY-MM-DD, or "none".
+#[derive(Debug, Clone, Copy)]
+pub struct DateOrNone(pub Option<NaiveDate>);
+
+pub fn parse_date_or_none(s: &str) -> std::result::Result<DateOrNone, String> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(DateOrNone(None));
+    }
+    parse_date(s).map(|d| DateOrNone(Some(d)))
+}
+
+/// A text flag as an edit: absent leaves the field, "" clears it, else the trimmed text.
+pub fn text_edit(v: &Option<String>) -> Option<Option<String>> {
+    v.as_ref()
+        .map(|s| Some(s.trim().to_string()).filter(|s| !s.is_empty()))
+}
+
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date in the form YYYY-MM-DD"))
