@@ -82,6 +82,24 @@ pub fn mark(
     })
 }
 
+/// What `mark` would change, checked as `mark` checks it, changing nothing (`--dry-run`).
+pub fn check_mark(
+    ws: &Workspace,
+    claims: &[String],
+    evidence: Option<&str>,
+) -> Result<Vec<Marked>> {
+    if let Some(url) = evidence {
+        check_url(url)?;
+    }
+    claim_ids(ws, claims)?
+        .into_iter()
+        .map(|id| {
+            let before = ws.claim(&id)?.status;
+            Ok(Marked { id, before })
+        })
+        .collect()
+}
+
 /// Assigns claims to a reviewer, or unassigns them (`who` None). Returns their ids.
 pub fn assign(
     ws: &mut Workspace,

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::{Actor, ids, output};
+use super::{Actor, output};
 use crate::app;
 use crate::error::{Error, kind_of};
 use crate::store::{IdTable, Workspace};
@@ -13,28 +13,57 @@ pub struct AssignArgs {
     /// Claim ids (or unique prefixes); without --to, the last word is the assignee.
     #[arg(required = true, num_args = 1.., value_name = "CLAIM")]
     pub args: Vec<String>,
-    /// Who reviews the claims (then every word before is a claim).
+    /// Who reviews the claims (then every word before is a claim; - reads claims from stdin).
     #[arg(long)]
     pub to: Option<String>,
+    /// Print what would change, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub actor: Actor,
 }
 
 #[derive(Debug, Args)]
 pub struct UnassignArgs {
-    /// Claim ids (or unique prefixes).
+    /// Claims (numbers, ids or unique prefixes; - reads them from stdin).
     #[arg(required = true)]
     pub claims: Vec<String>,
+    /// Print what would change, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub actor: Actor,
 }
 
-fn apply(ws: &mut Workspace, claims: &[String], who: Option<&str>, actor: &Actor) -> Result<()> {
-    for id in app::assign(ws, claims, who, &actor.name())? {
-        let short = ids::short_claim(ws, &id)?;
+fn apply(
+    ws: &mut Workspace,
+    claims: &[String],
+    who: Option<&str>,
+    actor: &Actor,
+    dry_run: bool,
+) -> Result<()> {
+    let claims = super::with_stdin_ids(claims)?;
+    let ids = if dry_run {
+        if who.is_some_and(|w| w.trim().is_empty()) {
+            return Err(Error::Usage("the assignee is empty".into()).into());
+        }
+        claims
+            .iter()
+            .map(|c| ws.resolve(IdTable::Claims, c))
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        app::assign(ws, &claims, who, &actor.name())?
+    };
+    let tail = if dry_run {
+        "  (dry run: nothing changed)"
+    } else {
+        ""
+    };
+    for id in &ids {
+        let shown = super::mark::number_or_id(ws, id)?;
         match who {
-            Some(w) => output::print(&format!("{short}  assigned to {w}"))?,
-            None => output::print(&format!("{short}  unassigned"))?,
+            Some(w) => output::print(&format!("{shown}  assigned to {w}{tail}"))?,
+            None => output::print(&format!("{shown}  unassigned{tail}"))?,
         }
     }
     Ok(())
@@ -42,7 +71,13 @@ fn apply(ws: &mut Workspace, claims: &[String], who: Option<&str>, actor: &Actor
 
 pub fn run_assign(ws: &mut Workspace, args: &AssignArgs) -> Result<()> {
     if let Some(who) = &args.to {
-        return apply(ws, &args.args, Some(who.as_str()), &args.actor);
+        return apply(
+            ws,
+            &args.args,
+            Some(who.as_str()),
+            &args.actor,
+            args.dry_run,
+        );
     }
     let (who, claims) = match args.args.split_last() {
         Some((who, claims)) if !claims.is_empty() => (who, claims),
@@ -63,9 +98,9 @@ pub fn run_assign(ws: &mut Workspace, args: &AssignArgs) -> Result<()> {
         ))
         .into());
     }
-    apply(ws, claims, Some(who.as_str()), &args.actor)
+    apply(ws, claims, Some(who.as_str()), &args.actor, args.dry_run)
 }
 
 pub fn run_unassign(ws: &mut Workspace, args: &UnassignArgs) -> Result<()> {
-    apply(ws, &args.claims, None, &args.actor)
+    apply(ws, &args.claims, None, &args.actor, args.dry_run)
 }

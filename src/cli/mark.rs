@@ -11,7 +11,8 @@ use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
-    /// Claim ids (or unique prefixes), then the new status.
+    /// Claims (numbers, ids or unique prefixes; - reads them from stdin, one per line), then
+    /// the new status.
     #[arg(required = true, num_args = 2.., value_names = ["CLAIM", "STATUS"])]
     pub args: Vec<String>,
     /// Why: kept in the history.
@@ -20,6 +21,9 @@ pub struct MarkArgs {
     /// A link to the evidence (http or https).
     #[arg(long)]
     pub evidence: Option<String>,
+    /// Print what would change, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub actor: Actor,
 }
@@ -27,22 +31,40 @@ pub struct MarkArgs {
 pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
     let (status, claims) = args.args.split_last().expect("clap requires two values");
     let status: Status = status.parse().map_err(Error::Usage)?;
-    let changes = app::mark(
-        ws,
-        claims,
-        status,
-        args.note.as_deref(),
-        args.evidence.as_deref(),
-        &args.actor.name(),
-    )?;
+    let claims = super::with_stdin_ids(claims)?;
+    let changes = if args.dry_run {
+        app::check_mark(ws, &claims, args.evidence.as_deref())?
+    } else {
+        app::mark(
+            ws,
+            &claims,
+            status,
+            args.note.as_deref(),
+            args.evidence.as_deref(),
+            &args.actor.name(),
+        )?
+    };
+    let tail = if args.dry_run {
+        "  (dry run: nothing changed)"
+    } else {
+        ""
+    };
     for m in changes {
         output::print(&format!(
-            "{}  {} -> {status}",
-            ids::short_claim(ws, &m.id)?,
+            "{}  {} -> {status}{tail}",
+            number_or_id(ws, &m.id)?,
             m.before
         ))?;
     }
     Ok(())
+}
+
+/// A claim as people type it: its number, else its short id.
+pub fn number_or_id(ws: &Workspace, id: &str) -> Result<String> {
+    match ws.claim(id)?.number {
+        Some(n) => Ok(format!("#{n}")),
+        None => ids::short_claim(ws, id),
+    }
 }
 
 #[cfg(test)]

@@ -166,6 +166,37 @@ pub fn parse_status(s: &str) -> std::result::Result<crate::model::Status, String
     s.parse()
 }
 
+/// Claim ids or numbers as given, a "-" among them read from standard input: one per line,
+/// blank lines and "#" comments skipped (for `... | claimdesk mark - verified`).
+pub fn with_stdin_ids(given: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut read = false;
+    for g in given {
+        if g != "-" {
+            out.push(g.clone());
+            continue;
+        }
+        if std::mem::replace(&mut read, true) {
+            continue;
+        }
+        let text = crate::ingest::read_limited(
+            "stdin",
+            std::io::stdin().lock(),
+            crate::ingest::DEFAULT_MAX_BYTES,
+        )?;
+        out.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split_whitespace().next().unwrap_or(l).to_string()),
+        );
+    }
+    if out.is_empty() {
+        return Err(crate::error::Error::Usage("no claims given".into()).into());
+    }
+    Ok(out)
+}
+
 /// A date flag that can also clear the date: YYYY-MM-DD, or "none".
 #[derive(Debug, Clone, Copy)]
 pub struct DateOrNone(pub Option<NaiveDate>);

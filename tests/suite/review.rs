@@ -658,3 +658,66 @@ fn read_marks_claims_in_place_and_lists_findings() {
     assert_eq!(j["findings"].as_array().unwrap().len(), 2);
     t.run(&["read", "ffffffff"]).failure();
 }
+
+#[test]
+fn mark_and_assign_read_claims_from_stdin_and_dry_runs_change_nothing() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let numbers: Vec<String> = claims[..3]
+        .iter()
+        .map(|c| c["number"].as_i64().unwrap().to_string())
+        .collect();
+    let stdin = format!("# the morning's list\n{}\n\n{}\n", numbers[0], numbers[1]);
+    // A dry run says what would change and changes nothing.
+    let r = t
+        .run_stdin(&["mark", "-", "verified", "--dry-run"], &stdin)
+        .success();
+    assert!(
+        r.stdout().contains("unchecked -> verified  (dry run"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 0);
+    // For real: the ids on stdin and one on the command line, in one transaction.
+    let r = t
+        .run_stdin(
+            &["mark", "-", &numbers[2], "in-review", "--by", "desk"],
+            &stdin,
+        )
+        .success();
+    assert_eq!(r.stdout().lines().count(), 3, "{}", r.stdout());
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE status = 'in-review'"),
+        3
+    );
+    // One bad id on stdin: nothing changes.
+    let r = t
+        .run_stdin(&["mark", "-", "verified"], "1\n999\n")
+        .failure();
+    assert!(r.stderr().contains("999"), "{}", r.stderr());
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE status = 'verified'"),
+        0
+    );
+    // assign and unassign take stdin and --dry-run too.
+    let r = t
+        .run_stdin(&["assign", "-", "--to", "rahim", "--dry-run"], &stdin)
+        .success();
+    assert!(
+        r.stdout().contains("assigned to rahim  (dry run"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE assignee IS NOT NULL"),
+        0
+    );
+    t.run_stdin(&["assign", "-", "--to", "rahim"], &stdin)
+        .success();
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE assignee = 'rahim'"),
+        2
+    );
+    t.run_stdin(&["mark", "-", "verified"], "# nothing\n")
+        .usage();
+}
