@@ -19,16 +19,45 @@ pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// A table fitted to the terminal's width when there is one.
+/// The width tables must fit: `COLUMNS` when set, else the terminal's; None when stdout is
+/// piped and `COLUMNS` is not set (piped tables are not wrapped).
+fn width() -> Option<u16> {
+    if let Some(cols) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 20)
+    {
+        return Some(cols);
+    }
+    if std::io::stdout().is_terminal() {
+        return comfy_table::Table::new().width();
+    }
+    None
+}
+
+/// Columns whose cells are never wrapped: a split number, id or status cannot be read or
+/// copied.
+const UNSPLIT: &[&str] = &["#", "id", "status", "finding", "result", "rule", "severity"];
+
+/// A table fitted to the terminal's width (or `COLUMNS`) when there is one.
 pub fn table(headers: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
-    if std::io::stdout().is_terminal() {
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
+    if !std::io::stdout().is_terminal() {
         t.force_no_tty();
     }
     t.set_header(headers.iter().map(Cell::new));
+    if let Some(w) = width() {
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_width(w);
+        for (i, h) in headers.iter().enumerate() {
+            if UNSPLIT.contains(h)
+                && let Some(col) = t.column_mut(i)
+            {
+                col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
+    }
     t
 }
 

@@ -105,7 +105,13 @@ impl Test {
 
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("claimdesk").unwrap();
-        for k in ["CLAIMDESK_DB", "CLAIMDESK_USER", "USER", "NO_COLOR"] {
+        for k in [
+            "CLAIMDESK_DB",
+            "CLAIMDESK_USER",
+            "USER",
+            "NO_COLOR",
+            "COLUMNS",
+        ] {
             c.env_remove(k);
         }
         c.current_dir(self.dir.path());

@@ -721,3 +721,29 @@ fn mark_and_assign_read_claims_from_stdin_and_dry_runs_change_nothing() {
     t.run_stdin(&["mark", "-", "verified"], "# nothing\n")
         .usage();
 }
+
+#[test]
+fn tables_fit_columns_and_never_split_a_number_or_a_status() {
+    let t = Test::new();
+    t.with_fixture();
+    let widest = |cols: &str, args: &[&str]| -> (usize, String) {
+        let out = t.cmd().env("COLUMNS", cols).args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        (
+            text.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+            text,
+        )
+    };
+    for args in [&["claims"][..], &["report"], &["articles"]] {
+        let (w, text) = widest("80", args);
+        assert!(w <= 80, "{args:?} at 80 columns is {w} wide:\n{text}");
+        let (w, _) = widest("200", args);
+        assert!(w <= 200, "{args:?} at 200 columns is {w} wide");
+    }
+    // Statuses and numbers stay whole at 80 columns.
+    let (_, text) = widest("80", &["claims"]);
+    assert_eq!(text.matches("unchecked").count(), 8, "{text}");
+    // Piped without COLUMNS, a table is not wrapped.
+    let piped = t.ok(&["claims"]).stdout();
+    assert!(piped.lines().any(|l| l.chars().count() > 80));
+}
