@@ -28,8 +28,8 @@ pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
 pub use report::{ArticleReading, claim_findings, read_article, resolve_rule, visible_findings};
 pub use review::{
-    AddClaim, EditClaim, FieldEdit, Marked, add_claim, assign, check_mark, check_url, dismiss,
-    edit_claim, mark, next_claim,
+    AddClaim, EditClaim, FieldEdit, Marked, Verdict, add_claim, assign, check_mark, check_url,
+    dismiss, edit_claim, mark, mark_with_verdict, next_claim,
 };
 pub use stats::{Stats, stats};
 

@@ -42,7 +42,44 @@ pub struct Marked {
     pub before: Status,
 }
 
-/// Sets the status of claims, with a note and an evidence link kept in their history.
+/// A verdict to give with a status: a rating of the workspace's scale and why.
+pub struct Verdict<'a> {
+    pub rating: &'a str,
+    pub explanation: Option<&'a str>,
+}
+
+/// Checks a verdict against the scale and the status it comes with: a rating off the scale
+/// is a usage error listing it; "verified" rated false (or "disputed" rated true) is refused.
+fn check_verdict(ws: &Workspace, status: Status, v: &Verdict) -> Result<()> {
+    let scale = ws.ratings()?;
+    let Some((_, value)) = scale.iter().find(|(l, _)| l == v.rating) else {
+        let labels: Vec<&str> = scale.iter().map(|(l, _)| l.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "'{}' is not on the rating scale ({})",
+            v.rating,
+            labels.join(", ")
+        ))
+        .into());
+    };
+    let best = scale.iter().filter_map(|(_, v)| *v).max().unwrap_or(0);
+    let worst = scale.iter().filter_map(|(_, v)| *v).min().unwrap_or(0);
+    let contradiction = match (status, value) {
+        (Status::Verified, Some(x)) => *x < (best + worst + 1) / 2,
+        (Status::Disputed, Some(x)) => *x > (best + worst) / 2,
+        _ => false,
+    };
+    if contradiction {
+        return Err(Error::Invalid(format!(
+            "a {status} claim cannot be rated '{}': the status and the verdict contradict",
+            v.rating
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// Sets the status of claims, with a note and an evidence link kept in their history, and
+/// a verdict when given.
 pub fn mark(
     ws: &mut Workspace,
     claims: &[String],
@@ -51,8 +88,23 @@ pub fn mark(
     evidence: Option<&str>,
     actor: &str,
 ) -> Result<Vec<Marked>> {
+    mark_with_verdict(ws, claims, status, note, evidence, None, actor)
+}
+
+pub fn mark_with_verdict(
+    ws: &mut Workspace,
+    claims: &[String],
+    status: Status,
+    note: Option<&str>,
+    evidence: Option<&str>,
+    verdict: Option<&Verdict>,
+    actor: &str,
+) -> Result<Vec<Marked>> {
     if let Some(url) = evidence {
         check_url(url)?;
+    }
+    if let Some(v) = verdict {
+        check_verdict(ws, status, v)?;
     }
     let ids = claim_ids(ws, claims)?;
     ws.write(|tx| {
@@ -72,6 +124,9 @@ pub fn mark(
                         added_at: now(),
                     },
                 )?;
+            }
+            if let Some(v) = verdict {
+                store::rate(tx, id, v.rating, v.explanation, actor)?;
             }
             changes.push(Marked {
                 id: id.clone(),

@@ -21,6 +21,13 @@ pub struct MarkArgs {
     /// A link to the evidence (http or https).
     #[arg(long)]
     pub evidence: Option<String>,
+    /// A verdict from the workspace's rating scale (`claimdesk ratings`), kept apart from
+    /// the status.
+    #[arg(long)]
+    pub rating: Option<String>,
+    /// Why the rating: what a published fact-check says.
+    #[arg(long, requires = "rating")]
+    pub explanation: Option<String>,
     /// Print what would change, change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -35,12 +42,17 @@ pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
     let changes = if args.dry_run {
         app::check_mark(ws, &claims, args.evidence.as_deref())?
     } else {
-        app::mark(
+        let verdict = args.rating.as_deref().map(|rating| app::Verdict {
+            rating,
+            explanation: args.explanation.as_deref(),
+        });
+        app::mark_with_verdict(
             ws,
             &claims,
             status,
             args.note.as_deref(),
             args.evidence.as_deref(),
+            verdict.as_ref(),
             &args.actor.name(),
         )?
     };

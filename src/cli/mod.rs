@@ -17,6 +17,7 @@ mod maintenance;
 mod mark;
 mod next;
 pub mod output;
+mod ratings;
 mod read;
 mod reextract;
 mod report;
@@ -96,6 +97,8 @@ pub enum Command {
     Dismiss(dismiss::DismissArgs),
     /// Read stored articles again with the current extractor; reviewed claims are kept.
     Reextract(reextract::ReextractArgs),
+    /// The rating scale of verdicts: list it, `add LABEL --value N`, `remove LABEL`.
+    Ratings(ratings::RatingsArgs),
     /// Claims counted by status, kind, assignee, story or outlet, and the open findings.
     Stats(stats::StatsArgs),
     /// Export the workspace: `export all -o FILE.jsonl`.
@@ -254,6 +257,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Dismiss(a) => dismiss::run(&mut open(OpenMode::Existing)?, a),
         Command::Reextract(a) => reextract::run(&mut open(OpenMode::Existing)?, a),
         Command::Backup(a) => maintenance::backup(&open(OpenMode::ReadOnly)?, a),
+        Command::Ratings(a) => ratings::run(&mut open(OpenMode::Existing)?, a),
         Command::Stats(a) => stats::run(&open(OpenMode::ReadOnly)?, a),
         Command::Export { what } => maintenance::export(&open(OpenMode::ReadOnly)?, what),
         Command::Import { what } => maintenance::import(&mut open(OpenMode::Create)?, what),

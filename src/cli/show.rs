@@ -64,6 +64,10 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
     line(&mut out, "value", &claim.value.summary(claim.kind));
     line(&mut out, "sentence", &claim.sentence);
     line(&mut out, "status", claim.status.as_str());
+    if let Some(r) = &claim.rating {
+        line(&mut out, "rating", r);
+        line(&mut out, "why", &opt(&claim.explanation));
+    }
     line(&mut out, "assignee", &opt(&claim.assignee));
     line(&mut out, "origin", claim.origin.as_str());
     line(

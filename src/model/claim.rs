@@ -44,6 +44,9 @@ pub struct Claim {
     pub updated_at: Option<String>,
     /// The short number people type, unique in the workspace (None until stored).
     pub number: Option<i64>,
+    /// The verdict, apart from the workflow status: a rating of the workspace's scale.
+    pub rating: Option<String>,
+    pub explanation: Option<String>,
 }
 
 impl Claim {
@@ -72,6 +75,8 @@ impl Claim {
             created_at: None,
             updated_at: None,
             number: None,
+            rating: None,
+            explanation: None,
         }
     }
 
@@ -93,15 +98,17 @@ impl serde::Serialize for ClaimJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let c = self.0;
-        let mut m = s.serialize_map(Some(14))?;
+        let mut m = s.serialize_map(Some(16))?;
         m.serialize_entry("article_id", &c.article_id)?;
         m.serialize_entry("assignee", &c.assignee)?;
         m.serialize_entry("created_at", &c.created_at)?;
         m.serialize_entry("end", &c.end)?;
+        m.serialize_entry("explanation", &c.explanation)?;
         m.serialize_entry("id", &c.id)?;
         m.serialize_entry("kind", c.kind.as_str())?;
         m.serialize_entry("number", &c.number)?;
         m.serialize_entry("origin", c.origin.as_str())?;
+        m.serialize_entry("rating", &c.rating)?;
         m.serialize_entry("sentence", &c.sentence)?;
         m.serialize_entry("start", &c.start)?;
         m.serialize_entry("status", c.status.as_str())?;

@@ -15,10 +15,12 @@ pub enum HistoryAction {
     Dismiss,
     /// A change made by `reextract`: the extractor's, never a person's.
     Reextract,
+    /// A verdict given: rating and explanation.
+    Rated,
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 8] = [
+    pub const ALL: [HistoryAction; 9] = [
         HistoryAction::Created,
         HistoryAction::Status,
         HistoryAction::Assign,
@@ -27,6 +29,7 @@ impl HistoryAction {
         HistoryAction::Evidence,
         HistoryAction::Dismiss,
         HistoryAction::Reextract,
+        HistoryAction::Rated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +42,7 @@ impl HistoryAction {
             HistoryAction::Evidence => "evidence",
             HistoryAction::Dismiss => "dismiss",
             HistoryAction::Reextract => "reextract",
+            HistoryAction::Rated => "rated",
         }
     }
 }
@@ -98,7 +102,7 @@ mod tests {
 
     #[test]
     fn every_action_is_one_the_schema_admits() {
-        let check = include_str!("../../schema/0007_history_reextract.sql");
+        let check = include_str!("../../schema/0010_verdicts.sql");
         for a in HistoryAction::ALL {
             assert!(check.contains(&format!("'{}'", a.as_str())), "{a}");
         }

@@ -37,9 +37,9 @@ pub fn fts_query(words: &str) -> Option<String> {
 pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, c.updated_at, c.number";
+     c.created_at, c.updated_at, c.number, c.rating, c.explanation";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
-pub(super) const CLAIM_COLUMN_COUNT: usize = 25;
+pub(super) const CLAIM_COLUMN_COUNT: usize = 27;
 
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
@@ -75,6 +75,8 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
         created_at: r.get(22)?,
         updated_at: r.get(23)?,
         number: r.get(24)?,
+        rating: r.get(25)?,
+        explanation: r.get(26)?,
     })
 }
 
@@ -340,7 +342,10 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
         .prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'anchor'")?
         .exists([])?;
     // Runs inside migrations, before later ones add columns such as `number`.
-    let cols = CLAIM_COLUMNS.replace("c.number", "NULL");
+    let cols = CLAIM_COLUMNS
+        .replace("c.number", "NULL")
+        .replace("c.rating", "NULL")
+        .replace("c.explanation", "NULL");
     let sql = format!("SELECT {cols} FROM claims c WHERE c.subject IS NOT NULL");
     let claims: Vec<Claim> = conn
         .prepare(&sql)?

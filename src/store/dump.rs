@@ -13,6 +13,7 @@ use crate::error::Error;
 
 /// Tables in the order their foreign keys need; tables not named here follow by name.
 const ORDER: &[&str] = &[
+    "ratings",
     "articles",
     "article_history",
     "claims",
@@ -20,6 +21,9 @@ const ORDER: &[&str] = &[
     "evidence",
     "finding_dismissals",
 ];
+
+/// Tables a migration fills with defaults, replaced by the file's rows on import.
+const SEEDED: &[&str] = &["ratings"];
 
 impl Workspace {
     /// The tables that hold data: every table but SQLite's own and the full-text index's.
@@ -124,6 +128,12 @@ impl Workspace {
                     "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
                     header["schema_version"]
                 )));
+            }
+            // Settings a new workspace is seeded with (the rating scale) come from the file.
+            for seeded in SEEDED {
+                if columns.contains_key(*seeded) {
+                    tx.execute(&format!("DELETE FROM \"{seeded}\""), [])?;
+                }
             }
             let mut rows = 0;
             for (i, line) in lines.enumerate() {

@@ -55,6 +55,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0009_numbers.sql",
         include_str!("../../schema/0009_numbers.sql"),
     ),
+    (
+        10,
+        "0010_verdicts.sql",
+        include_str!("../../schema/0010_verdicts.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -8,6 +8,7 @@ mod history;
 mod ids;
 mod maintenance;
 mod migrate;
+mod ratings;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub use history::{
 pub use ids::IdTable;
 pub use ids::{resolve, short_id};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+pub use ratings::{add_rating, rate, remove_rating};
 pub use stats::CountBy;
 
 /// Whether opening may create the workspace file. Read-only commands never create one.

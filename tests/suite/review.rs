@@ -747,3 +747,71 @@ fn tables_fit_columns_and_never_split_a_number_or_a_status() {
     let piped = t.ok(&["claims"]).stdout();
     assert!(piped.lines().any(|l| l.chars().count() > 80));
 }
+
+#[test]
+fn verdicts_come_from_the_scale_and_never_contradict_the_status() {
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let c = id_of(&claims, "More than 100 civilians");
+    t.ok(&[
+        "mark",
+        &c,
+        "disputed",
+        "--rating",
+        "false",
+        "--explanation",
+        "UNAMA counted 31",
+        "--by",
+        "ana",
+    ]);
+    let j = t.ok(&["show", &c, "--format", "json"]).json();
+    assert_eq!(
+        (
+            j["claim"]["rating"].as_str(),
+            j["claim"]["explanation"].as_str()
+        ),
+        (Some("false"), Some("UNAMA counted 31"))
+    );
+    let last = j["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["action"].as_str(), last["to"].as_str()),
+        (Some("rated"), Some("false"))
+    );
+    assert!(t.ok(&["show", &c]).stdout().contains("rating     false"));
+    // A rating off the scale is a usage error naming the scale; a contradiction is refused.
+    let r = t
+        .run(&["mark", &c, "disputed", "--rating", "pants-on-fire"])
+        .usage();
+    assert!(
+        r.stderr()
+            .contains("true, mostly-true, misleading, mostly-false, false, unproven"),
+        "{}",
+        r.stderr()
+    );
+    let r = t
+        .run(&["mark", &c, "verified", "--rating", "false"])
+        .failure();
+    assert!(r.stderr().contains("contradict"), "{}", r.stderr());
+    assert_eq!(
+        t.sql::<String>(&format!("SELECT status FROM claims WHERE id = '{c}'")),
+        "disputed"
+    );
+    // The scale is the workspace's own.
+    t.ok(&["ratings", "add", "pants-on-fire", "--value", "0"]);
+    t.ok(&["mark", &c, "disputed", "--rating", "pants-on-fire"]);
+    let r = t.run(&["ratings", "remove", "pants-on-fire"]).failure();
+    assert!(
+        r.stderr().contains("1 claim(s) are rated"),
+        "{}",
+        r.stderr()
+    );
+    let scale = t.ok(&["ratings", "--format", "json"]).json();
+    assert_eq!(scale.as_array().unwrap().len(), 7);
+    let all = t.ok(&["claims", "--format", "json"]).json();
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["rating"] == "pants-on-fire")
+    );
+}
