@@ -29,7 +29,7 @@ pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
 pub use report::{ArticleReading, claim_findings, read_article, resolve_rule, visible_findings};
 pub use review::{
     AddClaim, EditClaim, FieldEdit, Marked, Verdict, add_claim, assign, check_mark, check_url,
-    dismiss, edit_claim, mark, mark_with_verdict, next_claim,
+    dismiss, dismiss_all, edit_claim, mark, mark_with_verdict, next_claim,
 };
 pub use stats::{Stats, stats};
 

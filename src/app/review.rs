@@ -373,6 +373,57 @@ pub fn edit_claim(
     Ok((id, changed))
 }
 
+/// Dismisses the current findings with these ids or unique prefixes, all or none, in one
+/// transaction; with `dry_run`, finds them and changes nothing. Returns them.
+pub fn dismiss_all(
+    ws: &mut Workspace,
+    prefixes: &[String],
+    note: &str,
+    actor: &str,
+    dry_run: bool,
+) -> Result<Vec<crate::check::Finding>> {
+    if note.trim().is_empty() {
+        return Err(Error::Usage("--note must say why the finding is dismissed".into()).into());
+    }
+    let all = findings(ws, &Scope::default())?;
+    let mut chosen = Vec::new();
+    for finding in prefixes {
+        let prefix = finding.trim().to_ascii_lowercase();
+        let hits: Vec<_> = all
+            .iter()
+            .filter(|f| !prefix.is_empty() && f.id.starts_with(&prefix))
+            .collect();
+        match hits.as_slice() {
+            [one] => chosen.push((*one).clone()),
+            [] => {
+                return Err(Error::NotFound {
+                    what: "current finding",
+                    id: finding.to_string(),
+                }
+                .into());
+            }
+            many => {
+                return Err(Error::Ambiguous {
+                    what: "finding",
+                    prefix: finding.to_string(),
+                    candidates: many.iter().map(|f| f.id.clone()).collect(),
+                }
+                .into());
+            }
+        }
+    }
+    if !dry_run {
+        ws.write(|tx| {
+            for f in &chosen {
+                let claim_ids: Vec<String> = f.claims.iter().filter_map(|c| c.id.clone()).collect();
+                store::dismiss_finding(tx, &f.id, f.rule, &claim_ids, note, actor)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(chosen)
+}
+
 /// Dismisses the current finding with this id or unique prefix; returns it.
 pub fn dismiss(
     ws: &mut Workspace,
@@ -380,36 +431,8 @@ pub fn dismiss(
     note: &str,
     actor: &str,
 ) -> Result<crate::check::Finding> {
-    if note.trim().is_empty() {
-        return Err(Error::Usage("--note must say why the finding is dismissed".into()).into());
-    }
-    let prefix = finding.trim().to_ascii_lowercase();
-    let all = findings(ws, &Scope::default())?;
-    let mut hits: Vec<_> = all
-        .into_iter()
-        .filter(|f| !prefix.is_empty() && f.id.starts_with(&prefix))
-        .collect();
-    let f = match hits.len() {
-        1 => hits.remove(0),
-        0 => {
-            return Err(Error::NotFound {
-                what: "current finding",
-                id: finding.to_string(),
-            }
-            .into());
-        }
-        _ => {
-            return Err(Error::Ambiguous {
-                what: "finding",
-                prefix: finding.to_string(),
-                candidates: hits.iter().map(|f| f.id.clone()).collect(),
-            }
-            .into());
-        }
-    };
-    let claim_ids: Vec<String> = f.claims.iter().filter_map(|c| c.id.clone()).collect();
-    ws.write(|tx| store::dismiss_finding(tx, &f.id, f.rule, &claim_ids, note, actor))?;
-    Ok(f)
+    let mut list = dismiss_all(ws, &[finding.to_string()], note, actor, false)?;
+    Ok(list.remove(0))
 }
 
 /// The next claim for `who` to review: one assigned to them and not yet decided (in review

@@ -107,7 +107,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         print_findings(
             &list,
             args.output.format,
-            &super::report::titles(ws, &list)?,
+            &super::findings_view::Labels::of(ws, &list)?,
         )?;
     }
     if failed > 0 {

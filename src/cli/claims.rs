@@ -117,9 +117,23 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
         Format::Table => {
             let mut headers = vec!["kind", "text", "value", "chars"];
             if ws.is_some() {
-                headers.splice(0..0, ["#"]);
+                headers.splice(0..0, ["#", "art"]);
                 headers.extend(["status", "assignee"]);
             }
+            // Article numbers of the claims shown, in one query.
+            let article_numbers: std::collections::HashMap<String, i64> = match ws {
+                Some(ws) => {
+                    let mut ids: Vec<String> =
+                        list.iter().filter_map(|c| c.article_id.clone()).collect();
+                    ids.sort();
+                    ids.dedup();
+                    ws.articles_by_ids(&ids)?
+                        .into_iter()
+                        .filter_map(|a| a.number.map(|n| (a.id, n)))
+                        .collect()
+                }
+                None => Default::default(),
+            };
             let mut t = output::table(&headers);
             for c in list {
                 let mut row = vec![
@@ -131,6 +145,13 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
                 if ws.is_some() {
                     // The number people type; the UUID is in JSON and CSV.
                     let n = c.number.map(|n| n.to_string()).unwrap_or_default();
+                    let art = c
+                        .article_id
+                        .as_ref()
+                        .and_then(|a| article_numbers.get(a))
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
+                    row.insert(0, output::plain(&art));
                     row.insert(0, output::plain(&n));
                     row.push(output::status_cell(c.status.as_str()));
                     row.push(output::plain(&opt(&c.assignee)));

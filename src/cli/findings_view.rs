@@ -74,11 +74,49 @@ pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
     json!(findings)
 }
 
-pub fn print_findings(
-    findings: &[Finding],
-    format: ReportFormat,
-    titles: &dyn Fn(&str) -> String,
-) -> Result<()> {
+/// What a printed finding names besides itself: article titles and claim numbers.
+pub struct Labels {
+    pub titles: std::collections::HashMap<String, String>,
+    pub numbers: std::collections::HashMap<String, i64>,
+}
+
+impl Labels {
+    /// The titles and claim numbers of `findings`, read in two queries.
+    pub fn of(ws: &crate::store::Workspace, findings: &[Finding]) -> Result<Labels> {
+        let articles: Vec<String> = findings
+            .iter()
+            .filter_map(|f| f.article_id.clone())
+            .collect();
+        let claims: Vec<String> = findings
+            .iter()
+            .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
+            .collect();
+        Ok(Labels {
+            titles: ws
+                .articles_by_ids(&articles)?
+                .into_iter()
+                .map(|a| (a.id, a.title))
+                .collect(),
+            numbers: ws.claim_numbers(&claims)?,
+        })
+    }
+
+    fn title(&self, id: &str) -> String {
+        self.titles.get(id).cloned().unwrap_or_default()
+    }
+
+    /// "#3 #4": the numbers of a finding's claims.
+    fn claims(&self, f: &Finding) -> String {
+        f.claims
+            .iter()
+            .filter_map(|c| c.id.as_ref().and_then(|id| self.numbers.get(id)))
+            .map(|n| format!("#{n}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+pub fn print_findings(findings: &[Finding], format: ReportFormat, labels: &Labels) -> Result<()> {
     match format {
         ReportFormat::Json => output::print_json(&json!({ "findings": findings_json(findings) })),
         ReportFormat::Markdown => {
@@ -87,7 +125,11 @@ pub fn print_findings(
                 out.push_str("No inconsistencies found.\n");
             }
             for f in findings {
-                let title = f.article_id.as_deref().map(titles).unwrap_or_default();
+                let title = f
+                    .article_id
+                    .as_deref()
+                    .map(|a| labels.title(a))
+                    .unwrap_or_default();
                 out.push_str(&format!(
                     "- **{}** `{}` in *{}*: {}\n",
                     f.severity.as_str(),
@@ -108,6 +150,7 @@ pub fn print_findings(
             }
             let mut t = output::table(&[
                 "finding",
+                "claims",
                 "rule",
                 "severity",
                 "where",
@@ -117,6 +160,7 @@ pub fn print_findings(
             for f in findings {
                 t.add_row(vec![
                     f.id[..8].to_string(),
+                    labels.claims(f),
                     f.rule.to_string(),
                     f.severity.as_str().to_string(),
                     in_context(f, "»", "«"),

@@ -37,7 +37,9 @@ fn width() -> Option<u16> {
 
 /// Columns whose cells are never wrapped: a split number, id or status cannot be read or
 /// copied.
-const UNSPLIT: &[&str] = &["#", "id", "status", "finding", "result", "rule", "severity"];
+const UNSPLIT: &[&str] = &[
+    "#", "art", "id", "status", "finding", "claims", "result", "rule", "severity",
+];
 
 /// A table fitted to the terminal's width (or `COLUMNS`) when there is one.
 pub fn table(headers: &[&str]) -> Table {

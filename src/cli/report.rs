@@ -3,10 +3,9 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::findings_view::{FindingsOutput, print_findings};
+use super::findings_view::{FindingsOutput, Labels, print_findings};
 use super::ids;
 use crate::app;
-use crate::check::Finding;
 use crate::report::Scope;
 use crate::store::Workspace;
 
@@ -28,20 +27,6 @@ pub struct ReportArgs {
     pub all: bool,
 }
 
-/// The titles of the articles of `findings`, read in one query, as a lookup.
-pub fn titles(ws: &Workspace, findings: &[Finding]) -> Result<impl Fn(&str) -> String> {
-    let ids: Vec<String> = findings
-        .iter()
-        .filter_map(|f| f.article_id.clone())
-        .collect();
-    let titles: std::collections::HashMap<String, String> = ws
-        .articles_by_ids(&ids)?
-        .into_iter()
-        .map(|a| (a.id, a.title))
-        .collect();
-    Ok(move |id: &str| titles.get(id).cloned().unwrap_or_default())
-}
-
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
     let article = args
         .article
@@ -53,6 +38,6 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
         articles: article.map(|a| vec![a]),
     };
     let list = app::visible_findings(ws, &scope, args.rule, args.all)?;
-    print_findings(&list, args.output.format, &titles(ws, &list)?)?;
+    print_findings(&list, args.output.format, &Labels::of(ws, &list)?)?;
     args.output.verdict(&list)
 }

@@ -301,6 +301,17 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The numbers of the given claims, in one query.
+    pub fn claim_numbers(&self, claim_ids: &[String]) -> Result<HashMap<String, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number FROM claims WHERE id IN (SELECT value FROM json_each(?1)) AND number IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every claim of the given articles, grouped by article in the order given, each in
     /// position order: one query whatever the number of articles.
     pub fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {

@@ -273,3 +273,45 @@ fn check_reingests_idempotently_and_reports_only_its_articles() {
     t.ok(&["check", &fixture("articles/khalilzad.txt")]);
     assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 2);
 }
+
+#[test]
+fn report_rows_name_their_claims_and_dismiss_takes_several_from_stdin() {
+    let t = Test::new();
+    t.with_fixture();
+    let table = t.ok(&["report"]).stdout();
+    assert!(table.contains("#3 #4") && table.contains("#4"), "{table}");
+    let claims = t.ok(&["claims"]).stdout();
+    assert!(
+        claims
+            .lines()
+            .any(|l| l.split_whitespace().nth(3) == Some("1")),
+        "article number column:\n{claims}"
+    );
+    let ids: Vec<String> = t.ok(&["report", "--format", "json"]).json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap()[..8].to_string())
+        .collect();
+    let stdin = ids.join("\n");
+    let r = t
+        .run_stdin(&["dismiss", "-", "--note", "checked", "--dry-run"], &stdin)
+        .success();
+    assert_eq!(r.stdout().matches("dry run").count(), 2, "{}", r.stdout());
+    assert_eq!(
+        t.ok(&["report", "--format", "json"]).json()["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    t.run_stdin(&["dismiss", "-", "--note", "checked"], &stdin)
+        .success();
+    assert_eq!(
+        t.ok(&["report", "--format", "json"]).json()["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
