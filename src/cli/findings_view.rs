@@ -77,6 +77,7 @@ pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
 /// What a printed finding names besides itself: article titles and claim numbers.
 pub struct Labels {
     pub titles: std::collections::HashMap<String, String>,
+    pub article_numbers: std::collections::HashMap<String, i64>,
     pub numbers: std::collections::HashMap<String, i64>,
 }
 
@@ -91,12 +92,13 @@ impl Labels {
             .iter()
             .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
             .collect();
+        let found = ws.articles_by_ids(&articles)?;
         Ok(Labels {
-            titles: ws
-                .articles_by_ids(&articles)?
-                .into_iter()
-                .map(|a| (a.id, a.title))
+            article_numbers: found
+                .iter()
+                .filter_map(|a| a.number.map(|n| (a.id.clone(), n)))
                 .collect(),
+            titles: found.into_iter().map(|a| (a.id, a.title)).collect(),
             numbers: ws.claim_numbers(&claims)?,
         })
     }
@@ -150,6 +152,7 @@ pub fn print_findings(findings: &[Finding], format: ReportFormat, labels: &Label
             }
             let mut t = output::table(&[
                 "finding",
+                "art",
                 "claims",
                 "rule",
                 "severity",
@@ -160,6 +163,11 @@ pub fn print_findings(findings: &[Finding], format: ReportFormat, labels: &Label
             for f in findings {
                 t.add_row(vec![
                     f.id[..8].to_string(),
+                    f.article_id
+                        .as_ref()
+                        .and_then(|a| labels.article_numbers.get(a))
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
                     labels.claims(f),
                     f.rule.to_string(),
                     f.severity.as_str().to_string(),

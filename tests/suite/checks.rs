@@ -280,6 +280,13 @@ fn report_rows_name_their_claims_and_dismiss_takes_several_from_stdin() {
     t.with_fixture();
     let table = t.ok(&["report"]).stdout();
     assert!(table.contains("#3 #4") && table.contains("#4"), "{table}");
+    // The article's number stands beside the finding id.
+    assert!(
+        table
+            .lines()
+            .any(|l| l.split_whitespace().nth(3) == Some("1")),
+        "{table}"
+    );
     let claims = t.ok(&["claims"]).stdout();
     assert!(
         claims
