@@ -78,6 +78,7 @@ pub enum Command {
     /// Remove the assignee of claims.
     Unassign(assign::UnassignArgs),
     /// Set the review status of claims: CLAIM... STATUS.
+    #[command(override_usage = "claimdesk mark [OPTIONS] <CLAIM>... <STATUS>")]
     Mark(mark::MarkArgs),
     /// The next claim to review: yours first, then the oldest unchecked one.
     Next(next::NextArgs),

@@ -195,6 +195,12 @@ fn usage_errors_exit_2() {
     ] {
         assert_eq!(t.run(args).code(), 2, "{args:?}");
     }
+    // Usage lines read the right way round.
+    let help = t.run(&["mark", "--help"]).stdout();
+    assert!(
+        help.contains("claimdesk mark [OPTIONS] <CLAIM>... <STATUS>"),
+        "{help}"
+    );
     // A run that fails is 1: no such claim.
     assert_eq!(t.run(&["show", "ffffffff"]).code(), 1);
 }
