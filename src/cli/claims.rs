@@ -32,7 +32,8 @@ pub struct ClaimsArgs {
     pub format: FormatArg,
 }
 
-const CSV_HEADERS: &[&str] = &[
+/// The CSV columns before and after the value's: ids, quote, place, review state.
+const CSV_HEAD: &[&str] = &[
     "id",
     "article_id",
     "kind",
@@ -43,22 +44,23 @@ const CSV_HEADERS: &[&str] = &[
     "status",
     "assignee",
     "origin",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "subject",
-    "predicate",
-    "unit",
-    "currency",
-    "date",
-    "weekday",
-    "relative",
-    "year_inferred",
-    "valid",
-    "created_at",
-    "updated_at",
-    "number",
 ];
+const CSV_TAIL: &[&str] = &["created_at", "updated_at", "number"];
+
+/// The CSV header: the value's columns are its fields, the range ends named as stored.
+fn csv_headers() -> Vec<&'static str> {
+    let value = CSV_VALUE_FIELDS.iter().map(|f| match *f {
+        "low" => "value_low",
+        "high" => "value_high",
+        other => other,
+    });
+    CSV_HEAD
+        .iter()
+        .copied()
+        .chain(value)
+        .chain(CSV_TAIL.iter().copied())
+        .collect()
+}
 
 /// The CSV columns of the value, by the JSON field each shows: a field the claim's kind
 /// does not carry is left empty (`ClaimKind::fields`, the one list).
@@ -111,9 +113,10 @@ fn csv_row(c: &Claim) -> Vec<String> {
 pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> Result<()> {
     match format {
         Format::Json => output::write_json(&list.iter().map(Claim::json).collect::<Vec<_>>()),
-        Format::Csv => {
-            output::print_csv(CSV_HEADERS, &list.iter().map(csv_row).collect::<Vec<_>>())
-        }
+        Format::Csv => output::print_csv(
+            &csv_headers(),
+            &list.iter().map(csv_row).collect::<Vec<_>>(),
+        ),
         Format::Table => {
             let mut headers = vec!["kind", "text", "value", "chars"];
             if ws.is_some() {
