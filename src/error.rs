@@ -28,6 +28,9 @@ pub enum Error {
     /// The file is not a workspace this version can open.
     #[error("{0}")]
     Refused(String),
+    /// The workspace file or its folder cannot be written by this process.
+    #[error("{0}")]
+    Unwritable(String),
     /// SQLite found the file damaged: nothing more is written to it.
     #[error(
         "{0} is damaged ({1}): nothing more was written to it; run `claimdesk doctor` to see what is wrong, and restore a copy made with `claimdesk backup`"

@@ -134,9 +134,7 @@ fn cannot_open(e: &anyhow::Error) -> bool {
             Some(rusqlite::Error::SqliteFailure(f, _))
                 if matches!(f.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
         )
-    }) || crate::error::kind_of(e).is_some_and(|k| {
-        matches!(k, Error::Refused(m) if m.contains("unable to open") || m.contains("readonly"))
-    })
+    }) || matches!(crate::error::kind_of(e), Some(Error::Unwritable(_)))
 }
 
 /// A path as the path part of an SQLite URI: reserved characters percent-encoded.
@@ -165,7 +163,7 @@ fn refusal(shown: &str, e: rusqlite::Error) -> Error {
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
             ) =>
         {
-            Error::Refused(format!(
+            Error::Unwritable(format!(
                 "{shown} cannot be written here ({e}): commands that only read still work"
             ))
         }
