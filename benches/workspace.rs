@@ -88,6 +88,7 @@ fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
                         body,
                         source_path: None,
                         language: Some("en".into()),
+                        ..NewArticle::default()
                     },
                 )?;
                 for j in 0..CLAIMS_PER_ARTICLE {

@@ -18,7 +18,7 @@ fn workspace() -> (tempfile::TempDir, Workspace, Vec<crate::model::Claim>) {
         &mut ws,
         &[file.display().to_string()],
         &Metadata::default(),
-        crate::ingest::DEFAULT_MAX_BYTES,
+        &crate::ingest::ReadOptions::default(),
         &|_| {},
         |_| {},
     )

@@ -17,9 +17,12 @@ use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, folders (every .txt in them) or - for stdin.
+    /// Files (.txt, .md, .html), folders (walked into subfolders), http(s) URLs or - for stdin.
     #[arg(required = true)]
     pub paths: Vec<String>,
+    /// Read only the files directly in a folder, not its subfolders.
+    #[arg(long)]
+    pub no_recurse: bool,
     /// Publication date, YYYY-MM-DD [default: each article's dateline].
     #[arg(long, value_parser = super::parse_date)]
     pub published: Option<NaiveDate>,
@@ -38,7 +41,12 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         story: args.story.clone(),
         ..Metadata::default()
     };
-    let (done, failed) = ingest_paths(ws, &args.paths, &meta, args.limits.max_bytes)?;
+    let (done, failed) = ingest_paths(
+        ws,
+        &args.paths,
+        &meta,
+        &args.limits.read_options(!args.no_recurse),
+    )?;
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     // Just these articles, by id: never a listing of the whole workspace.
     let articles = ws.articles_by_ids(&ids)?;

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::output::{self, Format};
 use crate::app;
+use crate::extract::PublishedFrom;
 use crate::ingest::read_sources;
 use crate::model::Claim;
 
@@ -33,14 +34,28 @@ struct ExtractJson<'a> {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
-    let (sources, failed) = read_sources(std::slice::from_ref(&args.file), args.limits.max_bytes);
-    if let Some(f) = failed.first() {
+    let read = read_sources(
+        std::slice::from_ref(&args.file),
+        &args.limits.read_options(false),
+    );
+    if let Some(f) = read.failed.first() {
         anyhow::bail!("{}", f.message);
     }
-    let Some(src) = sources.first() else {
+    let Some(src) = read.sources.first() else {
         anyhow::bail!("{}: nothing to read", args.file)
     };
-    let (ex, findings) = app::extract_and_check(&src.body, args.published);
+    // The same date and title as ingest would store: the flag, else the page's own.
+    let given = args
+        .published
+        .map(|d| (d, PublishedFrom::Flag))
+        .or(src.meta.published);
+    let (mut ex, findings) = app::extract_and_check(&src.body, given.map(|(d, _)| d));
+    if let Some((_, from)) = given {
+        ex.published_from = Some(from);
+    }
+    if let Some(t) = &src.meta.title {
+        ex.title = t.clone();
+    }
     if let Some(l) = ex.unsupported_language() {
         output::warn(&format!(
             "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",

@@ -13,19 +13,22 @@ use crate::store::Workspace;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files, folders (every .txt in them) or - for stdin.
+    /// Files (.txt, .md, .html), folders (walked into subfolders), http(s) URLs or - for stdin.
     #[arg(required = true)]
     pub paths: Vec<String>,
+    /// Read only the files directly in a folder, not its subfolders.
+    #[arg(long)]
+    pub no_recurse: bool,
     #[arg(long)]
     pub url: Option<String>,
     #[arg(long)]
     pub outlet: Option<String>,
     #[arg(long)]
     pub author: Option<String>,
-    /// Title [default: the first non-empty line].
+    /// Title [default: the page's headline, else the first non-empty line].
     #[arg(long)]
     pub title: Option<String>,
-    /// Publication date, YYYY-MM-DD [default: the dateline near the top].
+    /// Publication date, YYYY-MM-DD [default: the page's, else the dateline near the top].
     #[arg(long, value_parser = super::parse_date)]
     pub published: Option<NaiveDate>,
     /// Story the article belongs to; number conflicts are compared within a story.
@@ -56,7 +59,7 @@ pub fn ingest_paths(
     ws: &mut Workspace,
     paths: &[String],
     meta: &Metadata,
-    max_bytes: u64,
+    opts: &ingest::ReadOptions,
 ) -> Result<(Vec<ingest::Ingested>, usize)> {
     // The bar is made once the inputs are read and counted.
     let bar = std::sync::OnceLock::new();
@@ -66,14 +69,25 @@ pub fn ingest_paths(
             b.inc(n);
         }
     };
-    let out = app::ingest_paths(ws, paths, meta, max_bytes, &tick, |n| {
+    let out = app::ingest_paths(ws, paths, meta, opts, &tick, |n| {
         let _ = bar.set(progress_bar(n as u64 * 2));
     })?;
     if let Some(b) = bar.get() {
         b.finish_and_clear();
     }
+    for s in &out.skipped {
+        output::warn(&format!("warning: {s}"));
+    }
     for f in &out.failed {
         output::warn(&format!("error: {}", f.message));
+    }
+    if !out.summary.is_empty() && (out.done.len() > 1 || !out.skipped.is_empty()) {
+        output::warn(&format!(
+            "read {}; skipped {}; failed {}",
+            out.summary,
+            out.skipped.len(),
+            out.failed.len()
+        ));
     }
     warn_undated(&out.done);
     warn_language(&out.done);
@@ -133,7 +147,12 @@ fn warn_undated(done: &[ingest::Ingested]) {
 }
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
-    let (done, failed) = ingest_paths(ws, &args.paths, &args.metadata(), args.limits.max_bytes)?;
+    let (done, failed) = ingest_paths(
+        ws,
+        &args.paths,
+        &args.metadata(),
+        &args.limits.read_options(!args.no_recurse),
+    )?;
     // Every article shown, read in one query.
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     let articles = ws.articles_by_ids(&ids)?;

@@ -151,6 +151,19 @@ pub struct Limits {
     /// stored (an input of exactly this size is read).
     #[arg(long, default_value_t = crate::ingest::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Seconds a URL may take to arrive, whole.
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    pub timeout: u64,
+}
+
+impl Limits {
+    pub fn read_options(&self, recurse: bool) -> crate::ingest::ReadOptions {
+        crate::ingest::ReadOptions {
+            max_bytes: self.max_bytes,
+            recurse,
+            timeout: std::time::Duration::from_secs(self.timeout.max(1)),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

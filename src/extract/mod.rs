@@ -43,16 +43,43 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
 /// Where an article's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PublishedFrom {
+    /// `--published` on the command line.
     Flag,
+    /// The page's schema.org JSON-LD `datePublished`.
+    JsonLd,
+    /// The page's `article:published_time` or another `<meta>` date.
+    Meta,
+    /// A full date near the top of the text.
     Dateline,
+    /// The feed item's date.
+    Feed,
+    /// Set later by `edit-article`.
+    Edit,
 }
 
 impl PublishedFrom {
+    pub const ALL: [PublishedFrom; 6] = [
+        PublishedFrom::Flag,
+        PublishedFrom::JsonLd,
+        PublishedFrom::Meta,
+        PublishedFrom::Dateline,
+        PublishedFrom::Feed,
+        PublishedFrom::Edit,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PublishedFrom::Flag => "flag",
+            PublishedFrom::JsonLd => "json-ld",
+            PublishedFrom::Meta => "meta",
             PublishedFrom::Dateline => "dateline",
+            PublishedFrom::Feed => "feed",
+            PublishedFrom::Edit => "edit",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<PublishedFrom> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }
 

@@ -1,13 +1,20 @@
 //! Reading articles from files, folders or stdin, validating them, extracting their claims
 //! and storing them: each article with its claims, idempotent on the body's hash.
 
+mod fetch;
+pub mod html;
+mod markdown;
+pub mod page;
 mod source;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-pub use source::{DEFAULT_MAX_BYTES, ReadError, Source, read_limited, read_sources};
+pub use source::{
+    DEFAULT_MAX_BYTES, Fetched, Format, ReadError, ReadOptions, Source, Sources, read_limited,
+    read_sources,
+};
 
 use crate::extract::{self, PublishedFrom};
 use crate::model::Claim;
@@ -52,22 +59,46 @@ pub fn sha256_hex(body: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Extracts the claims of one source's text and resolves its metadata.
+/// Extracts the claims of one source's text and resolves its metadata: flags on the command
+/// line first, then what the page says of itself, then the text's first line and dateline.
 pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
-    let ex = extract::extract(&src.body, meta.published);
+    let page = &src.meta;
+    let given = meta
+        .published
+        .map(|d| (d, PublishedFrom::Flag))
+        .or(page.published);
+    let mut ex = extract::extract(&src.body, given.map(|(d, _)| d));
+    if let Some((_, from)) = given {
+        ex.published_from = Some(from);
+    }
     let unsupported_language = ex.unsupported_language().cloned();
+    let fetched = src.fetched.as_ref();
     Prepared {
         article: NewArticle {
-            title: meta.title.clone().unwrap_or(ex.title),
-            url: meta.url.clone(),
-            outlet: meta.outlet.clone(),
-            author: meta.author.clone(),
+            title: meta
+                .title
+                .clone()
+                .or(page.title.clone())
+                .unwrap_or(ex.title),
+            url: meta
+                .url
+                .clone()
+                .or(page.url.clone())
+                .or(fetched.map(|f| f.final_url.clone())),
+            outlet: meta.outlet.clone().or(page.outlet.clone()),
+            author: meta.author.clone().or(page.author.clone()),
             published: ex.published.map(|d| d.to_string()),
             story: meta.story.clone(),
             body_sha256: sha256_hex(&src.body),
             body: src.body.clone(),
             source_path: src.path.clone(),
             language: ex.language.as_ref().map(|l| l.code.clone()),
+            published_from: ex.published_from.map(|p| p.as_str().to_string()),
+            format: src.format.as_str().to_string(),
+            fetched_url: fetched.map(|f| f.url.clone()),
+            fetched_at: fetched.map(|f| f.at.clone()),
+            raw_sha256: src.raw_sha256.clone(),
+            previous_id: None,
         },
         unsupported_language,
         published_from: ex.published_from,

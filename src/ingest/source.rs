@@ -1,15 +1,36 @@
-//! Article sources: files, folders (every `.txt`, in name order) and `-` for stdin.
+//! Article sources: files (text, Markdown, HTML), folders (walked in name order), URLs and
+//! `-` for stdin.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-/// One article's text, validated: UTF-8 and not empty.
+use super::page::PageMeta;
+use super::{html, markdown};
+
+/// One article's text, validated: UTF-8 and not empty, with what its page said of itself.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub path: Option<String>,
+    /// The text to store: the page's main text, or the file as it is.
     pub body: String,
+    pub meta: PageMeta,
+    pub format: Format,
+    /// The sha256 of the raw page or Markdown, when the stored text is made from it.
+    pub raw_sha256: Option<String>,
+    /// Set when the source was fetched over HTTP.
+    pub fetched: Option<Fetched>,
+}
+
+/// Where and when a page was fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The address asked for.
+    pub url: String,
+    /// The address after redirects.
+    pub final_url: String,
+    pub at: String,
 }
 
 /// Why one input could not be read; the other inputs of the command still go in.
@@ -89,17 +110,148 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     Ok(text)
 }
 
-fn txt_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read folder", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    Ok(files)
+/// How a file's bytes become article text, from its name (case-insensitively).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
 }
 
-fn read_file(path: &Path, max: u64) -> std::result::Result<Source, ReadError> {
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format of a file by its extension; `Err` names formats we cannot read yet.
+    fn of_path(path: &Path) -> std::result::Result<Option<Format>, &'static str> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        Ok(match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" | "docx" | "doc" | "odt" | "rtf" | "epub" | "pages" => {
+                return Err("not supported yet (save it as .txt, .md or .html first)");
+            }
+            _ => None,
+        })
+    }
+
+    /// A named file of unknown extension, or stdin: a page if it looks like one.
+    pub(super) fn sniff(text: &str) -> Format {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(15)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Turns read text into a source in its format; `name` is used in the error.
+pub fn convert(name: &str, path: Option<String>, raw: String, format: Format) -> Result<Source> {
+    let raw_sha256 = (format != Format::Text).then(|| super::sha256_hex(&raw));
+    let (body, meta) = match format {
+        Format::Text => (raw, PageMeta::default()),
+        Format::Markdown => markdown::read(&raw),
+        Format::Html => match html::read(&raw) {
+            Some(page) => (page.text, page.meta),
+            None => bail!("{name}: no article text found in this page"),
+        },
+    };
+    if body.trim().is_empty() {
+        bail!("{name}: no article text, nothing to ingest");
+    }
+    Ok(Source {
+        path,
+        raw_sha256,
+        body,
+        meta,
+        format,
+        fetched: None,
+    })
+}
+
+/// What a folder walk found: the files to read, and those skipped with the reason.
+#[derive(Debug, Default)]
+struct Walk {
+    files: Vec<(PathBuf, Format)>,
+    skipped: Vec<String>,
+}
+
+/// Collects the readable files under `dir` in name order, recursing unless `recurse` is
+/// false; hidden files and folders are left out, everything else skipped is named.
+fn walk(dir: &Path, recurse: bool, seen: &mut Vec<PathBuf>, out: &mut Walk) -> Result<()> {
+    // A symlink back to a folder above would loop for ever.
+    let real = std::fs::canonicalize(dir)
+        .with_context(|| format!("{}: cannot read folder", dir.display()))?;
+    if seen.contains(&real) {
+        out.skipped.push(format!(
+            "{}: skipped: a folder link that loops",
+            dir.display()
+        ));
+        return Ok(());
+    }
+    seen.push(real);
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read folder", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let name = path.display();
+        match std::fs::metadata(&path) {
+            Err(e) => out
+                .skipped
+                .push(format!("{name}: skipped: cannot read ({e})")),
+            Ok(m) if m.is_dir() => {
+                if recurse {
+                    if let Err(e) = walk(&path, recurse, seen, out) {
+                        out.skipped.push(format!("{e:#}"));
+                    }
+                } else {
+                    out.skipped
+                        .push(format!("{name}: skipped: a folder (--no-recurse)"));
+                }
+            }
+            Ok(m) if !m.is_file() => out.skipped.push(format!(
+                "{name}: skipped: not a regular file (a pipe, socket or device)"
+            )),
+            Ok(_) => match Format::of_path(&path) {
+                Ok(Some(f)) => out.files.push((path, f)),
+                Ok(None) => out
+                    .skipped
+                    .push(format!("{name}: skipped: not .txt, .md, .html or .htm")),
+                Err(why) => out.skipped.push(format!("{name}: skipped: {why}")),
+            },
+        }
+    }
+    Ok(())
+}
+
+fn read_file(
+    path: &Path,
+    format: Option<Format>,
+    max: u64,
+) -> std::result::Result<Source, ReadError> {
     let name = path.display().to_string();
     std::fs::metadata(path)
         .with_context(|| format!("{name}: cannot read"))
@@ -113,9 +265,9 @@ fn read_file(path: &Path, max: u64) -> std::result::Result<Source, ReadError> {
             std::fs::File::open(path).with_context(|| format!("{name}: cannot read"))
         })
         .and_then(|f| read_limited(&name, f, max))
-        .map(|body| Source {
-            path: Some(name.clone()),
-            body,
+        .and_then(|raw| {
+            let format = format.unwrap_or_else(|| Format::sniff(&raw));
+            convert(&name, Some(name.clone()), raw, format)
         })
         .map_err(|e| ReadError {
             input: name,
@@ -125,17 +277,65 @@ fn read_file(path: &Path, max: u64) -> std::result::Result<Source, ReadError> {
 
 fn read_stdin(max: u64) -> std::result::Result<Source, ReadError> {
     read_limited("stdin", std::io::stdin().lock(), max)
-        .map(|body| Source { path: None, body })
+        .and_then(|raw| {
+            let format = Format::sniff(&raw);
+            convert("stdin", None, raw, format)
+        })
         .map_err(|e| ReadError {
             input: "stdin".into(),
             message: format!("{e:#}"),
         })
 }
 
-/// Reads every input, each at most `max` bytes; returns the good sources and, separately,
-/// what failed.
-pub fn read_sources(inputs: &[String], max: u64) -> (Vec<Source>, Vec<ReadError>) {
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// The largest input read, in bytes.
+    pub max_bytes: u64,
+    /// Folders are walked into their subfolders.
+    pub recurse: bool,
+    /// How long a URL may take to arrive, whole.
+    pub timeout: std::time::Duration,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            recurse: true,
+            timeout: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
+/// Everything one command read: the good sources, what failed, what a folder walk skipped.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+    pub failed: Vec<ReadError>,
+    pub skipped: Vec<String>,
+}
+
+impl Sources {
+    /// "2 text, 1 html": how many sources of each format were read.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        for f in [Format::Text, Format::Markdown, Format::Html] {
+            let n = self.sources.iter().filter(|s| s.format == f).count();
+            if n > 0 {
+                parts.push(format!("{n} {}", f.as_str()));
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+/// Reads every input, each at most `max` bytes: files, folders (recursing unless `recurse`
+/// is false) and `-` for stdin.
+pub fn read_sources(inputs: &[String], opts: &ReadOptions) -> Sources {
+    let (max, recurse) = (opts.max_bytes, opts.recurse);
     let mut results = Vec::new();
+    let mut out = Sources::default();
     let mut stdin_done = false;
     for input in inputs {
         let path = Path::new(input);
@@ -145,19 +345,39 @@ pub fn read_sources(inputs: &[String], max: u64) -> (Vec<Source>, Vec<ReadError>
                 results.push(read_stdin(max));
             }
         } else if path.is_dir() {
-            match txt_files(path) {
-                Ok(files) if files.is_empty() => results.push(Err(ReadError {
+            let mut found = Walk::default();
+            match walk(path, recurse, &mut Vec::new(), &mut found) {
+                Ok(()) if found.files.is_empty() => results.push(Err(ReadError {
                     input: input.clone(),
-                    message: format!("{input}: no .txt files in this folder"),
+                    message: format!("{input}: no .txt, .md, .html or .htm files in this folder"),
                 })),
-                Ok(files) => results.extend(files.iter().map(|f| read_file(f, max))),
+                Ok(()) => results.extend(
+                    found
+                        .files
+                        .iter()
+                        .map(|(f, format)| read_file(f, Some(*format), max)),
+                ),
                 Err(e) => results.push(Err(ReadError {
                     input: input.clone(),
                     message: format!("{e:#}"),
                 })),
             }
+            out.skipped.extend(found.skipped);
         } else if path.exists() {
-            results.push(read_file(path, max));
+            match Format::of_path(path) {
+                Ok(format) => results.push(read_file(path, format, max)),
+                Err(why) => results.push(Err(ReadError {
+                    input: input.clone(),
+                    message: format!("{input}: {why}"),
+                })),
+            }
+        } else if input.starts_with("http://") || input.starts_with("https://") {
+            results.push(
+                super::fetch::fetch_page(input, opts).map_err(|e| ReadError {
+                    input: input.clone(),
+                    message: format!("{e:#}"),
+                }),
+            );
         } else {
             results.push(Err(ReadError {
                 input: input.clone(),
@@ -165,15 +385,13 @@ pub fn read_sources(inputs: &[String], max: u64) -> (Vec<Source>, Vec<ReadError>
             }));
         }
     }
-    let mut good = Vec::new();
-    let mut bad = Vec::new();
     for r in results {
         match r {
-            Ok(s) => good.push(s),
-            Err(e) => bad.push(e),
+            Ok(s) => out.sources.push(s),
+            Err(e) => out.failed.push(e),
         }
     }
-    (good, bad)
+    out
 }
 
 #[cfg(test)]

@@ -19,6 +19,38 @@ pub struct NewArticle {
     pub body_sha256: String,
     pub source_path: Option<String>,
     pub language: Option<String>,
+    /// "flag", "json-ld", "meta", "dateline" or "feed"; `None` when undated.
+    pub published_from: Option<String>,
+    /// "text", "markdown" or "html": what the body was read from.
+    pub format: String,
+    pub fetched_url: Option<String>,
+    pub fetched_at: Option<String>,
+    pub raw_sha256: Option<String>,
+    /// The stored article this one is a later version of.
+    pub previous_id: Option<String>,
+}
+
+impl Default for NewArticle {
+    fn default() -> Self {
+        NewArticle {
+            title: String::new(),
+            url: None,
+            outlet: None,
+            author: None,
+            published: None,
+            story: None,
+            body: String::new(),
+            body_sha256: String::new(),
+            source_path: None,
+            language: None,
+            published_from: None,
+            format: "text".into(),
+            fetched_url: None,
+            fetched_at: None,
+            raw_sha256: None,
+            previous_id: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -27,7 +59,9 @@ pub struct ArticleFilter {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.url, a.outlet, a.author, a.published, a.story, \
-     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language, a.number";
+     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language, a.number, \
+     a.published_from, a.format, a.fetched_url, a.fetched_at, a.raw_sha256, a.previous_id, \
+     (SELECT n.id FROM articles n WHERE n.previous_id = a.id)";
 
 fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     Ok(Article {
@@ -43,6 +77,13 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
         ingested_at: r.get(9)?,
         language: r.get(10)?,
         number: r.get(11)?,
+        published_from: r.get(12)?,
+        format: r.get(13)?,
+        fetched_url: r.get(14)?,
+        fetched_at: r.get(15)?,
+        raw_sha256: r.get(16)?,
+        previous_id: r.get(17)?,
+        next_id: r.get(18)?,
     })
 }
 
@@ -58,8 +99,9 @@ pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
 pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
     let id = new_id();
     conn.prepare_cached(
-        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language, number)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language, number,
+                               published_from, format, fetched_url, fetched_at, raw_sha256, previous_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         id,
@@ -74,7 +116,13 @@ pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
         a.source_path,
         now(),
         a.language,
-        conn.take_number(true)?
+        conn.take_number(true)?,
+        a.published_from,
+        a.format,
+        a.fetched_url,
+        a.fetched_at,
+        a.raw_sha256,
+        a.previous_id,
     ])?;
     Ok(id)
 }
@@ -204,6 +252,12 @@ pub fn set_field(
     }
     conn.prepare_cached(field.update_sql())?
         .execute(params![id, value])?;
+    if field == ArticleField::Published {
+        conn.prepare_cached(
+            "UPDATE articles SET published_from = CASE WHEN ?2 IS NULL THEN NULL ELSE 'edit' END WHERE id = ?1",
+        )?
+        .execute(params![id, value])?;
+    }
     if field == ArticleField::Story {
         conn.prepare_cached(
             "UPDATE claims SET scope = coalesce('story:' || ?2, 'article:' || ?1) WHERE article_id = ?1",

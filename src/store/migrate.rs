@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0010_verdicts.sql",
         include_str!("../../schema/0010_verdicts.sql"),
     ),
+    (
+        11,
+        "0011_page_sources.sql",
+        include_str!("../../schema/0011_page_sources.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

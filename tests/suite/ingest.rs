@@ -135,15 +135,20 @@ fn stdin_and_folders_in_name_order() {
     let t = Test::new();
     t.write("dir/2.txt", "Second\n\nNo numbers here.");
     t.write("dir/1.txt", "First\n\nNone here either.");
-    t.write("dir/skip.md", "Not text");
-    let out = t
-        .ok(&[
-            "ingest",
-            &t.path("dir").display().to_string(),
-            "--format",
-            "json",
-        ])
-        .json();
+    t.write("dir/skip.csv", "Not text");
+    let run = t.ok(&[
+        "ingest",
+        &t.path("dir").display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        run.stderr()
+            .contains("skip.csv: skipped: not .txt, .md, .html or .htm"),
+        "{}",
+        run.stderr()
+    );
+    let out = run.json();
     let titles: Vec<_> = out
         .as_array()
         .unwrap()

@@ -3,6 +3,7 @@ mod checks;
 mod common;
 mod extract_labels;
 mod ingest;
+mod pages;
 mod reextract;
 mod review;
 mod robustness;

@@ -1,0 +1,423 @@
+//! Web pages, Markdown, folders and URLs: what is stored is the article, not the page.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+
+use serde_json::Value;
+
+use super::common::{Test, fixture};
+
+/// Claims as (kind, text, start, end, value summary): what must match between two sources.
+fn claim_keys(claims: &[Value]) -> Vec<(String, String, i64, i64, String)> {
+    claims
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["text"].as_str().unwrap().to_string(),
+                c["start"].as_i64().unwrap(),
+                c["end"].as_i64().unwrap(),
+                c["value"].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn finding_keys(findings: &Value) -> Vec<(String, String)> {
+    findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["quote"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_khalilzad_page_gives_the_claims_and_findings_of_the_plain_text() {
+    let t = Test::new();
+    let page = t
+        .ok(&[
+            "extract",
+            &fixture("pages/khalilzad.html"),
+            "--format",
+            "json",
+        ])
+        .json();
+    let text = t
+        .ok(&[
+            "extract",
+            &fixture("articles/khalilzad.txt"),
+            "--format",
+            "json",
+        ])
+        .json();
+    let claims = claim_keys(page["claims"].as_array().unwrap());
+    assert_eq!(claims.len(), 8, "{claims:?}");
+    assert_eq!(claims, claim_keys(text["claims"].as_array().unwrap()));
+    assert_eq!(
+        finding_keys(&page["findings"]),
+        finding_keys(&text["findings"])
+    );
+    assert_eq!(finding_keys(&page["findings"]).len(), 2);
+    assert_eq!(page["article"]["published"], "2021-05-04");
+    assert_eq!(page["article"]["published_from"], "json-ld");
+    assert_eq!(text["article"]["published_from"], "dateline");
+    assert_eq!(page["article"]["title"], text["article"]["title"]);
+}
+
+#[test]
+fn an_ingested_page_stores_its_main_text_and_metadata() {
+    let t = Test::new();
+    t.ok(&["ingest", &fixture("pages/khalilzad.html")]);
+    let a = &t.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(
+        a["title"],
+        "US envoy Khalilzad tells Kabul the world stands against a Taliban takeover"
+    );
+    assert_eq!(a["published"], "2021-05-04");
+    assert_eq!(a["published_from"], "json-ld");
+    assert_eq!(a["author"], "Imran Farobali");
+    assert_eq!(a["outlet"], "Kabul Ledger");
+    assert_eq!(
+        a["url"],
+        "https://kabul-ledger.example/politics/khalilzad-kabul"
+    );
+    assert_eq!(a["format"], "html");
+    assert_eq!(a["raw_sha256"].as_str().unwrap().len(), 64);
+    // The stored body is the plain-text fixture, character for character: the same text
+    // ingested from the .txt is the same article.
+    let again = t.ok(&[
+        "ingest",
+        &fixture("articles/khalilzad.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again.json()[0]["id"], a["id"]);
+}
+
+#[test]
+fn page_furniture_is_not_article_text() {
+    let t = Test::new();
+    t.ok(&["ingest", &fixture("pages/council-budget.html")]);
+    let a = &t.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(
+        a["title"],
+        "Harbourside council to cut £300m from roads budget"
+    );
+    assert_eq!(a["outlet"], "The Eastmoor Courier");
+    assert_eq!(a["author"], "Dana Whitlock");
+    assert_eq!(
+        a["url"],
+        "https://courier.example/news/harbourside-roads-budget"
+    );
+    // 23:40 at UTC-5 is March 12 where it was published (March 13 in UTC).
+    assert_eq!(a["published"], "2024-03-12");
+    assert_eq!(a["published_from"], "meta");
+    let claims = t.ok(&["claims", "--format", "json"]).json();
+    let texts: Vec<&str> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    // The headline figure: once in the headline line, once in the body; not in <title>.
+    assert_eq!(
+        texts.iter().filter(|t| **t == "£300m").count(),
+        2,
+        "{texts:?}"
+    );
+    for furniture in [
+        "500 sheep",
+        "4.5%",
+        "£9m",
+        "£2bn",
+        "40 years",
+        "143",
+        "7%",
+        "£96",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t.contains(furniture)),
+            "{furniture} from page furniture: {texts:?}"
+        );
+    }
+    assert!(texts.contains(&"12,400 potholes"), "{texts:?}");
+    assert!(texts.contains(&"£45m"), "{texts:?}");
+    // Entities decoded, no markup in the stored text or in any sentence.
+    for c in claims.as_array().unwrap() {
+        let s = c["sentence"].as_str().unwrap();
+        assert!(!s.contains('<') || s.contains("< half"), "{s}");
+        assert!(!s.contains("&pound;") && !s.contains("&nbsp;"), "{s}");
+    }
+}
+
+#[test]
+fn flags_override_what_the_page_says() {
+    let t = Test::new();
+    t.ok(&[
+        "ingest",
+        &fixture("pages/council-budget.html"),
+        "--published",
+        "2024-03-13",
+        "--outlet",
+        "Courier (print)",
+        "--title",
+        "Roads cut",
+    ]);
+    let a = &t.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(a["published"], "2024-03-13");
+    assert_eq!(a["published_from"], "flag");
+    assert_eq!(a["outlet"], "Courier (print)");
+    assert_eq!(a["title"], "Roads cut");
+    assert_eq!(a["author"], "Dana Whitlock");
+}
+
+#[test]
+fn markdown_is_read_without_its_markup() {
+    let t = Test::new();
+    let md = t.write(
+        "ferry.md",
+        "# Ferry route cut to **three** sailings\n\n*Published Monday, March 11, 2024*\n\nThe operator said [2,300 passengers](https://x.example) used the route each week.\n",
+    );
+    t.ok(&["ingest", &md]);
+    let a = &t.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(a["title"], "Ferry route cut to three sailings");
+    assert_eq!(a["format"], "markdown");
+    assert_eq!(a["published"], "2024-03-11");
+    let claims = t.ok(&["claims", "--format", "json"]).json();
+    let c = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "2,300 passengers")
+        .expect("the count");
+    assert_eq!(
+        c["sentence"],
+        "The operator said 2,300 passengers used the route each week."
+    );
+}
+
+#[test]
+fn a_folder_is_walked_and_every_skipped_file_is_named() {
+    let t = Test::new();
+    let txt = std::fs::read_to_string(fixture("articles/khalilzad.txt")).unwrap();
+    t.write("in/UPPER.TXT", &txt);
+    t.write(
+        "in/page.HTML",
+        std::fs::read(fixture("pages/council-budget.html")).unwrap(),
+    );
+    t.write(
+        "in/sub/notes.md",
+        "# Notes\n\nThe mayor said 14 buses were late on Friday.\n",
+    );
+    t.write("in/.hidden/secret.txt", "Hidden: 99 things.\n");
+    t.write("in/.draft.txt", "Draft: 98 things.\n");
+    t.write("in/report.pdf", "%PDF-1.4");
+    t.write("in/photo.jpg", [0xffu8, 0xd8]);
+    let run = t.ok(&["ingest", t.path("in").to_str().unwrap(), "--format", "json"]);
+    let stored = run.json();
+    assert_eq!(stored.as_array().unwrap().len(), 3, "{}", run.stderr());
+    let err = run.stderr();
+    assert!(
+        err.contains("report.pdf: skipped: not supported yet"),
+        "{err}"
+    );
+    assert!(err.contains("photo.jpg: skipped"), "{err}");
+    assert!(!err.contains("secret") && !err.contains("draft"), "{err}");
+    assert!(
+        err.contains("read 1 text, 1 markdown, 1 html; skipped 2"),
+        "{err}"
+    );
+
+    let t2 = Test::new();
+    t2.write("in/a.txt", &txt);
+    t2.write(
+        "in/sub/notes.md",
+        "# Notes\n\nThe mayor said 14 buses were late.\n",
+    );
+    let run = t2.ok(&[
+        "ingest",
+        "--no-recurse",
+        t2.path("in").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.json().as_array().unwrap().len(), 1);
+    assert!(
+        run.stderr()
+            .contains("sub: skipped: a folder (--no-recurse)"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn formats_we_cannot_read_are_refused_by_name() {
+    let t = Test::new();
+    let pdf = t.write("scan.pdf", "%PDF-1.4 \u{0}\u{1}");
+    let run = t.run(&["ingest", &pdf]).failure();
+    assert!(
+        run.stderr().contains("scan.pdf: not supported yet"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!run.stderr().contains("byte offset"), "{}", run.stderr());
+    let empty = t.write("empty.html", "<html><body><nav>Home</nav></body></html>");
+    let run = t.run(&["ingest", &empty]).failure();
+    assert!(
+        run.stderr().contains("empty.html: no article text"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        t.ok(&["articles", "--format", "json"]).json(),
+        serde_json::json!([])
+    );
+}
+
+/// A one-thread HTTP server on 127.0.0.1 answering each path from `routes` with
+/// (status line, extra headers, body); it serves `requests` connections and stops.
+fn serve(routes: HashMap<String, (String, String, Vec<u8>)>, requests: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap() == 0 || h == "\r\n" {
+                    break;
+                }
+            }
+            let (status, headers, body) = routes.get(&path).cloned().unwrap_or((
+                "404 Not Found".into(),
+                String::new(),
+                b"no".to_vec(),
+            ));
+            let head = format!(
+                "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    addr
+}
+
+fn html_route(body: Vec<u8>) -> (String, String, Vec<u8>) {
+    (
+        "200 OK".into(),
+        "Content-Type: text/html; charset=utf-8\r\n".into(),
+        body,
+    )
+}
+
+#[test]
+fn a_url_is_fetched_and_stored_as_the_same_file_would_be() {
+    let page = std::fs::read(fixture("pages/khalilzad.html")).unwrap();
+    let mut routes = HashMap::new();
+    routes.insert("/story".to_string(), html_route(page));
+    routes.insert(
+        "/s/123".to_string(),
+        (
+            "301 Moved Permanently".into(),
+            "Location: /story\r\n".into(),
+            Vec::new(),
+        ),
+    );
+    let base = serve(routes, 4);
+    let asked = format!("{base}/s/123");
+
+    let from_url = Test::new();
+    from_url.ok(&["ingest", &asked]);
+    let a = &from_url.ok(&["articles", "--format", "json"]).json()[0];
+    let from_file = Test::new();
+    from_file.ok(&["ingest", &fixture("pages/khalilzad.html")]);
+    let b = &from_file.ok(&["articles", "--format", "json"]).json()[0];
+    for field in [
+        "title",
+        "published",
+        "published_from",
+        "author",
+        "outlet",
+        "url",
+        "raw_sha256",
+    ] {
+        assert_eq!(a[field], b[field], "{field}");
+    }
+    // The page's own address is the article's; the one asked for is kept beside it.
+    assert_eq!(
+        a["url"],
+        "https://kabul-ledger.example/politics/khalilzad-kabul"
+    );
+    assert_eq!(a["fetched_url"], asked);
+    assert!(a["fetched_at"].as_str().unwrap().starts_with("20"));
+    let ca = from_url.ok(&["claims", "--format", "json"]).json();
+    let cb = from_file.ok(&["claims", "--format", "json"]).json();
+    assert_eq!(
+        claim_keys(ca.as_array().unwrap()),
+        claim_keys(cb.as_array().unwrap())
+    );
+}
+
+#[test]
+fn a_page_without_its_own_address_keeps_the_final_url_after_redirects() {
+    let mut routes = HashMap::new();
+    routes.insert(
+        "/final".to_string(),
+        html_route(
+            b"<html><head><title>Dam repairs</title></head><body><article><h1>Dam repairs</h1><p>Engineers said on Monday, March 4, 2024 that 120 workers would repair the dam within six weeks, at a cost of $4m.</p></article></body></html>".to_vec(),
+        ),
+    );
+    routes.insert(
+        "/start".to_string(),
+        (
+            "302 Found".into(),
+            "Location: /final\r\n".into(),
+            Vec::new(),
+        ),
+    );
+    let base = serve(routes, 2);
+    let t = Test::new();
+    t.ok(&["ingest", &format!("{base}/start")]);
+    let a = &t.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(a["url"], format!("{base}/final"));
+    assert_eq!(a["fetched_url"], format!("{base}/start"));
+    assert_eq!(a["title"], "Dam repairs");
+}
+
+#[test]
+fn network_errors_are_one_line_naming_the_url() {
+    let base = serve(HashMap::new(), 1);
+    let t = Test::new();
+    let missing = format!("{base}/gone");
+    let run = t.run(&["ingest", &missing]).failure();
+    assert!(
+        run.stderr()
+            .contains(&format!("{missing}: the server answered HTTP 404")),
+        "{}",
+        run.stderr()
+    );
+    // Nothing listens on a port just closed.
+    let closed = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/x", l.local_addr().unwrap())
+    };
+    let run = t.run(&["ingest", &closed]).failure();
+    assert!(
+        run.stderr().contains(&format!("{closed}: cannot fetch")),
+        "{}",
+        run.stderr()
+    );
+}
