@@ -39,3 +39,56 @@ pub fn ingest_paths(
         skipped: read.skipped,
     })
 }
+
+/// What `ingest --feed` did: as `Ingest`, plus the items left alone because their link is
+/// already stored (they are not fetched again).
+pub struct FeedIngest {
+    pub ingest: Ingest,
+    /// Items in the feed.
+    pub items: usize,
+    /// Items whose link was already stored.
+    pub known: usize,
+}
+
+/// Ingests a feed's new items: each item's page (or its full content when the feed carries
+/// it) with the item's date, title and author. An item whose link is already stored is not
+/// fetched again, so a re-run reads only what is new.
+pub fn ingest_feed(
+    ws: &mut Workspace,
+    feed: &str,
+    meta: &Metadata,
+    opts: &ReadOptions,
+    progress: &Progress<'_>,
+) -> Result<FeedIngest> {
+    let items = ingest::feed::read(feed, opts)?;
+    let links: Vec<String> = items.iter().filter_map(|i| i.link.clone()).collect();
+    let known = ws.stored_urls(&links)?;
+    let mut sources = Vec::new();
+    let mut failed = Vec::new();
+    let mut skipped = 0;
+    for item in &items {
+        if item.link.as_ref().is_some_and(|l| known.contains(l)) {
+            skipped += 1;
+            continue;
+        }
+        match ingest::feed::item_source(item, opts) {
+            Ok(s) => sources.push(s),
+            Err(e) => failed.push(ReadError {
+                input: item.link.clone().unwrap_or_else(|| feed.to_string()),
+                message: format!("{e:#}"),
+            }),
+        }
+    }
+    let prepared = ingest::prepare_all(&sources, meta, progress);
+    let done = ingest::store_all(ws, &prepared, progress)?;
+    Ok(FeedIngest {
+        ingest: Ingest {
+            done,
+            failed,
+            skipped: Vec::new(),
+            summary: String::new(),
+        },
+        items: items.len(),
+        known: skipped,
+    })
+}

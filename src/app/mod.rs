@@ -13,7 +13,7 @@ mod stats;
 
 pub use articles::edit_article;
 pub use extract::extract_and_check;
-pub use ingest::{Ingest, ingest_paths};
+pub use ingest::{FeedIngest, Ingest, ingest_feed, ingest_paths};
 pub use maintenance::{backup, doctor, export_all, import_all};
 
 use std::path::Path;

@@ -14,8 +14,13 @@ use crate::store::Workspace;
 #[derive(Debug, Args)]
 pub struct IngestArgs {
     /// Files (.txt, .md, .html), folders (walked into subfolders), http(s) URLs or - for stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "feed", conflicts_with = "feed")]
     pub paths: Vec<String>,
+    /// An RSS 2.0 or Atom feed (URL, file or -): each new item's page, or its full text
+    /// when the feed carries it, with the item's date, title and author. Items whose link
+    /// is already stored are not fetched again.
+    #[arg(long, value_name = "URL|FILE")]
+    pub feed: Option<String>,
     /// Read only the files directly in a folder, not its subfolders.
     #[arg(long)]
     pub no_recurse: bool,
@@ -75,6 +80,12 @@ pub fn ingest_paths(
     if let Some(b) = bar.get() {
         b.finish_and_clear();
     }
+    warn_outcome(&out);
+    Ok((out.done, out.failed.len()))
+}
+
+/// The warnings and error lines of one ingest, on stderr.
+fn warn_outcome(out: &app::Ingest) {
     for s in &out.skipped {
         output::warn(&format!("warning: {s}"));
     }
@@ -91,7 +102,25 @@ pub fn ingest_paths(
     }
     warn_undated(&out.done);
     warn_language(&out.done);
-    Ok((out.done, out.failed.len()))
+}
+
+/// `ingest --feed`: the feed's new items; those already stored are counted, not fetched.
+fn ingest_feed(
+    ws: &mut Workspace,
+    feed: &str,
+    meta: &Metadata,
+    opts: &ingest::ReadOptions,
+) -> Result<(Vec<ingest::Ingested>, usize)> {
+    let out = app::ingest_feed(ws, feed, meta, opts, &|_| {})?;
+    warn_outcome(&out.ingest);
+    output::warn(&format!(
+        "{feed}: {} items: {} read, {} already stored, {} failed",
+        out.items,
+        out.ingest.done.len(),
+        out.known,
+        out.ingest.failed.len()
+    ));
+    Ok((out.ingest.done, out.ingest.failed.len()))
 }
 
 /// Inputs above which a long ingest shows a progress bar.
@@ -147,12 +176,11 @@ fn warn_undated(done: &[ingest::Ingested]) {
 }
 
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
-    let (done, failed) = ingest_paths(
-        ws,
-        &args.paths,
-        &args.metadata(),
-        &args.limits.read_options(!args.no_recurse),
-    )?;
+    let opts = args.limits.read_options(!args.no_recurse);
+    let (done, failed) = match &args.feed {
+        Some(feed) => ingest_feed(ws, feed, &args.metadata(), &opts)?,
+        None => ingest_paths(ws, &args.paths, &args.metadata(), &opts)?,
+    };
     // Every article shown, read in one query.
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     let articles = ws.articles_by_ids(&ids)?;

@@ -95,6 +95,23 @@ pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// Which of `urls` are already stored, as an article's address or the address it was
+/// fetched from: one query whatever their number.
+pub fn stored_urls(
+    conn: &Connection,
+    urls: &[String],
+) -> Result<std::collections::HashSet<String>> {
+    let list = serde_json::to_string(urls)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT value FROM json_each(?1) WHERE value IN (SELECT url FROM articles WHERE url IS NOT NULL)
+            OR value IN (SELECT fetched_url FROM articles WHERE fetched_url IS NOT NULL)",
+    )?;
+    let found = stmt
+        .query_map([list], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
 /// Stores the article and returns its new id.
 pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
     let id = new_id();
@@ -139,6 +156,11 @@ pub struct ArticleText {
 }
 
 impl Workspace {
+    /// Which of `urls` are already stored (see `stored_urls`).
+    pub fn stored_urls(&self, urls: &[String]) -> Result<std::collections::HashSet<String>> {
+        stored_urls(&self.conn, urls)
+    }
+
     pub fn article(&self, id: &str) -> Result<Article> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1");
         Ok(self.conn.query_row(&sql, [id], article_from_row)?)

@@ -22,7 +22,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use articles::{
     ArticleField, ArticleFilter, ArticleText, NewArticle, set_field as set_article_field,
 };
-pub use articles::{find_by_hash, insert as insert_article};
+pub use articles::{find_by_hash, insert as insert_article, stored_urls};
 pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{

@@ -421,3 +421,109 @@ fn network_errors_are_one_line_naming_the_url() {
         run.stderr()
     );
 }
+
+fn feed_with(story_url: &str) -> String {
+    let full = "<p>The regional water board said on Monday that 1,250 households had been without running water for three days after a main burst under the ring road.</p>\
+        <p>Engineers expect repairs to cost about $2.4m and to take until Friday. The board's chair, Lena Marsh, said bottled water had been handed out at 14 points across the district, and that a further 300 homes could lose supply overnight while the pipe is isolated.</p>";
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Wire</title><link>https://wire.example</link><description>Latest</description>
+<item><title>Envoy in Kabul</title><link>{story_url}</link><description>Teaser only.</description>
+  <pubDate>Tue, 04 May 2021 02:30:00 +0430</pubDate></item>
+<item><title>Water main burst leaves 1,250 homes dry</title><link>https://wire.example/water</link>
+  <pubDate>Mon, 08 Apr 2024 22:15:00 -0400</pubDate><dc:creator>Sam Ortiz</dc:creator>
+  <content:encoded><![CDATA[{full}]]></content:encoded></item>
+</channel></rss>"#
+    )
+}
+
+#[test]
+fn a_feed_ingests_each_new_item_once() {
+    let page = std::fs::read(fixture("pages/khalilzad.html")).unwrap();
+    let mut routes = HashMap::new();
+    routes.insert("/story".to_string(), html_route(page));
+    // One request only: a second run that fetched again would fail.
+    let base = serve(routes, 1);
+    let t = Test::new();
+    let feed = t.write("wire.xml", feed_with(&format!("{base}/story")));
+    let run = t.ok(&["ingest", "--feed", &feed, "--format", "json"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 2, "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("2 items: 2 read, 0 already stored, 0 failed"),
+        "{}",
+        run.stderr()
+    );
+    let articles = t.ok(&["articles", "--format", "json"]).json();
+    let by_title = |title: &str| {
+        articles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("{title} in {articles}"))
+            .clone()
+    };
+    // The fetched page's own metadata comes first.
+    let envoy =
+        by_title("US envoy Khalilzad tells Kabul the world stands against a Taliban takeover");
+    assert_eq!(envoy["published_from"], "json-ld");
+    assert_eq!(envoy["claims"], 8);
+    // The item carried its full text: not fetched; the item's date in its own offset.
+    let water = by_title("Water main burst leaves 1,250 homes dry");
+    assert_eq!(water["published"], "2024-04-08");
+    assert_eq!(water["published_from"], "feed");
+    assert_eq!(water["author"], "Sam Ortiz");
+    assert_eq!(water["url"], "https://wire.example/water");
+    assert_eq!(water["fetched_url"], Value::Null);
+    let claims = t.ok(&["claims", "--format", "json"]).json();
+    assert!(
+        claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["text"] == "about $2.4m"),
+        "{claims}"
+    );
+
+    let again = t.ok(&["ingest", "--feed", &feed, "--format", "json"]);
+    assert_eq!(again.json(), serde_json::json!([]));
+    assert!(
+        again
+            .stderr()
+            .contains("2 items: 0 read, 2 already stored, 0 failed"),
+        "{}",
+        again.stderr()
+    );
+}
+
+#[test]
+fn a_feed_item_that_cannot_be_fetched_is_named_and_the_rest_go_in() {
+    let base = serve(HashMap::new(), 1);
+    let t = Test::new();
+    let feed = t.write("wire.xml", feed_with(&format!("{base}/story")));
+    let run = t.run(&["ingest", "--feed", &feed]).failure();
+    assert!(
+        run.stderr()
+            .contains(&format!("{base}/story: the server answered HTTP 404")),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        t.ok(&["articles", "--format", "json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let bad = t.write("bad.xml", "<html><body>not a feed</body></html>");
+    let run = t.run(&["ingest", "--feed", &bad]).failure();
+    assert!(
+        run.stderr()
+            .contains("bad.xml: not an RSS 2.0 or Atom feed"),
+        "{}",
+        run.stderr()
+    );
+}
