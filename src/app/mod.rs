@@ -3,6 +3,7 @@
 //! parse, call one of these, and render. No use case calls a front end.
 
 mod articles;
+mod diff;
 mod extract;
 mod ingest;
 mod maintenance;
@@ -12,6 +13,7 @@ mod review;
 mod stats;
 
 pub use articles::edit_article;
+pub use diff::{ArticleDiff, FigureChange, SentenceChange, WordChange, diff_article};
 pub use extract::extract_and_check;
 pub use ingest::{FeedIngest, Ingest, ingest_feed, ingest_paths};
 pub use maintenance::{backup, doctor, export_all, import_all};

@@ -175,12 +175,48 @@ fn warn_undated(done: &[ingest::Ingested]) {
     }
 }
 
+/// What happened to one input, in a word or three.
+fn result(d: &ingest::Ingested) -> &'static str {
+    match (d.new, &d.previous) {
+        (false, _) => "already there",
+        (true, Some(_)) => "new version",
+        (true, None) => "stored",
+    }
+}
+
+/// One line per new version: which article it follows, and how much review work followed.
+fn note_versions(ws: &Workspace, done: &[ingest::Ingested]) -> Result<()> {
+    let versions: Vec<&ingest::Ingested> = done.iter().filter(|d| d.previous.is_some()).collect();
+    if versions.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = versions
+        .iter()
+        .flat_map(|d| [d.id.clone(), d.previous.clone().unwrap_or_default()])
+        .collect();
+    let articles = ws.articles_by_ids(&ids)?;
+    for (d, pair) in versions.iter().zip(articles.chunks(2)) {
+        let n = |a: &crate::model::Article| a.number.map(|n| n.to_string()).unwrap_or_default();
+        output::warn(&format!(
+            "{}: the text at {} changed: stored as article {}, a new version of article {} ({} unchanged claims keep their status, verdict, evidence and history; see `claimdesk diff {}`)",
+            d.source,
+            pair[0].url.as_deref().unwrap_or("its address"),
+            n(&pair[0]),
+            n(&pair[1]),
+            d.carried,
+            n(&pair[0]),
+        ));
+    }
+    Ok(())
+}
+
 pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
     let opts = args.limits.read_options(!args.no_recurse);
     let (done, failed) = match &args.feed {
         Some(feed) => ingest_feed(ws, feed, &args.metadata(), &opts)?,
         None => ingest_paths(ws, &args.paths, &args.metadata(), &opts)?,
     };
+    note_versions(ws, &done)?;
     // Every article shown, read in one query.
     let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
     let articles = ws.articles_by_ids(&ids)?;
@@ -199,7 +235,7 @@ pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
                 .map(|(d, a)| {
                     vec![
                         a.id,
-                        if d.new { "stored" } else { "already there" }.into(),
+                        result(d).into(),
                         a.title,
                         a.claims.to_string(),
                         d.source.clone(),
@@ -213,11 +249,7 @@ pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
             for (d, a) in done.iter().zip(&articles) {
                 t.add_row(vec![
                     a.number.map(|n| n.to_string()).unwrap_or_default(),
-                    if d.new {
-                        "stored".into()
-                    } else {
-                        "already there".into()
-                    },
+                    result(d).into(),
                     clip(&a.title, 50),
                     opt(&a.published),
                     a.claims.to_string(),

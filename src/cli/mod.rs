@@ -5,6 +5,7 @@ mod articles;
 mod assign;
 mod check;
 mod claims;
+mod diff;
 mod dismiss;
 mod edit;
 mod edit_article;
@@ -60,7 +61,8 @@ pub struct Cli {
 pub enum Command {
     /// Create the workspace (any command that writes creates it too).
     Init,
-    /// Store articles from files, folders (every .txt) or - for stdin, and extract their claims.
+    /// Store articles from files, folders, web pages, URLs, feeds or - for stdin, and extract
+    /// their claims.
     Ingest(ingest::IngestArgs),
     /// List the articles in the workspace.
     Articles(articles::ArticlesArgs),
@@ -88,6 +90,9 @@ pub enum Command {
     Show(show::ShowArgs),
     /// The change history of one claim.
     History(history::HistoryArgs),
+    /// What changed between two versions of an article, sentence by sentence, with the
+    /// figures and dates that changed.
+    Diff(diff::DiffArgs),
     /// Extract the claims of one article without a workspace.
     Extract(extract::ExtractArgs),
     /// The main job: ingest articles, then their claims summary and consistency findings.
@@ -265,6 +270,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Read(a) => read::run(&open(OpenMode::ReadOnly)?, a),
         Command::Show(a) => show::run(&open(OpenMode::ReadOnly)?, a),
         Command::History(a) => history::run(&open(OpenMode::ReadOnly)?, a),
+        Command::Diff(a) => diff::run(&open(OpenMode::ReadOnly)?, a),
         Command::Extract(a) => extract::run(a),
         Command::Check(a) => check::run(&mut open(OpenMode::Create)?, a),
         Command::Report(a) => report::run(&open(OpenMode::ReadOnly)?, a),

@@ -53,6 +53,10 @@ pub struct Ingested {
     pub unsupported_language: Option<extract::Language>,
     pub published_from: Option<PublishedFrom>,
     pub source: String,
+    /// The stored article this one is a new version of (same URL, changed text).
+    pub previous: Option<String>,
+    /// Claims whose review work was carried over from the previous version.
+    pub carried: usize,
 }
 
 pub fn sha256_hex(body: &str) -> String {
@@ -133,19 +137,42 @@ pub fn store_all(
                         unsupported_language: p.unsupported_language.clone(),
                         published_from: p.published_from,
                         source,
+                        previous: None,
+                        carried: 0,
                     });
                     continue;
                 }
-                let id = store::insert_article(tx, &p.article)?;
+                // Changed text at a stored article's address is a new version of it.
+                let previous = match &p.article.url {
+                    Some(url) => store::latest_at_url(tx, url)?,
+                    None => None,
+                };
+                let id = match &previous {
+                    Some((prev, story)) => {
+                        let mut a = p.article.clone();
+                        a.previous_id = Some(prev.clone());
+                        if a.story.is_none() {
+                            a.story = story.clone();
+                        }
+                        store::insert_article(tx, &a)?
+                    }
+                    None => store::insert_article(tx, &p.article)?,
+                };
                 for c in &p.claims {
                     store::insert_claim(tx, &id, c)?;
                 }
+                let carried = match &previous {
+                    Some((prev, _)) => store::carry_over(tx, prev, &id)?,
+                    None => 0,
+                };
                 done.push(Ingested {
                     id,
                     new: true,
                     unsupported_language: p.unsupported_language.clone(),
                     published_from: p.published_from,
                     source,
+                    previous: previous.map(|(p, _)| p),
+                    carried,
                 });
             }
             store::index_new_claims(tx, since)?;

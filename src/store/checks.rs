@@ -5,7 +5,7 @@ use anyhow::Result;
 use rusqlite::params;
 
 use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, claim_from_row};
-use super::{Workspace, query_opt};
+use super::{CURRENT_VERSION, Workspace, query_opt};
 use crate::model::{Anchor, Claim, ClaimKind, ConflictKey};
 
 /// scope, kind, subject_key, event, currency of one conflicting group.
@@ -24,13 +24,13 @@ impl Workspace {
             Some(s) => (
                 format!(
                     "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND c.article_id IN (SELECT id FROM articles WHERE story = ?1) \
-                     ORDER BY c.article_id, c.start_char"
+                     AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
                 ),
                 Some(s),
             ),
             None => (
                 format!(
-                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} ORDER BY c.article_id, c.start_char"
+                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
                 ),
                 None,
             ),
@@ -41,14 +41,15 @@ impl Workspace {
     /// The (scope, kind, subject, event, currency) groups whose ranges cannot all hold:
     /// some claim's low is above another's high. One pass over the `claims_conflicts` index.
     pub fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>> {
-        let mut sql = String::from(
-            "SELECT scope, kind, subject_key, event, currency FROM claims WHERE subject_key IS NOT NULL",
+        let mut sql = format!(
+            "SELECT c.scope, c.kind, c.subject_key, c.event, c.currency FROM claims c \
+             WHERE c.subject_key IS NOT NULL AND {CURRENT_VERSION}"
         );
         if scope.is_some() {
-            sql.push_str(" AND scope = ?1");
+            sql.push_str(" AND c.scope = ?1");
         }
         sql.push_str(
-            " GROUP BY scope, kind, subject_key, event, currency HAVING count(*) > 1 AND max(value_low) > min(value_high)",
+            " GROUP BY c.scope, c.kind, c.subject_key, c.event, c.currency HAVING count(*) > 1 AND max(c.value_low) > min(c.value_high)",
         );
         let rows: Vec<GroupRow> = query_opt(&self.conn, &sql, scope, |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -71,7 +72,7 @@ impl Workspace {
         let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
         let sql = format!(
             "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
-             AND c.event IS ?4 AND c.currency IS ?5 ORDER BY c.article_id, c.start_char"
+             AND c.event IS ?4 AND c.currency IS ?5 AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

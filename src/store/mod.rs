@@ -10,6 +10,7 @@ mod maintenance;
 mod migrate;
 mod ratings;
 mod stats;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -38,6 +39,7 @@ pub use ids::{resolve, short_id};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 pub use ratings::{add_rating, rate, remove_rating};
 pub use stats::CountBy;
+pub use versions::{CURRENT_VERSION, carry_over, latest_at_url};
 
 /// Whether opening may create the workspace file. Read-only commands never create one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -527,3 +527,169 @@ fn a_feed_item_that_cannot_be_fetched_is_named_and_the_rest_go_in() {
         run.stderr()
     );
 }
+
+/// The khalilzad page with the troop figure changed and one sentence added: a stealth edit.
+fn edited_page() -> String {
+    std::fs::read_to_string(fixture("pages/khalilzad.html"))
+        .unwrap()
+        .replace("numbering more than 350,000,", "numbering about 300,000,")
+        .replace(
+            "as the fighting spreads.</p>",
+            "as the fighting spreads.</p>\n<p>The embassy later said 12 districts had changed hands.</p>",
+        )
+}
+
+#[test]
+fn changed_text_at_a_stored_address_is_a_new_version_and_review_work_follows() {
+    let t = Test::new();
+    t.ok(&["ingest", &fixture("pages/khalilzad.html")]);
+    let claims = t.ok(&["claims", "--format", "json"]).json();
+    let num = |text: &str| {
+        claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["text"] == text)
+            .unwrap()["number"]
+            .to_string()
+    };
+    let (civilians, troops) = (num("More than 100 civilians"), num("more than 350,000"));
+    t.ok(&[
+        "mark",
+        &civilians,
+        "verified",
+        "--evidence",
+        "https://un.example/report",
+        "--by",
+        "ana",
+    ]);
+    t.ok(&["mark", &troops, "disputed", "--by", "ana"]);
+
+    let mut routes = HashMap::new();
+    routes.insert("/story".to_string(), html_route(edited_page().into_bytes()));
+    let base = serve(routes, 1);
+    let run = t.ok(&["ingest", &format!("{base}/story"), "--format", "json"]);
+    let new = &run.json()[0];
+    assert!(
+        run.stderr().contains("a new version of article 1"),
+        "{}",
+        run.stderr()
+    );
+    let articles = t.ok(&["articles", "--format", "json"]).json();
+    let old = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["number"] == 1)
+        .unwrap();
+    assert_eq!(new["previous_id"], old["id"]);
+    assert_eq!(old["next_id"], new["id"]);
+    // The old version stays, with its claims.
+    assert_eq!(old["claims"], 8);
+
+    let new_claims = t
+        .ok(&[
+            "claims",
+            "--article",
+            new["id"].as_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .json();
+    let find = |text: &str| {
+        new_claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["text"] == text)
+            .unwrap_or_else(|| panic!("{text} in {new_claims}"))
+            .clone()
+    };
+    let kept = find("More than 100 civilians");
+    assert_eq!(kept["status"], "verified");
+    let shown = t
+        .ok(&["show", &kept["number"].to_string(), "--format", "json"])
+        .json();
+    assert_eq!(
+        shown["evidence"][0]["url"], "https://un.example/report",
+        "{shown}"
+    );
+    let history = t
+        .ok(&["history", &kept["number"].to_string(), "--format", "json"])
+        .json();
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["to"] == "verified" && h["actor"] == "ana"),
+        "{history}"
+    );
+    // The changed figure starts over.
+    assert_eq!(find("about 300,000")["status"], "unchecked");
+
+    // The report reads the newest version only: the two date findings once, not twice.
+    let report = t.ok(&["report", "--format", "json"]).json();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2, "{report}");
+    assert!(
+        findings.iter().all(|f| f["article_id"] == new["id"]),
+        "{report}"
+    );
+
+    let diff = t
+        .ok(&["diff", &new["number"].to_string(), "--format", "json"])
+        .json();
+    let changes = diff["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{diff}");
+    assert_eq!(changes[0]["op"], "changed");
+    assert_eq!(changes[0]["figures"][0]["old"], "more than 350,000");
+    assert_eq!(changes[0]["figures"][0]["new"], "about 300,000");
+    assert_eq!(changes[1]["op"], "added");
+    assert_eq!(
+        changes[1]["new"],
+        "The embassy later said 12 districts had changed hands."
+    );
+    let table = t.ok(&["diff", "1"]).stdout();
+    assert!(
+        table.contains("[-more than 350,000,-]") || table.contains("[-more"),
+        "{table}"
+    );
+    assert!(table.contains("{+about"), "{table}");
+}
+
+#[test]
+fn a_file_given_the_url_of_a_stored_article_is_a_new_version_and_one_version_cannot_be_diffed() {
+    let t = Test::new();
+    let url = "https://example.org/khalilzad";
+    t.ok(&[
+        "ingest",
+        &fixture("articles/khalilzad.txt"),
+        "--url",
+        url,
+        "--story",
+        "afghan",
+    ]);
+    let run = t.run(&["diff", "1"]).failure();
+    assert!(
+        run.stderr().contains("has one version only"),
+        "{}",
+        run.stderr()
+    );
+    let body = std::fs::read_to_string(fixture("articles/khalilzad.txt"))
+        .unwrap()
+        .replace("More than 100 civilians", "More than 120 civilians");
+    let edited = t.write("edited.txt", body);
+    let run = t.ok(&["ingest", &edited, "--url", url, "--format", "json"]);
+    let new = &run.json()[0];
+    assert!(new["previous_id"].is_string());
+    // The story follows the article to its new version.
+    assert_eq!(new["story"], "afghan");
+    // The same text again is the same version: nothing new.
+    let again = t.ok(&["ingest", &edited, "--url", url]);
+    assert!(
+        again.stdout().contains("0 stored, 1 already there"),
+        "{}",
+        again.stdout()
+    );
+}

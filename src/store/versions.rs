@@ -1,0 +1,75 @@
+//! Versions of one article: an outlet changed a published page, and the new text is stored
+//! beside the old, linked to it. Review work on claims that did not change follows them.
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// Claims of articles that a later version replaced are left out of the report: this is
+/// the condition, on a claims table aliased `c`.
+pub const CURRENT_VERSION: &str =
+    "c.article_id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)";
+
+/// The newest stored version of the article at `url` (the one no later version replaces),
+/// with its story.
+pub fn latest_at_url(conn: &Connection, url: &str) -> Result<Option<(String, Option<String>)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT a.id, a.story FROM articles a
+             WHERE a.url = ?1 AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_id = a.id)
+             ORDER BY a.number DESC LIMIT 1",
+        )?
+        .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// What a claim is, for carrying review work over: the same kind, quote and value.
+const SAME_CLAIM: &str = "o.kind = n.kind AND o.text = n.text AND o.value_low IS n.value_low \
+     AND o.value_high IS n.value_high AND o.qualifier IS n.qualifier AND o.subject IS n.subject \
+     AND o.unit IS n.unit AND o.currency IS n.currency AND o.date IS n.date \
+     AND o.weekday IS n.weekday AND o.relative IS n.relative";
+
+/// Gives each claim of `new` whose quote and value are unchanged in `old` the old claim's
+/// status, assignee, verdict, evidence and history. Equal quotes pair in the order they
+/// stand. Returns how many claims were carried over.
+pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
+    let sql = format!(
+        "SELECT n.id, o.id FROM claims n JOIN claims o ON {SAME_CLAIM}
+         WHERE n.article_id = ?2 AND o.article_id = ?1
+         ORDER BY n.start_char, o.start_char"
+    );
+    let candidates: Vec<(String, String)> = conn
+        .prepare(&sql)?
+        .query_map(params![old, new], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut used_old = std::collections::HashSet::new();
+    let mut done_new = std::collections::HashSet::new();
+    let mut pairs = Vec::new();
+    for (n, o) in candidates {
+        if done_new.contains(&n) || used_old.contains(&o) {
+            continue;
+        }
+        done_new.insert(n.clone());
+        used_old.insert(o.clone());
+        pairs.push((n, o));
+    }
+    let mut state = conn.prepare_cached(
+        "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
+             (SELECT status, assignee, rating, explanation, updated_at FROM claims WHERE id = ?2)
+         WHERE id = ?1",
+    )?;
+    let mut evidence = conn.prepare_cached(
+        "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at)
+         SELECT ?1, url, note, stance, added_by, added_at FROM evidence WHERE claim_id = ?2 ORDER BY id",
+    )?;
+    let mut history = conn.prepare_cached(
+        "INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value, note, evidence_url)
+         SELECT ?1, at, actor, action, from_value, to_value, note, evidence_url
+         FROM claim_history WHERE claim_id = ?2 ORDER BY id",
+    )?;
+    for (n, o) in &pairs {
+        state.execute(params![n, o])?;
+        evidence.execute(params![n, o])?;
+        history.execute(params![n, o])?;
+    }
+    Ok(pairs.len())
+}
