@@ -5,10 +5,11 @@
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
+use super::charset;
 use super::fetch;
 use super::html::{paragraphs, with_headline};
 use super::page::published_date;
-use super::source::{Format, ReadOptions, Source, convert, read_limited};
+use super::source::{Format, ReadOptions, Source, convert};
 use crate::extract::PublishedFrom;
 
 /// One entry of a feed.
@@ -27,14 +28,18 @@ const FULL_CONTENT_CHARS: usize = 400;
 
 /// Reads a feed from a URL, a file or `-`.
 pub fn read(input: &str, opts: &ReadOptions) -> Result<Vec<FeedItem>> {
-    let text = if input.starts_with("http://") || input.starts_with("https://") {
-        fetch::get(input, opts)?.0
+    // A feed declares its encoding in its XML declaration, or its server does.
+    let (bytes, header) = if input.starts_with("http://") || input.starts_with("https://") {
+        let (bytes, _, content_type) = fetch::get(input, opts)?;
+        (bytes, charset::from_content_type(&content_type))
     } else if input == "-" {
-        read_limited("stdin", std::io::stdin().lock(), opts.max_bytes)?
+        let stdin = std::io::stdin().lock();
+        (charset::read_bytes("stdin", stdin, opts.max_bytes)?, None)
     } else {
         let f = std::fs::File::open(input).with_context(|| format!("{input}: cannot read"))?;
-        read_limited(input, f, opts.max_bytes)?
+        (charset::read_bytes(input, f, opts.max_bytes)?, None)
     };
+    let text = charset::decode(input, bytes, header)?;
     parse(input, &text)
 }
 

@@ -6,7 +6,8 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use ureq::ResponseExt;
 
-use super::source::{Fetched, Format, ReadOptions, Source, convert, read_limited};
+use super::charset;
+use super::source::{Fetched, Format, ReadOptions, Source, convert, decode};
 
 const MAX_REDIRECTS: u32 = 10;
 
@@ -19,8 +20,8 @@ fn agent(timeout: Duration) -> ureq::Agent {
         .into()
 }
 
-/// The body of `url` as text, with the final address after redirects and the content type.
-pub fn get(url: &str, limits: &ReadOptions) -> Result<(String, String, String)> {
+/// The body of `url` as bytes, with the final address after redirects and the content type.
+pub fn get(url: &str, limits: &ReadOptions) -> Result<(Vec<u8>, String, String)> {
     let mut resp = match agent(limits.timeout).get(url).call() {
         Ok(r) => r,
         Err(ureq::Error::StatusCode(code)) => bail!("{url}: the server answered HTTP {code}"),
@@ -40,14 +41,22 @@ pub fn get(url: &str, limits: &ReadOptions) -> Result<(String, String, String)> 
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let text = read_limited(url, resp.body_mut().as_reader(), limits.max_bytes)?;
-    Ok((text, final_url, content_type))
+    let bytes = charset::read_bytes(url, resp.body_mut().as_reader(), limits.max_bytes)?;
+    Ok((bytes, final_url, content_type))
 }
 
 /// Fetches one page and reads it as its content type says (HTML, Markdown or plain text).
 pub fn fetch_page(url: &str, limits: &ReadOptions) -> Result<Source> {
-    let (raw, final_url, content_type) = get(url, limits)?;
-    let format = if content_type.contains("html") {
+    let (bytes, final_url, content_type) = get(url, limits)?;
+    let declared = charset::from_content_type(&content_type);
+    let html = content_type.contains("html");
+    // Pages may be in a legacy encoding, named by the server or the page; text is UTF-8.
+    let raw = if html || declared.is_some() {
+        charset::decode(url, bytes, declared)?
+    } else {
+        decode(url, bytes)?
+    };
+    let format = if html {
         Format::Html
     } else if content_type.contains("markdown") {
         Format::Markdown

@@ -1,6 +1,7 @@
 //! Reading articles from files, folders or stdin, validating them, extracting their claims
 //! and storing them: each article with its claims, idempotent on the body's hash.
 
+mod charset;
 pub mod feed;
 mod fetch;
 pub mod html;

@@ -264,7 +264,12 @@ fn read_file(
             }
             std::fs::File::open(path).with_context(|| format!("{name}: cannot read"))
         })
-        .and_then(|f| read_limited(&name, f, max))
+        .and_then(|f| match format {
+            // A page may be in the legacy encoding it declares.
+            Some(Format::Html) => super::charset::read_bytes(&name, f, max)
+                .and_then(|bytes| super::charset::decode(&name, bytes, None)),
+            _ => read_limited(&name, f, max),
+        })
         .and_then(|raw| {
             let format = format.unwrap_or_else(|| Format::sniff(&raw));
             convert(&name, Some(name.clone()), raw, format)

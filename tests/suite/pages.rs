@@ -693,3 +693,44 @@ fn a_file_given_the_url_of_a_stored_article_is_a_new_version_and_one_version_can
         again.stdout()
     );
 }
+
+#[test]
+fn a_page_in_a_legacy_encoding_is_read_as_it_declares() {
+    let t = Test::new();
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>Caf\xe9 tax</title></head><body><article><h1>Caf\xe9 tax</h1><p>The council said on Monday, March 4, 2024 that the caf\xe9 levy would raise \xa3300m a year.</p></article></body></html>".to_vec();
+    let file = t.write("latin1.html", &page);
+    t.ok(&["ingest", &file]);
+    let claims = t.ok(&["claims", "--format", "json"]).json();
+    let money = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "money")
+        .unwrap_or_else(|| panic!("{claims}"));
+    assert_eq!(money["text"], "£300m");
+    assert_eq!(money["value"]["currency"], "GBP");
+    // Over HTTP, the server's charset is read the same way.
+    page = without_meta(&page);
+    let mut routes = HashMap::new();
+    routes.insert(
+        "/p".to_string(),
+        (
+            "200 OK".to_string(),
+            "Content-Type: text/html; charset=windows-1252\r\n".to_string(),
+            page,
+        ),
+    );
+    let base = serve(routes, 1);
+    let u = Test::new();
+    u.ok(&["ingest", &format!("{base}/p")]);
+    let a = &u.ok(&["articles", "--format", "json"]).json()[0];
+    assert_eq!(a["title"], "Café tax");
+}
+
+/// The page without its first `<meta>` (its charset declaration).
+fn without_meta(page: &[u8]) -> Vec<u8> {
+    let text: String = page.iter().map(|&b| b as char).collect();
+    let start = text.find("<meta").unwrap();
+    let end = start + text[start..].find('>').unwrap() + 1;
+    [&page[..start], &page[end..]].concat()
+}
