@@ -254,3 +254,58 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
         meta.title = Some(t.split_whitespace().collect::<Vec<_>>().join(" "));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn json_ld_is_found_in_a_graph_and_beats_the_meta_tags() {
+        let html = r#"<html><head>
+<meta property="article:published_time" content="2020-01-01T00:00:00Z">
+<meta name="author" content="Meta Person">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Site"},
+ {"@type":["NewsArticle"],"headline":"Floods close 40 schools","datePublished":"2024-02-01T23:30:00-08:00",
+  "author":[{"@type":"Person","name":"A. One"},{"@type":"Person","name":"B. Two"}],
+  "publisher":{"@type":"Organization","name":"Valley Times"},
+  "mainEntityOfPage":{"@id":"https://valley.example/floods"}}]}</script>
+</head><body><article><h1>Floods close 40 schools</h1><p>Forty schools closed on Thursday after the river rose by two metres overnight, the county said, and 300 pupils were sent home early.</p></article></body></html>"#;
+        let page = read(html).unwrap();
+        let m = &page.meta;
+        assert_eq!(m.title.as_deref(), Some("Floods close 40 schools"));
+        assert_eq!(
+            m.published,
+            Some((
+                NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(),
+                PublishedFrom::JsonLd
+            ))
+        );
+        assert_eq!(m.author.as_deref(), Some("A. One, B. Two"));
+        assert_eq!(m.outlet.as_deref(), Some("Valley Times"));
+        assert_eq!(m.url.as_deref(), Some("https://valley.example/floods"));
+        assert!(
+            page.text
+                .starts_with("Floods close 40 schools\n\nForty schools"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn a_title_tag_loses_the_site_name_and_meta_dates_are_used() {
+        let html = r#"<html><head><title>Pier reopens - Bay News</title>
+<meta property="og:site_name" content="Bay News">
+<meta itemprop="datePublished" content="2023-07-09"></head>
+<body><p>The pier reopened on Sunday after 18 months of repairs costing $9m, the harbour board said in a statement to residents.</p></body></html>"#;
+        let page = read(html).unwrap();
+        assert_eq!(page.meta.title.as_deref(), Some("Pier reopens"));
+        assert_eq!(page.meta.published.map(|p| p.1), Some(PublishedFrom::Meta));
+        assert!(
+            page.text.starts_with("Pier reopens\n\nThe pier reopened"),
+            "{}",
+            page.text
+        );
+    }
+}

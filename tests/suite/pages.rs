@@ -734,3 +734,31 @@ fn without_meta(page: &[u8]) -> Vec<u8> {
     let end = start + text[start..].find('>').unwrap() + 1;
     [&page[..start], &page[end..]].concat()
 }
+
+#[cfg(unix)]
+#[test]
+fn links_and_pipes_in_a_folder_are_named_not_followed_for_ever() {
+    let t = Test::new();
+    t.write(
+        "in/a.txt",
+        "Bridge closed\n\nThe bridge will close for 14 days from Monday, March 4, 2024.\n",
+    );
+    std::os::unix::fs::symlink(t.path("nowhere.txt"), t.path("in/dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(t.path("in"), t.path("in/loop")).unwrap();
+    let fifo = t.path("in/pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let run = t.ok(&["ingest", t.path("in").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 1, "{}", run.stderr());
+    let err = run.stderr();
+    assert!(err.contains("dangling.txt: skipped: cannot read"), "{err}");
+    assert!(
+        err.contains("loop: skipped: a folder link that loops"),
+        "{err}"
+    );
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            err.contains("pipe.txt: skipped: not a regular file"),
+            "{err}"
+        );
+    }
+}
