@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod check;
+pub mod claimreview;
 pub mod cli;
 pub mod error;
 pub mod eval;

@@ -3,6 +3,7 @@
 //! parse, call one of these, and render. No use case calls a front end.
 
 mod articles;
+mod claimreview;
 mod diff;
 mod extract;
 mod ingest;
@@ -13,6 +14,9 @@ mod review;
 mod stats;
 
 pub use articles::edit_article;
+pub use claimreview::{
+    Export, ExportOptions, Imported, export_claimreview, import_claimreview, set_setting,
+};
 pub use diff::{ArticleDiff, FigureChange, SentenceChange, WordChange, diff_article};
 pub use extract::extract_and_check;
 pub use ingest::{FeedIngest, Ingest, ingest_feed, ingest_paths};

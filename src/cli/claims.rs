@@ -26,6 +26,9 @@ pub struct ClaimsArgs {
     /// Words that must all occur in the quote, its sentence or its subject (full-text).
     #[arg(long)]
     pub search: Option<String>,
+    /// Only claims that closely match a known fact-check (`import claimreview`).
+    #[arg(long)]
+    pub known: bool,
     #[arg(long)]
     pub limit: Option<usize>,
     #[command(flatten)]
@@ -178,6 +181,7 @@ pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
         story: args.story.clone(),
         assignee: args.assignee.clone(),
         search: args.search.clone(),
+        known: args.known,
         limit: args.limit,
     };
     let list = ws.claims(&filter)?;

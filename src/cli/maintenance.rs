@@ -19,6 +19,8 @@ pub enum ExportWhat {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Reviewed claims as schema.org ClaimReview JSON-LD (or CSV), to publish.
+    Claimreview(super::claimreview::ExportClaimReviewArgs),
 }
 
 /// What `import` reads.
@@ -29,10 +31,21 @@ pub enum ImportWhat {
         /// The JSON-lines file.
         file: PathBuf,
     },
+    /// Fact-checks published by others (ClaimReview JSON-LD: objects, lists, @graph,
+    /// DataFeed, or a page carrying them), as known fact-checks claims are matched against.
+    Claimreview {
+        /// The file, or - for stdin.
+        file: String,
+        #[command(flatten)]
+        limits: super::Limits,
+    },
 }
 
 pub fn export(ws: &Workspace, what: &ExportWhat) -> Result<()> {
-    let ExportWhat::All { output: to } = what;
+    let to = match what {
+        ExportWhat::All { output } => output,
+        ExportWhat::Claimreview(args) => return super::claimreview::export(ws, args),
+    };
     let rows = app::export_all(ws, to)?;
     if to.as_os_str() != "-" {
         output::print(&format!("exported {rows} rows to {}", to.display()))?;
@@ -41,7 +54,12 @@ pub fn export(ws: &Workspace, what: &ExportWhat) -> Result<()> {
 }
 
 pub fn import(ws: &mut Workspace, what: &ImportWhat) -> Result<()> {
-    let ImportWhat::All { file } = what;
+    let file = match what {
+        ImportWhat::All { file } => file,
+        ImportWhat::Claimreview { file, limits } => {
+            return super::claimreview::import(ws, file, limits.max_bytes);
+        }
+    };
     let rows = app::import_all(ws, file)?;
     output::print(&format!(
         "imported {rows} rows into {}",

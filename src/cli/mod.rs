@@ -4,6 +4,7 @@ mod add;
 mod articles;
 mod assign;
 mod check;
+mod claimreview;
 mod claims;
 mod diff;
 mod dismiss;
@@ -107,16 +108,23 @@ pub enum Command {
     Ratings(ratings::RatingsArgs),
     /// Claims counted by status, kind, assignee, story or outlet, and the open findings.
     Stats(stats::StatsArgs),
-    /// Export the workspace: `export all -o FILE.jsonl`.
+    /// Export the workspace (`export all -o FILE.jsonl`) or its verdicts as ClaimReview
+    /// (`export claimreview`).
     Export {
         #[command(subcommand)]
         what: maintenance::ExportWhat,
     },
-    /// Import into a new workspace: `import all FILE.jsonl`.
+    /// Import a whole workspace into a new one (`import all FILE.jsonl`), or others'
+    /// fact-checks (`import claimreview FILE`).
     Import {
         #[command(subcommand)]
         what: maintenance::ImportWhat,
     },
+    /// The workspace's settings: the fact-checking organization (`org.name`, `org.url`) and
+    /// where its fact-checks are published (`review.url_template`).
+    Config(claimreview::ConfigArgs),
+    /// The fact-checks imported from others (`import claimreview`).
+    Known(claimreview::KnownArgs),
     /// Copy the workspace to a new file, safely while others write (SQLite online backup).
     Backup(maintenance::BackupArgs),
     /// Check the workspace: integrity, foreign keys, full-text index, history triggers,
@@ -279,6 +287,8 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Backup(a) => maintenance::backup(&open(OpenMode::ReadOnly)?, a),
         Command::Ratings(a) => ratings::run(&mut open(OpenMode::Existing)?, a),
         Command::Stats(a) => stats::run(&open(OpenMode::ReadOnly)?, a),
+        Command::Known(a) => claimreview::known(&open(OpenMode::ReadOnly)?, a),
+        Command::Config(a) => claimreview::config(&mut open(OpenMode::Create)?, a),
         Command::Export { what } => maintenance::export(&open(OpenMode::ReadOnly)?, what),
         Command::Import { what } => maintenance::import(&mut open(OpenMode::Create)?, what),
         Command::Doctor => maintenance::doctor(&open(OpenMode::Existing)?),

@@ -183,6 +183,11 @@ pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn print_csv(headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    print_raw(&csv_string(headers, rows)?)
+}
+
+/// The rows as CSV text, cells made safe for spreadsheets unless `--raw-csv`.
+pub fn csv_string(headers: &[&str], rows: &[Vec<String>]) -> Result<String> {
     let raw = RAW_CSV.load(std::sync::atomic::Ordering::Relaxed);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(headers)?;
@@ -199,7 +204,7 @@ pub fn print_csv(headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
             )?;
         }
     }
-    print_raw(&String::from_utf8(w.into_inner()?)?)
+    Ok(String::from_utf8(w.into_inner()?)?)
 }
 
 pub fn opt(s: &Option<String>) -> String {

@@ -85,15 +85,25 @@ pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
     out.push_str(&r.body[at..]);
     out.push_str(&format!("\n\nclaims ({})\n", r.claims.len()));
     for (n, c) in r.claims.iter().enumerate() {
+        let id = c.id.as_deref().unwrap_or_default();
         out.push_str(&format!(
             "  {:>3}  {}  {:<12} {:<8} \"{}\"  {}\n",
             c.number.unwrap_or(n as i64 + 1),
-            ids::short_claim(ws, c.id.as_deref().unwrap_or_default())?,
+            ids::short_claim(ws, id)?,
             c.status.as_str(),
             c.kind.as_str(),
             c.text,
             c.value.summary(c.kind)
         ));
+        // A fact-check published elsewhere about the same claim, best first.
+        if let Some((k, score)) = ws.known_for_claim(id)?.first() {
+            out.push_str(&format!(
+                "         already fact-checked: {} rated \"{}\" {} (similarity {score:.2})\n",
+                k.org.as_deref().unwrap_or("?"),
+                k.claim_reviewed,
+                k.rating.as_deref().unwrap_or("without a rating"),
+            ));
+        }
     }
     out.push_str(&format!("\nfindings ({})\n", r.findings.len()));
     for f in &r.findings {

@@ -35,6 +35,7 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
     let evidence = ws.evidence(&id)?;
     let history = ws.history(&id)?;
     let findings = app::claim_findings(ws, &id, &article.id)?;
+    let known = ws.known_for_claim(&id)?;
     if format == Format::Json {
         return output::print_json(&json!({
             "claim": claim.to_json(),
@@ -43,6 +44,10 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
             "evidence": evidence,
             "history": history,
             "findings": super::findings_view::findings_json(&findings),
+            "known_fact_checks": known
+                .iter()
+                .map(|(r, score)| json!({"review": r, "score": score}))
+                .collect::<Vec<_>>(),
         }));
     }
     let mut out = String::new();
@@ -97,6 +102,22 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
                 .map(|s| format!("  suggestion: {s}"))
                 .unwrap_or_default()
         ));
+    }
+    if !known.is_empty() {
+        out.push_str(&format!(
+            "\nalready fact-checked elsewhere ({})\n",
+            known.len()
+        ));
+        for (r, score) in &known {
+            out.push_str(&format!(
+                "  {} — {}: \"{}\" ({}, similarity {score:.2}) {}\n",
+                r.org.as_deref().unwrap_or("?"),
+                r.rating.as_deref().unwrap_or("no rating"),
+                r.claim_reviewed,
+                r.date_published.as_deref().unwrap_or("undated"),
+                r.review_url
+            ));
+        }
     }
     out.push_str(&format!("\nevidence ({})\n", evidence.len()));
     for e in &evidence {

@@ -177,6 +177,8 @@ pub fn store_all(
                 });
             }
             store::index_new_claims(tx, since)?;
+            // Claims that others have fact-checked already are found as they arrive.
+            crate::claimreview::matching::match_new_claims(tx, since)?;
             Ok(done)
         })?;
         out.extend(done);

@@ -21,6 +21,8 @@ pub struct ClaimFilter {
     pub assignee: Option<String>,
     /// Words that must all occur in the claim's text, sentence or subject.
     pub search: Option<String>,
+    /// Only claims that match a known fact-check.
+    pub known: bool,
     pub limit: Option<usize>,
 }
 
@@ -269,6 +271,9 @@ impl Workspace {
         if let Some(a) = &filter.assignee {
             conds.push("c.assignee = ?");
             args.push(a);
+        }
+        if filter.known {
+            conds.push("c.id IN (SELECT claim_id FROM claim_matches)");
         }
         let search = filter.search.as_deref().and_then(fts_query);
         if let Some(q) = &search {

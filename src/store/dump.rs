@@ -20,6 +20,9 @@ const ORDER: &[&str] = &[
     "claim_history",
     "evidence",
     "finding_dismissals",
+    "settings",
+    "known_reviews",
+    "claim_matches",
 ];
 
 /// Tables a migration fills with defaults, replaced by the file's rows on import.
@@ -30,7 +33,7 @@ impl Workspace {
     fn data_tables(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'claims_fts%' ORDER BY name",
+             AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'known_reviews_fts%' ORDER BY name",
         )?;
         let mut names: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
@@ -189,6 +192,10 @@ impl Workspace {
                 rows += 1;
             }
             tx.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')", [])?;
+            tx.execute(
+                "INSERT INTO known_reviews_fts (known_reviews_fts) VALUES ('rebuild')",
+                [],
+            )?;
             Ok(rows)
         })
     }

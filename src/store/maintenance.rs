@@ -48,11 +48,17 @@ impl Workspace {
                 "foreign key: row {rowid} of {table} points at nothing"
             ));
         }
-        if let Err(e) = self.conn.execute(
-            "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
-            [],
-        ) {
-            out.push(format!("full-text index: {e} (it can be rebuilt from the claims: INSERT INTO claims_fts (claims_fts) VALUES ('rebuild'))"));
+        for (index, of) in [
+            ("claims_fts", "claims"),
+            ("known_reviews_fts", "known fact-checks"),
+        ] {
+            // Table names from this list only, never from input. rank = 1 also compares the
+            // index with the table it is built from.
+            let check =
+                format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
+            if let Err(e) = self.conn.execute(&check, []) {
+                out.push(format!("full-text index {index}: {e} (it can be rebuilt from the {of}: INSERT INTO {index} ({index}) VALUES ('rebuild'))"));
+            }
         }
         for t in HISTORY_TRIGGERS {
             let present: bool = self

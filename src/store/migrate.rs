@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0011_page_sources.sql",
         include_str!("../../schema/0011_page_sources.sql"),
     ),
+    (
+        12,
+        "0012_claimreview.sql",
+        include_str!("../../schema/0012_claimreview.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

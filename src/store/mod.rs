@@ -6,6 +6,7 @@ mod claims;
 mod dump;
 mod history;
 mod ids;
+mod known;
 mod maintenance;
 mod migrate;
 mod ratings;
@@ -36,6 +37,10 @@ pub use history::{
 };
 pub use ids::IdTable;
 pub use ids::{resolve, short_id};
+pub use known::{
+    KnownReview, SETTINGS, claim_candidates, insert_match, insert_review, known_review_count,
+    review_candidates, set_setting,
+};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 pub use ratings::{add_rating, rate, remove_rating};
 pub use stats::CountBy;

@@ -18,6 +18,19 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    /// When each of the given claims was last given a verdict (the history's `at`).
+    pub fn rated_at(&self, ids: &[String]) -> Result<std::collections::HashMap<String, String>> {
+        let list = serde_json::to_string(ids)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT h.claim_id, max(h.at) FROM json_each(?1) w JOIN claim_history h
+             ON h.claim_id = w.value AND h.action = 'rated' GROUP BY h.claim_id",
+        )?;
+        let rows = stmt.query_map([list], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 /// Adds a rating at the end of the scale.
 pub fn add_rating(tx: &Tx, label: &str, value: Option<i64>) -> Result<()> {
     let exists: bool = tx

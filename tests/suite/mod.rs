@@ -1,5 +1,6 @@
 mod accuracy;
 mod checks;
+mod claimreview;
 mod common;
 mod extract_labels;
 mod ingest;

@@ -466,6 +466,12 @@ fn export_all_and_import_all_round_trip_every_table() {
         .unwrap()
         .to_string();
     t.ok(&["dismiss", &finding, "--note", "checked by phone"]);
+    t.ok(&["config", "org.name", "Desk Check"]);
+    t.ok(&[
+        "import",
+        "claimreview",
+        &fixture("claimreview/known.jsonld"),
+    ]);
     let dump = t.path("all.jsonl").display().to_string();
     t.ok(&["export", "all", "-o", &dump]);
     let text = read(&dump);
@@ -475,6 +481,9 @@ fn export_all_and_import_all_round_trip_every_table() {
         "claim_history",
         "evidence",
         "finding_dismissals",
+        "settings",
+        "known_reviews",
+        "claim_matches",
     ] {
         assert!(
             text.contains(&format!("\"table\":\"{table}\"")),
