@@ -11,4 +11,5 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod serve;
 pub mod store;

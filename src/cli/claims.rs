@@ -183,6 +183,7 @@ pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
         search: args.search.clone(),
         known: args.known,
         limit: args.limit,
+        offset: None,
     };
     let list = ws.claims(&filter)?;
     print_claims(Some(ws), &list, args.format.format)

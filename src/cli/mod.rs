@@ -11,7 +11,7 @@ mod dismiss;
 mod edit;
 mod edit_article;
 mod extract;
-mod findings_view;
+pub(crate) mod findings_view;
 mod history;
 mod ids;
 mod ingest;
@@ -23,7 +23,8 @@ mod ratings;
 mod read;
 mod reextract;
 mod report;
-mod show;
+mod serve;
+pub(crate) mod show;
 mod stats;
 
 use std::path::PathBuf;
@@ -123,6 +124,13 @@ pub enum Command {
     /// The workspace's settings: the fact-checking organization (`org.name`, `org.url`) and
     /// where its fact-checks are published (`review.url_template`).
     Config(claimreview::ConfigArgs),
+    /// The review page and JSON API in a browser: http://127.0.0.1:8377/ by default.
+    Serve(serve::ServeArgs),
+    /// Personal API tokens: `tokens add NAME`, `tokens remove NAME`, `tokens list`.
+    Tokens {
+        #[command(subcommand)]
+        command: serve::TokensCommand,
+    },
     /// The fact-checks imported from others (`import claimreview`).
     Known(claimreview::KnownArgs),
     /// Copy the workspace to a new file, safely while others write (SQLite online backup).
@@ -287,6 +295,8 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Backup(a) => maintenance::backup(&open(OpenMode::ReadOnly)?, a),
         Command::Ratings(a) => ratings::run(&mut open(OpenMode::Existing)?, a),
         Command::Stats(a) => stats::run(&open(OpenMode::ReadOnly)?, a),
+        Command::Serve(a) => serve::serve(&cli.db, a),
+        Command::Tokens { command } => serve::tokens(&mut open(OpenMode::Create)?, command),
         Command::Known(a) => claimreview::known(&open(OpenMode::ReadOnly)?, a),
         Command::Config(a) => claimreview::config(&mut open(OpenMode::Create)?, a),
         Command::Export { what } => maintenance::export(&open(OpenMode::ReadOnly)?, what),

@@ -23,6 +23,30 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
     render(ws, &id, args.format.format)
 }
 
+/// Everything about claim `id` as `show --format json` gives it; the review page's API too.
+pub fn claim_json(ws: &Workspace, id: &str) -> Result<serde_json::Value> {
+    let claim = ws.claim(id)?;
+    let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
+    let link = article
+        .url
+        .as_deref()
+        .map(|u| text_fragment_link(u, &claim.text));
+    let findings = app::claim_findings(ws, id, &article.id)?;
+    Ok(json!({
+        "claim": claim.to_json(),
+        "article": article,
+        "link": link,
+        "evidence": ws.evidence(id)?,
+        "history": ws.history(id)?,
+        "findings": super::findings_view::findings_json(&findings),
+        "known_fact_checks": ws
+            .known_for_claim(id)?
+            .iter()
+            .map(|(r, score)| json!({"review": r, "score": score}))
+            .collect::<Vec<_>>(),
+    }))
+}
+
 /// Everything about claim `id`, as `show` prints it (also `next`).
 pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
     let id = id.to_string();
@@ -37,18 +61,7 @@ pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
     let findings = app::claim_findings(ws, &id, &article.id)?;
     let known = ws.known_for_claim(&id)?;
     if format == Format::Json {
-        return output::print_json(&json!({
-            "claim": claim.to_json(),
-            "article": article,
-            "link": link,
-            "evidence": evidence,
-            "history": history,
-            "findings": super::findings_view::findings_json(&findings),
-            "known_fact_checks": known
-                .iter()
-                .map(|(r, score)| json!({"review": r, "score": score}))
-                .collect::<Vec<_>>(),
-        }));
+        return output::print_json(&claim_json(ws, &id)?);
     }
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));

@@ -165,7 +165,9 @@ fn from_json_ld(a: &Json) -> PageMeta {
         author: names(a.get("author")),
         outlet: names(a.get("publisher")),
         url: text_of(a.get("url"))
-            .or_else(|| text_of(a.get("mainEntityOfPage").and_then(|m| m.get("@id")))),
+            .or_else(|| text_of(a.get("mainEntityOfPage").and_then(|m| m.get("@id"))))
+            // A page's word for its own address is trusted only as a web address.
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
     }
 }
 

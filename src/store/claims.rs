@@ -24,6 +24,8 @@ pub struct ClaimFilter {
     /// Only claims that match a known fact-check.
     pub known: bool,
     pub limit: Option<usize>,
+    /// Rows skipped before the first one returned (with `limit`, for paging).
+    pub offset: Option<usize>,
 }
 
 /// The user's words as an FTS5 query that means "all these words": each word becomes a
@@ -286,9 +288,14 @@ impl Workspace {
         }
         sql.push_str(" ORDER BY c.article_id, c.start_char, c.end_char, c.kind");
         let limit = filter.limit.map(|l| l as i64);
+        let offset = filter.offset.map(|o| o as i64);
         if let Some(l) = &limit {
             sql.push_str(" LIMIT ?");
             args.push(l);
+            if let Some(o) = &offset {
+                sql.push_str(" OFFSET ?");
+                args.push(o);
+            }
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(args.as_slice(), claim_from_row)?;

@@ -1,6 +1,7 @@
 //! The whole workspace as JSON lines and back: every row of every table, the tables found
 //! in the schema itself, so a table added by a later migration is carried without a change
-//! here. Derived data (the full-text index) is left out and rebuilt on import.
+//! here. Derived data (the full-text indexes, the status counts) is left out and rebuilt on
+//! import.
 
 use std::io::{BufRead, Write};
 
@@ -33,7 +34,8 @@ impl Workspace {
     fn data_tables(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'known_reviews_fts%' ORDER BY name",
+             AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'known_reviews_fts%' \
+             AND name <> 'status_counts' ORDER BY name",
         )?;
         let mut names: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
@@ -196,6 +198,7 @@ impl Workspace {
                 "INSERT INTO known_reviews_fts (known_reviews_fts) VALUES ('rebuild')",
                 [],
             )?;
+            super::recount_statuses(tx)?;
             Ok(rows)
         })
     }

@@ -140,6 +140,22 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Stores a person's token by its sha256, replacing their earlier one.
+pub fn set_token(tx: &Tx, name: &str, sha256: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO api_tokens (name, sha256, created_at) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![name, sha256, now()])?;
+    Ok(())
+}
+
+pub fn remove_token(tx: &Tx, name: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("DELETE FROM api_tokens WHERE name = ?1")?
+        .execute([name])?
+        == 1)
+}
+
 pub fn set_setting(tx: &Tx, key: &str, value: Option<&str>) -> Result<()> {
     match value {
         Some(v) => tx
@@ -153,6 +169,36 @@ pub fn set_setting(tx: &Tx, key: &str, value: Option<&str>) -> Result<()> {
 }
 
 impl Workspace {
+    /// Claims per status, read from the counts the triggers keep (not counted).
+    pub fn status_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT status, claims FROM status_counts ORDER BY rowid")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The person a token belongs to, by the token's sha256.
+    pub fn token_owner(&self, sha256: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM api_tokens WHERE sha256 = ?1")?
+            .query_row([sha256], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn token_names(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, created_at FROM api_tokens ORDER BY name")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn

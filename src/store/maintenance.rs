@@ -60,6 +60,19 @@ impl Workspace {
                 out.push(format!("full-text index {index}: {e} (it can be rebuilt from the {of}: INSERT INTO {index} ({index}) VALUES ('rebuild'))"));
             }
         }
+        let wrong: Vec<(String, i64, i64)> = self
+            .conn
+            .prepare(
+                "SELECT s.status, s.claims, (SELECT count(*) FROM claims c WHERE c.status = s.status)
+                 FROM status_counts s",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (status, kept, real) in wrong.into_iter().filter(|(_, k, r)| k != r) {
+            out.push(format!(
+                "status counts: {kept} claims counted {status}, {real} stored (fix: UPDATE status_counts SET claims = (SELECT count(*) FROM claims c WHERE c.status = status_counts.status))"
+            ));
+        }
         for t in HISTORY_TRIGGERS {
             let present: bool = self
                 .conn

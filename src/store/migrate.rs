@@ -70,6 +70,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0012_claimreview.sql",
         include_str!("../../schema/0012_claimreview.sql"),
     ),
+    (
+        13,
+        "0013_review_page.sql",
+        include_str!("../../schema/0013_review_page.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -39,7 +39,7 @@ pub use ids::IdTable;
 pub use ids::{resolve, short_id};
 pub use known::{
     KnownReview, SETTINGS, claim_candidates, insert_match, insert_review, known_review_count,
-    review_candidates, set_setting,
+    remove_token, review_candidates, set_setting, set_token,
 };
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 pub use ratings::{add_rating, rate, remove_rating};
@@ -121,6 +121,14 @@ pub(crate) fn query_opt<T>(
 }
 
 /// Now, in UTC, as stored in every `*_at` column.
+/// Counts the claims of each status again, into `status_counts` (after an import).
+pub fn recount_statuses(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "UPDATE status_counts SET claims = (SELECT count(*) FROM claims c WHERE c.status = status_counts.status);",
+    )?;
+    Ok(())
+}
+
 pub fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")

@@ -8,4 +8,5 @@ mod pages;
 mod reextract;
 mod review;
 mod robustness;
+mod serve;
 mod workspace;

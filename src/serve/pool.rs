@@ -1,0 +1,45 @@
+//! Workspace connections kept open between requests: opening one runs the schema checks,
+//! which a busy page should not repeat. SQLite itself arbitrates writers (WAL, busy timeout),
+//! alongside any CLI process writing to the same file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+use crate::store::{OpenMode, Workspace};
+
+/// Connections not in use; at most this many are kept.
+const KEEP: usize = 16;
+
+pub struct Pool {
+    db: PathBuf,
+    idle: Mutex<Vec<Workspace>>,
+}
+
+impl Pool {
+    /// Opens (and creates, migrating if needed) the workspace once, to fail early.
+    pub fn new(db: &Path) -> Result<Pool> {
+        let first = crate::app::open(db, OpenMode::Create)?;
+        Ok(Pool {
+            db: db.to_path_buf(),
+            idle: Mutex::new(vec![first]),
+        })
+    }
+
+    /// Runs `f` with a connection of its own.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+        let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut ws = match taken {
+            Some(ws) => ws,
+            None => crate::app::open(&self.db, OpenMode::Existing)?,
+        };
+        let out = f(&mut ws);
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < KEEP
+        {
+            idle.push(ws);
+        }
+        out
+    }
+}
