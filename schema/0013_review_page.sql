@@ -35,3 +35,7 @@ BEGIN
     UPDATE status_counts SET claims = claims - 1 WHERE status = old.status;
     UPDATE status_counts SET claims = claims + 1 WHERE status = new.status;
 END;
+
+-- The queue filtered by kind, in reading order, stops after one page instead of sorting
+-- every claim of that kind.
+CREATE INDEX claims_kind_order ON claims (kind, article_id, start_char);

@@ -21,7 +21,18 @@ pub struct Scope {
 
 /// Every finding in scope, dismissed ones included, in the order story, article, position.
 pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
-    let articles = ws.article_meta(scope.story.as_deref())?;
+    // Findings about given articles read those articles' dates only; their numbers are
+    // still compared across their stories below.
+    let articles = match &scope.articles {
+        Some(ids) => {
+            let mut a = ws.article_meta_of(ids)?;
+            if let Some(s) = &scope.story {
+                a.retain(|m| m.story.as_ref() == Some(s));
+            }
+            a
+        }
+        None => ws.article_meta(scope.story.as_deref())?,
+    };
     let order: HashMap<&str, usize> = articles
         .iter()
         .enumerate()
@@ -34,7 +45,10 @@ pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
     let in_scope = |id: &str| wanted.as_ref().is_none_or(|w| w.contains(id));
 
     let mut out = Vec::new();
-    let dates = ws.date_claims_for_checks(scope.story.as_deref())?;
+    let dates = match &scope.articles {
+        Some(ids) => ws.date_claims_of_articles(ids)?,
+        None => ws.date_claims_for_checks(scope.story.as_deref())?,
+    };
     for claims in dates.chunk_by(|a, b| a.article_id == b.article_id) {
         let Some(&i) = claims[0].article_id.as_deref().and_then(|a| order.get(a)) else {
             continue;

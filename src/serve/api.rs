@@ -234,6 +234,15 @@ pub async fn dismiss(
     Ok(Json(json!({ "dismissed": f })))
 }
 
+/// Claims per status only, read from the kept counts: cheap enough to poll.
+pub async fn counts(State(st): State<Shared>) -> ApiResult {
+    let counts = blocking(&st, |ws| ws.status_counts()).await?;
+    Ok(Json(json!({
+        "by": CountBy::Status.as_str(),
+        "rows": counts.iter().map(|(k, n)| json!({"key": k, "claims": n})).collect::<Vec<_>>(),
+    })))
+}
+
 /// Claims per status, as `stats --format json` shows them; the counts are kept by the
 /// workspace as claims change, so the queue page can ask often.
 pub async fn stats(State(st): State<Shared>) -> ApiResult {

@@ -40,7 +40,7 @@ window.addEventListener("DOMContentLoaded", () => {
   if (counts.length === 0) return;
   setInterval(async () => {
     try {
-      const r = await fetch("/api/stats", { credentials: "same-origin" });
+      const r = await fetch("/api/counts", { credentials: "same-origin" });
       if (!r.ok) return;
       const stats = await r.json();
       for (const row of stats.rows) {

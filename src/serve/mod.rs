@@ -64,6 +64,7 @@ fn routes(state: Shared) -> Router {
         .route("/api/report", get(api::report))
         .route("/api/findings/{id}/dismiss", post(api::dismiss))
         .route("/api/stats", get(api::stats))
+        .route("/api/counts", get(api::counts))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             guard::guard,

@@ -38,6 +38,21 @@ impl Workspace {
         query_opt(&self.conn, &sql, arg, claim_from_row)
     }
 
+    /// As `date_claims_for_checks`, for the given articles only: a reading view of one article
+    /// reads its own dates, not the workspace's.
+    pub fn date_claims_of_articles(&self, ids: &[String]) -> Result<Vec<Claim>> {
+        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let sql = format!(
+            // CROSS JOIN: the given articles drive the loop; SQLite would otherwise walk
+            // every date of the workspace through the partial index.
+            "SELECT {cols} FROM json_each(?1) AS w CROSS JOIN claims c ON c.article_id = w.value \
+             WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([serde_json::to_string(ids)?], claim_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The (scope, kind, subject, event, currency) groups whose ranges cannot all hold:
     /// some claim's low is above another's high. One pass over the `claims_conflicts` index.
     pub fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>> {
@@ -121,6 +136,21 @@ pub struct ArticleMeta {
 }
 
 impl Workspace {
+    /// The given articles' report fields, in ingest order.
+    pub fn article_meta_of(&self, ids: &[String]) -> Result<Vec<ArticleMeta>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.story, a.published FROM json_each(?1) AS w JOIN articles a ON a.id = w.value ORDER BY a.story, a.id",
+        )?;
+        let rows = stmt.query_map([serde_json::to_string(ids)?], |r| {
+            Ok(ArticleMeta {
+                id: r.get(0)?,
+                story: r.get(1)?,
+                published: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Articles in reading order: story, then ingest order.
     pub fn article_meta(&self, story: Option<&str>) -> Result<Vec<ArticleMeta>> {
         let map = |r: &rusqlite::Row| {
