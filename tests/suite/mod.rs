@@ -1,4 +1,5 @@
 mod accuracy;
+mod browser;
 mod checks;
 mod claimreview;
 mod common;

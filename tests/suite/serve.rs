@@ -467,3 +467,23 @@ fn pages_escape_article_text_and_show_the_claims_and_findings() {
     assert_eq!(status, 404);
     assert!(missing.contains("no article"), "{missing}");
 }
+
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let t = Test::new();
+    let mut s = start(&t, &[]);
+    assert_eq!(
+        call("GET", &format!("{}/api/counts", s.base), None, &[], None).0,
+        200
+    );
+    let pid = s.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = s.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+}
