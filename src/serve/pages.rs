@@ -294,8 +294,6 @@ fn panel(ws: &Workspace, c: &Claim, findings: &[Finding]) -> anyhow::Result<Mark
                 }
                 label for="note" { "Note " kbd { "n" } }
                 input id="note" name="note" type="text" autocomplete="off";
-                label for="evidence" { "Evidence link " kbd { "e" } }
-                input id="evidence" name="evidence" type="url" placeholder="https://…";
                 label for="rating" { "Rating" }
                 select id="rating" name="rating" {
                     option value="" { "none" }
@@ -303,6 +301,16 @@ fn panel(ws: &Workspace, c: &Claim, findings: &[Finding]) -> anyhow::Result<Mark
                 }
                 label for="explanation" { "Explanation" }
                 input id="explanation" name="explanation" type="text";
+            }
+        }
+        form method="post" action={"/claims/" (id) "/evidence"} {
+            fieldset {
+                legend { "Evidence" }
+                label for="evidence" { "Link " kbd { "e" } }
+                input id="evidence" name="evidence" type="url" required placeholder="https://…";
+                label for="evidence-note" { "What it shows" }
+                input id="evidence-note" name="note" type="text";
+                button type="submit" { "Add evidence" }
             }
         }
         @if !known.is_empty() {

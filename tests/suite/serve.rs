@@ -487,3 +487,33 @@ fn ctrl_c_stops_the_server_cleanly() {
     let status = s.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn evidence_is_added_from_the_page_without_changing_the_status() {
+    let t = Test::new();
+    t.ok(&["ingest", &fixture("articles/khalilzad.txt")]);
+    t.ok(&["mark", "2", "in-review"]);
+    let s = start(&t, &[]);
+    let (_, page) = call(
+        "GET",
+        &format!("{}/articles/1?claim=2", s.base),
+        None,
+        &[],
+        None,
+    );
+    assert!(
+        page.contains("/evidence\"") && page.contains("id=\"evidence\""),
+        "{page}"
+    );
+    let resp = agent()
+        .post(&format!("{}/claims/2/evidence", s.base))
+        .header("Origin", &s.base)
+        .content_type("application/x-www-form-urlencoded")
+        .send("evidence=https%3A%2F%2Fmod.example%2Fstrength&note=ministry+figures")
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 303);
+    let shown = t.ok(&["show", "2", "--format", "json"]).json();
+    assert_eq!(shown["claim"]["status"], "in-review");
+    assert_eq!(shown["evidence"][0]["url"], "https://mod.example/strength");
+    assert_eq!(shown["evidence"][0]["note"], "ministry figures");
+}
