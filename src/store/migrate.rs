@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0013_review_page.sql",
         include_str!("../../schema/0013_review_page.sql"),
     ),
+    (
+        14,
+        "0014_measures.sql",
+        include_str!("../../schema/0014_measures.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
@@ -85,6 +90,15 @@ pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
     if version >= LATEST_VERSION {
         return Ok(());
     }
+    // A migration that rebuilds a table others point at (claims, in 14) needs foreign keys
+    // off while it runs, as SQLite's own procedure says; each is checked before it commits.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let out = apply(conn, keys);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    out
+}
+
+fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
     for &(number, name, sql) in MIGRATIONS {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -97,6 +111,13 @@ pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
         if number == 3 || number == 5 {
             super::claims::backfill_conflict_keys(&tx, keys)
                 .with_context(|| format!("migration {name} failed"))?;
+        }
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            anyhow::bail!("migration {name} failed: {broken} rows would point at nothing");
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", number)?;
