@@ -175,28 +175,6 @@ mod tests {
     }
 
     #[test]
-    fn the_legacy_form_is_what_debug_printed_up_to_version_4() {
-        // Holds while the value type is the one version 4 hashed; if the type changes,
-        // this test goes and the written-out form keeps old dismissals valid.
-        for v in [
-            Value::default(),
-            Value {
-                low: Some(1.5),
-                high: None,
-                qualifier: Some("about".into()),
-                date: chrono::NaiveDate::from_ymd_opt(2021, 5, 4),
-                weekday: Some("Monday".into()),
-                valid: true,
-                year_inferred: true,
-                ..Value::default()
-            },
-        ] {
-            let c = claim(v);
-            assert_eq!(legacy_value_debug(&c), format!("{:?}", c.value));
-        }
-    }
-
-    #[test]
     fn ids_depend_on_the_value_not_on_how_the_type_prints() {
         let v = Value {
             date: chrono::NaiveDate::from_ymd_opt(2021, 5, 4),

@@ -4,9 +4,9 @@
 //! article when it has no story.
 
 use super::quantity::terms;
-use crate::model::Claim;
 use crate::model::value::number_json;
 pub use crate::model::{Anchor, ConflictKey};
+use crate::model::{Claim, ClaimKind};
 
 use super::{Finding, Severity};
 
@@ -26,7 +26,9 @@ pub fn conflict_key(c: &Claim, scope: &str) -> Option<(ConflictKey, Anchor)> {
             kind: c.kind,
             subject: t.subject,
             event: t.event,
-            currency: c.value.currency.clone(),
+            // A measure is compared only with measures of its quantity (lengths with
+            // lengths), in the key's currency slot.
+            currency: c.value.currency.clone().or(c.value.quantity.clone()),
         },
         t.anchor,
     ))
@@ -63,15 +65,46 @@ fn suggestion(support: &Support, later: &Claim, earlier: &Claim) -> String {
     }
 }
 
+/// The range compared: a measure's in SI units (so 25 km and 40 miles compare), any other
+/// claim's as written. A measure written in one unit and converted is rarely exact ("10
+/// miles" is 16.09 km, "16 km" is 9.94 miles): its ends are widened by 5%, or by 1 K for a
+/// temperature, so that the same figure in two units is not a conflict.
+fn low(c: &Claim) -> Option<f64> {
+    match c.kind {
+        ClaimKind::Measure => c.value.si_low.map(|x| x - slack(c, x)),
+        _ => c.value.low,
+    }
+}
+
+fn high(c: &Claim) -> Option<f64> {
+    match c.kind {
+        ClaimKind::Measure => c.value.si_high.map(|x| x + slack(c, x)),
+        _ => c.value.high,
+    }
+}
+
+fn slack(c: &Claim, x: f64) -> f64 {
+    if c.value.quantity.as_deref() == Some("temperature") {
+        1.0
+    } else {
+        x.abs() * 0.05
+    }
+}
+
 fn range_text(c: &Claim) -> String {
     let n = |x| number_json(x).to_string();
-    match (c.value.low, c.value.high) {
+    let unit = match (c.kind, &c.value.unit) {
+        (ClaimKind::Measure, Some(u)) => format!(" {u}"),
+        _ => String::new(),
+    };
+    let range = match (c.value.low, c.value.high) {
         (Some(l), Some(h)) if l == h => n(Some(l)),
         (Some(l), Some(h)) => format!("{}–{}", n(Some(l)), n(Some(h))),
         (Some(l), None) => format!("{} or more", n(Some(l))),
         (None, Some(h)) => format!("up to {}", n(Some(h))),
         (None, None) => "?".into(),
-    }
+    };
+    range + &unit
 }
 
 /// Findings for one group of claims with the same key, in reading order (story, article,
@@ -143,12 +176,12 @@ struct Prefix {
 
 impl Prefix {
     fn push(&mut self, i: usize, c: &Claim) {
-        if let Some(l) = c.value.low
+        if let Some(l) = low(c)
             && self.low_records.last().is_none_or(|r| l > r.0)
         {
             self.low_records.push((l, i));
         }
-        if let Some(h) = c.value.high
+        if let Some(h) = high(c)
             && self.high_records.last().is_none_or(|r| h < r.0)
         {
             self.high_records.push((h, i));
@@ -158,11 +191,11 @@ impl Prefix {
     /// The first claim seen whose range lies wholly above or below `c`'s.
     fn first_disjoint(&self, c: &Claim) -> Option<usize> {
         // The first claim with low > c.high is the first new-highest-low record above it.
-        let above = c.value.high.and_then(|h| {
+        let above = high(c).and_then(|h| {
             let k = self.low_records.partition_point(|r| r.0 <= h);
             self.low_records.get(k).map(|r| r.1)
         });
-        let below = c.value.low.and_then(|l| {
+        let below = low(c).and_then(|l| {
             let k = self.high_records.partition_point(|r| r.0 >= l);
             self.high_records.get(k).map(|r| r.1)
         });
@@ -180,8 +213,8 @@ struct Support {
 
 impl Support {
     fn new(group: &[&Claim]) -> Support {
-        let mut lows: Vec<f64> = group.iter().filter_map(|c| c.value.low).collect();
-        let mut highs: Vec<f64> = group.iter().filter_map(|c| c.value.high).collect();
+        let mut lows: Vec<f64> = group.iter().filter_map(|c| low(c)).collect();
+        let mut highs: Vec<f64> = group.iter().filter_map(|c| high(c)).collect();
         lows.sort_by(f64::total_cmp);
         highs.sort_by(f64::total_cmp);
         Support {
@@ -192,7 +225,7 @@ impl Support {
     }
 
     fn of(&self, c: &Claim) -> usize {
-        let above = c.value.high.map_or(0, |h| {
+        let above = high(c).map_or(0, |h| {
             self.lows.len() - self.lows.partition_point(|&l| l <= h)
         });
         let below = c

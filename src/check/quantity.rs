@@ -33,8 +33,12 @@ pub struct Terms {
 pub fn terms(c: &Claim) -> Option<Terms> {
     if !matches!(
         c.kind,
-        ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent
+        ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent | ClaimKind::Measure
     ) {
+        return None;
+    }
+    // A measure compares in SI: one whose scale is not said ("40 degrees") cannot.
+    if c.kind == ClaimKind::Measure && (c.value.si_low.is_none() && c.value.si_high.is_none()) {
         return None;
     }
     let subject = c.value.subject.as_deref()?;
@@ -60,6 +64,8 @@ pub fn terms(c: &Claim) -> Option<Terms> {
                 .and_then(event_class)?
                 .to_string(),
         ),
+        // What a measure is of is its subject ("fire front"); no event word is needed.
+        ClaimKind::Measure => None,
         ClaimKind::Money => {
             let subject_follows = ["in", "for", "of", "worth of"]
                 .iter()

@@ -79,6 +79,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
             ClaimKind::Money,
             ClaimKind::Percent,
             ClaimKind::Duration,
+            ClaimKind::Measure,
         ];
         let mut t = output::table(&[
             "article",
@@ -88,6 +89,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
             "money",
             "percent",
             "duration",
+            "measure",
             "findings",
         ]);
         for a in &articles {

@@ -80,6 +80,9 @@ const CSV_VALUE_FIELDS: &[&str] = &[
     "relative",
     "year_inferred",
     "valid",
+    "quantity",
+    "si_low",
+    "si_high",
 ];
 
 fn csv_row(c: &Claim) -> Vec<String> {

@@ -9,6 +9,7 @@ mod qualifier;
 mod scan;
 mod sentences;
 mod subject;
+mod units;
 mod words;
 
 use chrono::NaiveDate;

@@ -158,6 +158,11 @@ pub(super) fn classify(
     }
     let trimmed = after.trim_start_matches([' ', '\t']);
     let gap = after.len() - trimmed.len();
+    if !after.starts_with('%')
+        && let Some(m) = super::units::measure(text, qstart, num_end, value.clone())
+    {
+        return m;
+    }
     if after.starts_with('%') {
         attach_percent_subject(text, qstart, num_end + 1, &mut value);
         return Some(QuantityMatch {
@@ -445,11 +450,15 @@ fn number_quantity(text: &str, start: usize, end: usize) -> Option<QuantityMatch
     {
         return q;
     }
-    if cur.is_none() && is_identifier(text, num.0, num_end) {
+    // A unit glued on ("5km") or joined by a hyphen ("a 25-kilometre front") makes a
+    // measure, not an identifier.
+    let unit = cur.is_none() && scale.is_none() && super::units::unit_follows(&text[num_end..]);
+    if cur.is_none() && !unit && is_identifier(text, num.0, num_end) {
         return None;
     }
-    if text[num_end..].starts_with(|ch: char| ch.is_ascii_alphabetic()) && scale.is_none() {
-        return None; // ordinals ("31st") and units glued on ("5km")
+    if text[num_end..].starts_with(|ch: char| ch.is_ascii_alphabetic()) && scale.is_none() && !unit
+    {
+        return None; // ordinals ("31st"), model names ("5G")
     }
     let mut n = parse_digits(raw)?;
     if let Some(s) = scale {

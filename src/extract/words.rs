@@ -162,7 +162,10 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
     {
         return None;
     }
-    if text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-') {
+    // "twenty-one" is read whole; "nine-metre" is a measure, the rest no claim.
+    if text[..m.start()].ends_with('-')
+        || (text[m.end()..].starts_with('-') && !super::units::unit_follows(&text[m.end()..]))
+    {
         return None;
     }
     let n = parse_words(&lower)?.round();

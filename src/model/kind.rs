@@ -9,16 +9,18 @@ pub enum ClaimKind {
     Duration,
     Percent,
     Money,
+    Measure,
     Other,
 }
 
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 6] = [
+    pub const ALL: [ClaimKind; 7] = [
         ClaimKind::Date,
         ClaimKind::Count,
         ClaimKind::Duration,
         ClaimKind::Percent,
         ClaimKind::Money,
+        ClaimKind::Measure,
         ClaimKind::Other,
     ];
 
@@ -29,6 +31,7 @@ impl ClaimKind {
             ClaimKind::Duration => "duration",
             ClaimKind::Percent => "percent",
             ClaimKind::Money => "money",
+            ClaimKind::Measure => "measure",
             ClaimKind::Other => "other",
         }
     }
@@ -50,6 +53,17 @@ impl ClaimKind {
                 "predicate",
             ],
             ClaimKind::Duration => &["low", "high", "qualifier", "unit"],
+            ClaimKind::Measure => &[
+                "low",
+                "high",
+                "qualifier",
+                "unit",
+                "quantity",
+                "si_low",
+                "si_high",
+                "subject",
+                "predicate",
+            ],
             ClaimKind::Other => &[],
         }
     }
@@ -58,7 +72,11 @@ impl ClaimKind {
     pub fn is_quantity(self) -> bool {
         matches!(
             self,
-            ClaimKind::Count | ClaimKind::Percent | ClaimKind::Money | ClaimKind::Duration
+            ClaimKind::Count
+                | ClaimKind::Percent
+                | ClaimKind::Money
+                | ClaimKind::Duration
+                | ClaimKind::Measure
         )
     }
 }

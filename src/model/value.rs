@@ -19,6 +19,11 @@ pub struct Value {
     pub relative: Option<String>,
     pub year_inferred: bool,
     pub valid: bool,
+    /// A measure's quantity: length, area, volume, mass, speed or temperature.
+    pub quantity: Option<String>,
+    /// A measure's range in SI units (m, m², m³, kg, m/s, K).
+    pub si_low: Option<f64>,
+    pub si_high: Option<f64>,
 }
 
 /// Whole numbers print as JSON integers (350000, not 350000.0).
@@ -28,6 +33,18 @@ pub fn number_json(n: Option<f64>) -> Json {
         Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => json!(x as i64),
         Some(x) => json!(x),
     }
+}
+
+/// An SI value, rounded to 6 significant digits: 25 km is 25000, 46 miles 74030.2.
+fn si_json(n: Option<f64>) -> Json {
+    number_json(n.map(|x| {
+        if x == 0.0 {
+            return 0.0;
+        }
+        let digits = 6 - (x.abs().log10().floor() as i32 + 1);
+        let scale = 10f64.powi(digits);
+        (x * scale).round() / scale
+    }))
 }
 
 impl Value {
@@ -47,6 +64,9 @@ impl Value {
             "relative" => s(&self.relative),
             "year_inferred" => json!(self.year_inferred),
             "valid" => json!(self.valid),
+            "quantity" => s(&self.quantity),
+            "si_low" => si_json(self.si_low),
+            "si_high" => si_json(self.si_high),
             _ => Json::Null,
         }
     }

@@ -57,14 +57,16 @@ impl Workspace {
     /// some claim's low is above another's high. One pass over the `claims_conflicts` index.
     pub fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>> {
         let mut sql = format!(
-            "SELECT c.scope, c.kind, c.subject_key, c.event, c.currency FROM claims c \
+            "SELECT c.scope, c.kind, c.subject_key, c.event, coalesce(c.currency, c.quantity) FROM claims c \
              WHERE c.subject_key IS NOT NULL AND {CURRENT_VERSION}"
         );
         if scope.is_some() {
             sql.push_str(" AND c.scope = ?1");
         }
         sql.push_str(
-            " GROUP BY c.scope, c.kind, c.subject_key, c.event, c.currency HAVING count(*) > 1 AND max(c.value_low) > min(c.value_high)",
+            // Measures compare in SI units, in groups of one quantity.
+            " GROUP BY c.scope, c.kind, c.subject_key, c.event, coalesce(c.currency, c.quantity) \
+             HAVING count(*) > 1 AND max(coalesce(c.si_low, c.value_low)) > min(coalesce(c.si_high, c.value_high))",
         );
         let rows: Vec<GroupRow> = query_opt(&self.conn, &sql, scope, |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -87,7 +89,7 @@ impl Workspace {
         let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
         let sql = format!(
             "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
-             AND c.event IS ?4 AND c.currency IS ?5 AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+             AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

@@ -41,9 +41,9 @@ pub fn fts_query(words: &str) -> Option<String> {
 pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, c.updated_at, c.number, c.rating, c.explanation";
+     c.created_at, c.updated_at, c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
-pub(super) const CLAIM_COLUMN_COUNT: usize = 27;
+pub(super) const CLAIM_COLUMN_COUNT: usize = 30;
 
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
@@ -75,6 +75,9 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
             relative: r.get(19)?,
             year_inferred: r.get::<_, Option<bool>>(20)?.unwrap_or(false),
             valid: r.get::<_, Option<bool>>(21)?.unwrap_or(true),
+            quantity: r.get(27)?,
+            si_low: r.get(28)?,
+            si_high: r.get(29)?,
         },
         created_at: r.get(22)?,
         updated_at: r.get(23)?,
@@ -87,11 +90,11 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
 /// The columns that hold a claim's value, and the conflict key derived from it, in the
 /// order `value_row` gives them: insert and edit write the same columns the same way.
 const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, predicate, unit, currency, \
-     date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor";
-const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+     date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor, quantity, si_low, si_high";
+const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
 /// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
-fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 15] {
+fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 18] {
     let v = &c.value;
     let is_date = c.kind == ClaimKind::Date;
     let text = |s: &Option<String>| s.clone().map_or(SqlValue::Null, SqlValue::Text);
@@ -119,6 +122,9 @@ fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 15] {
         text(&key.as_ref().map(|k| k.0.subject.clone())),
         text(&key.as_ref().and_then(|k| k.0.event.clone())),
         text(&key.as_ref().map(|k| k.1.encode())),
+        text(&v.quantity),
+        real(v.si_low),
+        real(v.si_high),
     ]
 }
 
@@ -368,7 +374,10 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     let cols = CLAIM_COLUMNS
         .replace("c.number", "NULL")
         .replace("c.rating", "NULL")
-        .replace("c.explanation", "NULL");
+        .replace("c.explanation", "NULL")
+        .replace("c.quantity", "NULL")
+        .replace("c.si_low", "NULL")
+        .replace("c.si_high", "NULL");
     let sql = format!("SELECT {cols} FROM claims c WHERE c.subject IS NOT NULL");
     let claims: Vec<Claim> = conn
         .prepare(&sql)?

@@ -322,3 +322,31 @@ fn report_rows_name_their_claims_and_dismiss_takes_several_from_stdin() {
         0
     );
 }
+
+#[test]
+fn measures_of_the_same_thing_conflict_across_units_only_when_they_cannot_both_hold() {
+    let t = Test::new();
+    let conflict = t.write(
+        "fire.txt",
+        "Fire front grows\n\nTuesday March 12th, 2024\n\nFirefighters were battling a 25-kilometre fire front near the town on Tuesday, officials said.\n\nPolice said crews were battling a 40-mile fire front near the town on Tuesday.\n",
+    );
+    let agree = t.write(
+        "fire2.txt",
+        "Second fire\n\nTuesday March 12th, 2024\n\nCrews fought a 16-kilometre fire front in the hills on Tuesday, officials said.\n\nPolice described a 10-mile fire front in the hills on Tuesday.\n",
+    );
+    let out = t
+        .ok(&["check", &conflict, &agree, "--format", "json"])
+        .json();
+    let findings: Vec<&serde_json::Value> = out["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "number-conflict")
+        .collect();
+    assert_eq!(findings.len(), 1, "{out}");
+    let msg = findings[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("\"40-mile\" (40 mi)") && msg.contains("\"25-kilometre\" (25 km)"),
+        "{msg}"
+    );
+}
