@@ -13,6 +13,8 @@ Three measurements, each on corpora fetched from public repositories and never c
    a figure changed in a repeated mention of the same total) and how many of them are found.
 3. Dates against the TimeBank/AQUAINT gold TIMEX3 annotations: recall, exact-value accuracy
    and precision of day-precise dates, resolved against each document's creation time.
+4. Measurements: measure claims by quantity; with $CD_BEFORE naming an older binary, what
+   those claims were before and how the number of findings changed.
 
 Run: cargo build --release && python3 benches/real_news/run.py [--quiet]
 Corpora: $CLAIMDESK_CORPORA (default ../corpora next to the repository), holding bbc/ and
@@ -37,12 +39,12 @@ QUIET = "--quiet" in sys.argv
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def extract(text, published=None):
+def extract(text, published=None, binary=None):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
         f.write(text)
         path = f.name
     try:
-        args = [str(BIN), "extract", path, "--format", "json"]
+        args = [str(binary or BIN), "extract", path, "--format", "json"]
         if published:
             args += ["--published", published]
         out = subprocess.run(args, capture_output=True, text=True)
@@ -53,10 +55,10 @@ def extract(text, published=None):
         os.unlink(path)
 
 
-def extract_all(items):
+def extract_all(items, binary=None):
     """items: (name, text, published); returns [(name, text, published, result)] in order."""
     with cf.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda it: extract(it[1], it[2]), items))
+        results = list(pool.map(lambda it: extract(it[1], it[2], binary), items))
     return [(*it, r) for it, r in zip(items, results)]
 
 
@@ -281,6 +283,44 @@ def main():
         g, m, r, p, pr = date_accuracy(docs, tb_res)
         print(f"gold day-precise dates {g}: recall {m / g:.3f}, exact-value accuracy {r / max(m, 1):.3f} "
               f"(of those found), precision {pr / max(p, 1):.3f} ({pr}/{p} claimed days right)")
+    print("== 4. measurements (set CD_BEFORE to an older claimdesk to see what they were)")
+    for label, res in (("BBC News 2004-05", bbc_res), ("TimeBank/AQUAINT", tb_res)):
+        if res:
+            measures(label, res)
+
+
+def measures(label, results):
+    """Measure claims by quantity; with $CD_BEFORE (an older claimdesk), which claims of that
+    binary became measures and how the findings changed."""
+    by_q = {}
+    for *_, r in results:
+        for c in r["claims"]:
+            if c["kind"] == "measure":
+                q = c["value"].get("quantity") or "?"
+                by_q[q] = by_q.get(q, 0) + 1
+    print(f"{label}: {sum(by_q.values())} measures {dict(sorted(by_q.items()))}")
+    before_bin = os.environ.get("CD_BEFORE")
+    if not before_bin:
+        return
+    before = extract_all([(n, t, d) for n, t, d, _ in results], pathlib.Path(before_bin))
+    became, findings_before, findings_after = {}, 0, 0
+    for (name, _, _, now), (_, _, _, old) in zip(results, before):
+        old_kind = {(c["start"], c["end"]): c["kind"] for c in old["claims"]}
+        old_start = {c["start"]: c["kind"] for c in old["claims"]}
+        for c in now["claims"]:
+            if c["kind"] != "measure":
+                continue
+            k = old_kind.get((c["start"], c["end"])) or old_start.get(c["start"]) or "none"
+            became[k] = became.get(k, 0) + 1
+        findings_before += len(old["findings"])
+        findings_after += len(now["findings"])
+    print(f"  measures were, before: {dict(sorted(became.items()))}; "
+          f"findings {findings_before} before, {findings_after} now")
+    if not QUIET:
+        for name, _, _, r in results:
+            for c in r["claims"]:
+                if c["kind"] == "measure":
+                    print(f"    {name}: {c['text']!r} {c['value'].get('si_low')} {c['value'].get('quantity')} of {c['value'].get('subject')}")
 
 
 if __name__ == "__main__":

@@ -245,6 +245,25 @@ fn unit_at(after: &str) -> Option<Found> {
     None
 }
 
+/// Marks of a pitch or a track: "the six-yard box", "the 18-yard line".
+const MARKS: &[&str] = &["box", "line", "area", "mark", "spot", "circle", "zone"];
+
+/// "the 200 metres" (a race) or "the six-yard box": a length right after "the" that is
+/// not of anything names a distance; "the 40-mile fire front" still measures one.
+fn names_a_distance(text: &str, qstart: usize, u: &Found, next: &str) -> bool {
+    let the = text[..qstart]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    the && u.quantity == "length"
+        && if u.adjectival {
+            MARKS.contains(&next)
+        } else {
+            next != "of"
+        }
+}
+
 /// Whether a unit of measurement follows (so that "25km" is not an identifier).
 pub(super) fn unit_follows(after: &str) -> bool {
     unit_at(after).is_some()
@@ -270,7 +289,7 @@ pub(super) fn measure(
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if EVENTS.contains(&next.as_str()) {
+    if EVENTS.contains(&next.as_str()) || names_a_distance(text, qstart, &u, &next) {
         return Some(None);
     }
     value.unit = Some(u.shown.to_string());
@@ -534,6 +553,13 @@ mod tests {
                 "length",
                 25_000.0,
             ),
+            (
+                "Crews held the 40-mile fire front overnight.",
+                "40-mile",
+                "mi",
+                "length",
+                64_373.76,
+            ),
         ];
         for (text, quote, unit, quantity, si) in cases {
             let (t, u, q, s) = one(text);
@@ -566,6 +592,8 @@ mod tests {
             "She won the 400m final on Sunday.",
             "He swam the 50 metres freestyle in record time.",
             "The 10,000 metres race was moved.",
+            "He won the 200 metres in 20.4 seconds.",
+            "He shot from the edge of the six-yard box.",
             "The meeting starts at 10:30 tomorrow.",
             "The new 5G network reached 300 towns.",
             "Prices rose 1.5m over the year.",
