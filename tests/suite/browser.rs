@@ -3,14 +3,13 @@
 //! and phone widths go to target/screenshots/ for people to look at. Skipped, saying so,
 //! where chromedriver is not installed (.ci/run installs it).
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{ClientBuilder, Locator};
 use serde_json::json;
 
-use super::common::{Test, fixture, repo};
+use super::common::{Test, fixture, repo, spawn_server};
 
 struct Kill(Child);
 
@@ -64,20 +63,8 @@ async fn a_reviewer_marks_a_claim_with_the_keyboard() {
         "--url",
         "https://example.org/khalilzad",
     ]);
-    let mut server = Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
-        .arg("--db")
-        .arg(t.db())
-        .args(["serve", "--port", "0", "--by", "browser-desk"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (server, base) = spawn_server(&t, "browser-desk", &[]);
     let _server = Kill(server);
-    let base = line.trim().trim_end_matches('/').to_string();
 
     let port = free_port();
     let driver = Kill(

@@ -182,3 +182,26 @@ pub fn chars(s: &str, start: u64, end: u64) -> String {
 pub fn read(p: impl AsRef<Path>) -> String {
     std::fs::read_to_string(p).unwrap()
 }
+
+/// `claimdesk serve` on a free port for `t`'s workspace, acting as `by`: the process and
+/// the address it printed (without the trailing slash).
+pub fn spawn_server(t: &Test, by: &str, extra: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+        .arg("--db")
+        .arg(t.db())
+        .args(["serve", "--port", "0", "--by", by])
+        .args(extra)
+        .env_remove("CLAIMDESK_TOKEN")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line.trim().trim_end_matches('/').to_string();
+    assert!(base.starts_with("http://127.0.0.1:"), "{line}");
+    (child, base)
+}

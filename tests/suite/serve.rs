@@ -1,11 +1,10 @@
 //! `serve`: the JSON API and the pages, against a server the test starts on a free port.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 use serde_json::{Value, json};
 
-use super::common::{Test, fixture};
+use super::common::{Test, fixture, spawn_server};
 
 const TOKEN: &str = "test-token-123";
 
@@ -23,22 +22,7 @@ impl Drop for Server {
 }
 
 fn start(t: &Test, extra: &[&str]) -> Server {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
-        .arg("--db")
-        .arg(t.db())
-        .args(["serve", "--port", "0", "--by", "desk"])
-        .args(extra)
-        .env_remove("CLAIMDESK_TOKEN")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line.trim().trim_end_matches('/').to_string();
-    assert!(base.starts_with("http://127.0.0.1:"), "{line}");
+    let (child, base) = spawn_server(t, "desk", extra);
     Server { child, base }
 }
 
