@@ -84,6 +84,8 @@ pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
     }
     out.push_str(&r.body[at..]);
     out.push_str(&format!("\n\nclaims ({})\n", r.claims.len()));
+    let ids: Vec<String> = r.claims.iter().filter_map(|c| c.id.clone()).collect();
+    let known = ws.best_known_for(&ids)?;
     for (n, c) in r.claims.iter().enumerate() {
         let id = c.id.as_deref().unwrap_or_default();
         out.push_str(&format!(
@@ -96,7 +98,7 @@ pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
             c.value.summary(c.kind)
         ));
         // A fact-check published elsewhere about the same claim, best first.
-        if let Some((k, score)) = ws.known_for_claim(id)?.first() {
+        if let Some((k, score)) = known.get(id) {
             out.push_str(&format!(
                 "         already fact-checked: {} rated \"{}\" {} (similarity {score:.2})\n",
                 k.org.as_deref().unwrap_or("?"),

@@ -220,6 +220,33 @@ impl Workspace {
         Ok(rows)
     }
 
+    /// The best-matching known fact-check of each of the given claims that has one, in one
+    /// query whatever their number: claim id to (review, score).
+    pub fn best_known_for(
+        &self,
+        claim_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, (KnownReview, f64)>> {
+        let sql = format!(
+            "SELECT {REVIEW_COLUMNS}, m.score, m.claim_id FROM json_each(?1) w
+             JOIN claim_matches m ON m.claim_id = w.value JOIN known_reviews r ON r.id = m.review_id
+             ORDER BY m.claim_id, m.score DESC, r.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out = std::collections::HashMap::new();
+        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
+            Ok((
+                r.get::<_, String>(15)?,
+                review_from_row(r)?,
+                r.get::<_, f64>(14)?,
+            ))
+        })?;
+        for row in rows {
+            let (claim, review, score) = row?;
+            out.entry(claim).or_insert((review, score));
+        }
+        Ok(out)
+    }
+
     /// Every known fact-check, in import order.
     pub fn known_reviews(&self) -> Result<Vec<KnownReview>> {
         let sql = format!("SELECT {REVIEW_COLUMNS} FROM known_reviews r ORDER BY r.id");
