@@ -368,6 +368,20 @@ pub fn edit_claim(
         {
             return Err(Error::Invalid(format!("low ({l}) is above high ({h})")).into());
         }
+        // A measure's SI range and quantity follow its range and unit as corrected.
+        if kind == ClaimKind::Measure {
+            let unit = value.unit.clone().unwrap_or_default();
+            let Some((quantity, to_si)) = crate::extract::unit_in_si(&unit) else {
+                return Err(Error::Invalid(format!(
+                    "'{unit}' is not a unit claimdesk reads (see README, Measurements)"
+                ))
+                .into());
+            };
+            value.quantity = Some(quantity.to_string());
+            let si = |x: Option<f64>| to_si.and_then(|(f, o)| x.map(|x| x * f + o));
+            value.si_low = si(value.low);
+            value.si_high = si(value.high);
+        }
         store::edit_claim(tx, &id, kind, &value, actor, req.note)
     })?;
     Ok((id, changed))

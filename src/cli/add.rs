@@ -15,7 +15,7 @@ pub struct AddArgs {
     /// The exact words of the claim, as they occur in the article.
     #[arg(long)]
     pub quote: String,
-    /// date, count, duration, percent, money or other [default: what the extractor makes of the quote, else other].
+    /// date, count, duration, percent, money, measure or other [default: what the extractor makes of the quote, else other].
     #[arg(long, value_parser = super::parse_kind)]
     pub kind: Option<ClaimKind>,
     /// Which occurrence of the quote, counting from 1.

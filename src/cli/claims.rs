@@ -13,7 +13,7 @@ pub struct ClaimsArgs {
     /// unchecked, in-review, verified, disputed or unverifiable.
     #[arg(long, value_parser = super::parse_status)]
     pub status: Option<Status>,
-    /// date, count, duration, percent, money or other.
+    /// date, count, duration, percent, money, measure or other.
     #[arg(long, value_parser = super::parse_kind)]
     pub kind: Option<ClaimKind>,
     /// Article id or unique prefix.

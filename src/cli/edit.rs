@@ -13,7 +13,7 @@ use crate::store::Workspace;
 pub struct EditArgs {
     /// Claim id or unique prefix.
     pub claim: String,
-    /// date, count, duration, percent, money or other.
+    /// date, count, duration, percent, money, measure or other.
     #[arg(long, value_parser = super::parse_kind)]
     pub kind: Option<ClaimKind>,
     /// An exact number: sets both low and high.
@@ -34,7 +34,7 @@ pub struct EditArgs {
     /// The event ("killed"); "" clears it.
     #[arg(long)]
     pub predicate: Option<String>,
-    /// Duration unit ("years"); "" clears it.
+    /// A duration's unit ("years") or a measure's ("km", "hectares"); "" clears it.
     #[arg(long)]
     pub unit: Option<String>,
     /// ISO currency code ("USD"); "" clears it.

@@ -20,6 +20,7 @@ pub use offsets::{CharCursor, byte_of_char};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
+pub use units::unit_in_si;
 
 use crate::model::{Claim, ClaimKind, Origin};
 

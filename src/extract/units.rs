@@ -245,6 +245,19 @@ fn unit_at(after: &str) -> Option<Found> {
     None
 }
 
+/// A unit as claimdesk shows it ("km") or as people write it ("kilometres"): its quantity,
+/// and the factor and offset to SI (none for "degrees" of an unsaid scale).
+pub fn unit_in_si(unit: &str) -> Option<(&'static str, Option<(f64, f64)>)> {
+    let lower = unit.trim().to_lowercase();
+    if lower == "degrees" {
+        return Some(("temperature", None));
+    }
+    let &(_, _, quantity, factor, offset) = UNITS
+        .iter()
+        .find(|(written, shown, ..)| *written == lower || shown.to_lowercase() == lower)?;
+    Some((quantity, Some((factor, offset))))
+}
+
 /// Marks of a pitch or a track: "the six-yard box", "the 18-yard line".
 const MARKS: &[&str] = &["box", "line", "area", "mark", "spot", "circle", "zone"];
 

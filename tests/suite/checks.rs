@@ -350,3 +350,34 @@ fn measures_of_the_same_thing_conflict_across_units_only_when_they_cannot_both_h
         "{msg}"
     );
 }
+
+#[test]
+fn correcting_a_measure_keeps_its_si_range_in_step() {
+    let t = Test::new();
+    let f = t.write(
+        "boat.txt",
+        "Boat seized\n\nTuesday March 12th, 2024\n\nOfficers seized 40kg of cocaine from a nine-metre yacht, police said.\n",
+    );
+    t.ok(&["ingest", &f]);
+    let claims = t
+        .ok(&["claims", "--kind", "measure", "--format", "json"])
+        .json();
+    let kg = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "40kg")
+        .unwrap();
+    assert_eq!(kg["value"]["si_low"], 40);
+    let n = kg["number"].to_string();
+    t.ok(&["edit", &n, "--value", "400", "--unit", "tonnes"]);
+    let shown = t.ok(&["show", &n, "--format", "json"]).json();
+    assert_eq!(shown["claim"]["value"]["si_low"], 400000);
+    assert_eq!(shown["claim"]["value"]["quantity"], "mass");
+    let run = t.run(&["edit", &n, "--unit", "furlongs"]).failure();
+    assert!(
+        run.stderr().contains("'furlongs' is not a unit"),
+        "{}",
+        run.stderr()
+    );
+}
