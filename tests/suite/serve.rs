@@ -501,3 +501,59 @@ fn evidence_is_added_from_the_page_without_changing_the_status() {
     assert_eq!(shown["evidence"][0]["url"], "https://mod.example/strength");
     assert_eq!(shown["evidence"][0]["note"], "ministry figures");
 }
+
+#[test]
+fn the_server_and_cli_processes_write_the_same_workspace_at_once() {
+    let (t, s) = served();
+    // Browsers' and scripts' marks through the server while the CLI marks other claims.
+    let web = {
+        let base = s.base.clone();
+        std::thread::spawn(move || {
+            for round in 0..10 {
+                let status = if round % 2 == 0 {
+                    "in-review"
+                } else {
+                    "verified"
+                };
+                let (code, body) = call(
+                    "POST",
+                    &format!("{base}/api/claims/2/mark"),
+                    Some(TOKEN),
+                    &[],
+                    Some(json!({ "status": status })),
+                );
+                assert_eq!(code, 200, "{body}");
+            }
+        })
+    };
+    for round in 0..10 {
+        let status = if round % 2 == 0 {
+            "disputed"
+        } else {
+            "unverifiable"
+        };
+        t.ok(&["mark", "8", status, "--by", "cli"]);
+    }
+    web.join().unwrap();
+    // Every change is in the history, and the kept counts match the claims.
+    let web_rows = t.ok(&["history", "2", "--format", "json"]).json();
+    let cli_rows = t.ok(&["history", "8", "--format", "json"]).json();
+    assert_eq!(web_rows.as_array().unwrap().len(), 10);
+    assert_eq!(cli_rows.as_array().unwrap().len(), 10);
+    assert!(t.ok(&["doctor"]).stdout().contains("no problems found"));
+    let counts = get_json(&s, "/api/counts");
+    let n = |k: &str| {
+        counts["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == k)
+            .unwrap()["claims"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(
+        (n("verified"), n("unverifiable"), n("unchecked")),
+        (1, 1, 6)
+    );
+}
