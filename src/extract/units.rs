@@ -189,6 +189,15 @@ const WEATHER: &[&str] = &[
     "scorching",
 ];
 
+/// Indexes into UNITS by the first byte of the written unit, in table order.
+static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for (i, (written, ..)) in UNITS.iter().enumerate() {
+        by[written.as_bytes()[0] as usize].push(i);
+    }
+    by
+});
+
 /// A unit found after a number.
 struct Found {
     /// Bytes from the number's end to the unit's end.
@@ -210,17 +219,18 @@ fn unit_at(after: &str) -> Option<Found> {
         None => (after.len() - trimmed.len(), false),
     };
     let rest = &after[skip..];
-    let lower = rest.chars().take(24).collect::<String>().to_lowercase();
-    for &(written, shown, quantity, factor, offset) in UNITS {
-        if !lower.starts_with(written) {
+    let first = rest.bytes().next()?.to_ascii_lowercase();
+    // Every number is asked: only the units with its first letter are compared, byte by
+    // byte and without allocating (units are ASCII but for "°", which compares exactly).
+    for &i in &BY_FIRST_BYTE[first as usize] {
+        let (written, shown, quantity, factor, offset) = UNITS[i];
+        let len = written.len();
+        if rest.len() < len
+            || !rest.as_bytes()[..len].eq_ignore_ascii_case(written.as_bytes())
+            || !rest.is_char_boundary(len)
+        {
             continue;
         }
-        // The unit's length in the original text: the lowercased prefix has the same chars.
-        let len: usize = rest
-            .chars()
-            .take(written.chars().count())
-            .map(char::len_utf8)
-            .sum();
         if rest[len..]
             .chars()
             .next()
