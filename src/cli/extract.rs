@@ -7,7 +7,6 @@ use serde_json::json;
 
 use super::output::{self, Format};
 use crate::app;
-use crate::extract::PublishedFrom;
 use crate::ingest::read_sources;
 use crate::model::Claim;
 
@@ -44,18 +43,9 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     let Some(src) = read.sources.first() else {
         anyhow::bail!("{}: nothing to read", args.file)
     };
-    // The same date and title as ingest would store: the flag, else the page's own.
-    let given = args
-        .published
-        .map(|d| (d, PublishedFrom::Flag))
-        .or(src.meta.published);
-    let (mut ex, findings) = app::extract_and_check(&src.body, given.map(|(d, _)| d));
-    if let Some((_, from)) = given {
-        ex.published_from = Some(from);
-    }
-    if let Some(t) = &src.meta.title {
-        ex.title = t.clone();
-    }
+    // The same date and title as ingest would store.
+    let ex = crate::ingest::extract_source(src, args.published);
+    let findings = app::check_extraction(&src.body, &ex);
     if let Some(l) = ex.unsupported_language() {
         output::warn(&format!(
             "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",

@@ -65,27 +65,33 @@ pub fn sha256_hex(body: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Extracts the claims of one source's text and resolves its metadata: flags on the command
-/// line first, then what the page says of itself, then the text's first line and dateline.
-pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
-    let page = &src.meta;
-    let given = meta
-        .published
+/// Extracts the claims of one source's text, its date and title resolved as ingest stores
+/// them: the `--published` flag, else the page's own date, else the dateline; the page's
+/// headline, else the first line.
+pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
+    let given = published
         .map(|d| (d, PublishedFrom::Flag))
-        .or(page.published);
+        .or(src.meta.published);
     let mut ex = extract::extract(&src.body, given.map(|(d, _)| d));
     if let Some((_, from)) = given {
         ex.published_from = Some(from);
     }
+    if let Some(t) = &src.meta.title {
+        ex.title = t.clone();
+    }
+    ex
+}
+
+/// Extracts the claims of one source's text and resolves its metadata: flags on the command
+/// line first, then what the page says of itself, then the text's first line and dateline.
+pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
+    let page = &src.meta;
+    let ex = extract_source(src, meta.published);
     let unsupported_language = ex.unsupported_language().cloned();
     let fetched = src.fetched.as_ref();
     Prepared {
         article: NewArticle {
-            title: meta
-                .title
-                .clone()
-                .or(page.title.clone())
-                .unwrap_or(ex.title),
+            title: meta.title.clone().unwrap_or(ex.title),
             url: meta
                 .url
                 .clone()
