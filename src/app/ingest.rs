@@ -1,4 +1,5 @@
-//! Ingest: read files, folders or stdin, extract on every core, store in batches.
+//! Ingest: read files, folders or stdin, extract on every core while the previous batch is
+//! stored.
 
 use anyhow::Result;
 
@@ -30,8 +31,7 @@ pub fn ingest_paths(
     }
     let read = read_sources(paths, opts);
     on_read(read.sources.len());
-    let prepared = ingest::prepare_all(&read.sources, meta, progress);
-    let done = ingest::store_all(ws, &prepared, progress)?;
+    let done = ingest::ingest_sources(ws, &read.sources, meta, progress)?;
     Ok(Ingest {
         done,
         summary: read.summary(),
@@ -79,8 +79,7 @@ pub fn ingest_feed(
             }),
         }
     }
-    let prepared = ingest::prepare_all(&sources, meta, progress);
-    let done = ingest::store_all(ws, &prepared, progress)?;
+    let done = ingest::ingest_sources(ws, &sources, meta, progress)?;
     Ok(FeedIngest {
         ingest: Ingest {
             done,

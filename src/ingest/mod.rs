@@ -19,7 +19,7 @@ pub use source::{
 };
 
 use crate::extract::{self, PublishedFrom};
-use crate::model::Claim;
+use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
 use crate::store::{self, NewArticle, Workspace};
 
 /// Called with the number of articles just done (extracted, then stored), for progress bars.
@@ -44,6 +44,8 @@ pub struct Prepared {
     /// Set when the article is in a language claims are not yet read from.
     pub unsupported_language: Option<extract::Language>,
     pub claims: Vec<Claim>,
+    /// The claims' conflict keys, one per claim, computed off the writer's thread.
+    pub keys: Vec<Option<(ConflictKey, Anchor)>>,
 }
 
 /// What happened to one article.
@@ -115,6 +117,7 @@ pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
         unsupported_language,
         published_from: ex.published_from,
         claims: ex.claims,
+        keys: Vec::new(),
     }
 }
 
@@ -122,81 +125,120 @@ pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
 /// small enough that a crash loses little work.
 pub const BATCH: usize = 500;
 
-/// Stores prepared articles in transactions of `BATCH`. An article whose body is already
-/// stored is left as it is and reported as not new.
-pub fn store_all(
+/// Batches extracted ahead of the writer: extraction runs while the previous batch is
+/// written, and memory holds at most this many batches beyond the one being written.
+const BATCHES_AHEAD: usize = 2;
+
+/// Extracts and stores the sources in transactions of `BATCH` articles, extraction of the
+/// next batch overlapping the writing of this one. An article whose body is already stored
+/// is left as it is and reported as not new.
+pub fn ingest_sources(
     ws: &mut Workspace,
-    prepared: &[Prepared],
+    sources: &[Source],
+    meta: &Metadata,
     progress: &Progress<'_>,
 ) -> Result<Vec<Ingested>> {
-    let mut out = Vec::with_capacity(prepared.len());
-    for chunk in prepared.chunks(BATCH) {
-        progress(chunk.len() as u64);
-        let done = ws.write(|tx| {
-            let since = store::last_rowid(tx)?;
-            let mut done = Vec::with_capacity(chunk.len());
-            for p in chunk {
-                let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
-                if let Some(id) = store::find_by_hash(tx, &p.article.body_sha256)? {
-                    done.push(Ingested {
-                        id,
-                        new: false,
-                        unsupported_language: p.unsupported_language.clone(),
-                        published_from: p.published_from,
-                        source,
-                        previous: None,
-                        carried: 0,
-                    });
-                    continue;
+    let keys = ws.key_fn();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(BATCHES_AHEAD);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in sources.chunks(BATCH) {
+                let batch = prepare_all(chunk, meta, keys, progress);
+                // The writer stopped (it failed): stop extracting.
+                if send.send(batch).is_err() {
+                    break;
                 }
-                // Changed text at a stored article's address is a new version of it.
-                let previous = match &p.article.url {
-                    Some(url) => store::latest_at_url(tx, url)?,
-                    None => None,
-                };
-                let id = match &previous {
-                    Some((prev, story)) => {
-                        let mut a = p.article.clone();
-                        a.previous_id = Some(prev.clone());
-                        if a.story.is_none() {
-                            a.story = story.clone();
-                        }
-                        store::insert_article(tx, &a)?
-                    }
-                    None => store::insert_article(tx, &p.article)?,
-                };
-                for c in &p.claims {
-                    store::insert_claim(tx, &id, c)?;
-                }
-                let carried = match &previous {
-                    Some((prev, _)) => store::carry_over(tx, prev, &id)?,
-                    None => 0,
-                };
+            }
+        });
+        let mut out = Vec::with_capacity(sources.len());
+        for batch in receive {
+            out.extend(store_batch(ws, &batch, progress)?);
+        }
+        Ok(out)
+    })
+}
+
+/// Stores prepared articles in one transaction.
+fn store_batch(
+    ws: &mut Workspace,
+    chunk: &[Prepared],
+    progress: &Progress<'_>,
+) -> Result<Vec<Ingested>> {
+    progress(chunk.len() as u64);
+    ws.write(|tx| {
+        let since = store::last_rowid(tx)?;
+        let at = store::now();
+        let mut done = Vec::with_capacity(chunk.len());
+        for p in chunk {
+            let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
+            if let Some(id) = store::find_by_hash(tx, &p.article.body_sha256)? {
                 done.push(Ingested {
                     id,
-                    new: true,
+                    new: false,
                     unsupported_language: p.unsupported_language.clone(),
                     published_from: p.published_from,
                     source,
-                    previous: previous.map(|(p, _)| p),
-                    carried,
+                    previous: None,
+                    carried: 0,
                 });
+                continue;
             }
-            store::index_new_claims(tx, since)?;
-            // Claims that others have fact-checked already are found as they arrive.
-            crate::claimreview::matching::match_new_claims(tx, since)?;
-            Ok(done)
-        })?;
-        out.extend(done);
-    }
-    Ok(out)
+            // Changed text at a stored article's address is a new version of it.
+            let previous = match &p.article.url {
+                Some(url) => store::latest_at_url(tx, url)?,
+                None => None,
+            };
+            let id = match &previous {
+                Some((prev, story)) => {
+                    let mut a = p.article.clone();
+                    a.previous_id = Some(prev.clone());
+                    if a.story.is_none() {
+                        a.story = story.clone();
+                    }
+                    store::insert_article(tx, &a)?
+                }
+                None => store::insert_article(tx, &p.article)?,
+            };
+            for (c, key) in p.claims.iter().zip(&p.keys) {
+                store::stage_claim(tx, &id, c, key.clone(), &at)?;
+            }
+            let carried = match &previous {
+                Some((prev, _)) => {
+                    store::flush_staged(tx)?;
+                    store::carry_over(tx, prev, &id)?
+                }
+                None => 0,
+            };
+            done.push(Ingested {
+                id,
+                new: true,
+                unsupported_language: p.unsupported_language.clone(),
+                published_from: p.published_from,
+                source,
+                previous: previous.map(|(p, _)| p),
+                carried,
+            });
+        }
+        store::flush_staged(tx)?;
+        store::index_new_claims(tx, since)?;
+        // Claims that others have fact-checked already are found as they arrive.
+        crate::claimreview::matching::match_new_claims(tx, since)?;
+        Ok(done)
+    })
 }
 
-/// Prepares every source, extraction spread over the machine's cores; order is kept.
-pub fn prepare_all(sources: &[Source], meta: &Metadata, progress: &Progress<'_>) -> Vec<Prepared> {
+/// Prepares every source with its claims' conflict keys, spread over the machine's cores;
+/// order is kept.
+fn prepare_all(
+    sources: &[Source],
+    meta: &Metadata,
+    keys: KeyFn,
+    progress: &Progress<'_>,
+) -> Vec<Prepared> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let one = |s: &Source| {
-        let p = prepare(s, meta);
+        let mut p = prepare(s, meta);
+        p.keys = p.claims.iter().map(keys).collect();
         progress(1);
         p
     };

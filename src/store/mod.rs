@@ -28,9 +28,9 @@ pub use articles::{find_by_hash, insert as insert_article, stored_urls};
 pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
-    edit as edit_claim, existing_at as claim_at, get as get_claim, index_new_claims,
+    edit as edit_claim, existing_at as claim_at, flush_staged, get as get_claim, index_new_claims,
     insert as insert_claim, is_reviewed, last_rowid, of_article as claims_of_article, refresh_key,
-    replace_value, update as update_claim, value_differences,
+    replace_value, stage as stage_claim, update as update_claim, value_differences,
 };
 pub use history::{
     Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,
@@ -71,6 +71,8 @@ pub struct Tx<'a> {
     /// The next article and claim numbers, read once per transaction: a query per row
     /// made bulk ingest a third slower.
     next_numbers: std::cell::Cell<Option<(i64, i64)>>,
+    /// Whether `claims::stage` has made its temporary table on this connection.
+    staging: std::cell::Cell<bool>,
 }
 
 impl std::ops::Deref for Tx<'_> {
@@ -120,7 +122,6 @@ pub(crate) fn query_opt<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Now, in UTC, as stored in every `*_at` column.
 /// Counts the claims of each status again, into `status_counts` (after an import).
 pub fn recount_statuses(conn: &Connection) -> Result<()> {
     conn.execute_batch(
@@ -129,6 +130,7 @@ pub fn recount_statuses(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Now, in UTC, as stored in every `*_at` column.
 pub fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
@@ -220,6 +222,8 @@ impl Workspace {
             .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
             .with_context(|| format!("cannot enable WAL on {}", path.display()))?;
         ws.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Statement journals and bulk ingest's staging table stay in memory, not in files.
+        ws.conn.pragma_update(None, "temp_store", "MEMORY")?;
         migrate::migrate(&mut ws.conn, version, keys)
             .with_context(|| format!("cannot upgrade workspace {}", path.display()))?;
         Ok(ws)
@@ -290,6 +294,12 @@ impl Workspace {
         Ok(version)
     }
 
+    /// How this workspace computes conflict keys: bulk ingest computes them on its
+    /// extraction threads, off the writer's path.
+    pub fn key_fn(&self) -> KeyFn {
+        self.keys
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -313,6 +323,7 @@ impl Workspace {
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             keys: self.keys,
             next_numbers: std::cell::Cell::new(None),
+            staging: std::cell::Cell::new(false),
         };
         let out = f(&tx)?;
         tx.tx.commit()?;
