@@ -240,6 +240,8 @@ pub fn add_claim(ws: &mut Workspace, req: &AddClaim, actor: &str) -> Result<Clai
         Origin::Manual,
         value,
     );
+    claim.sentence_span = crate::extract::byte_range_in(body, sentence)
+        .map(|(s, e)| (index.chars_before(s), index.chars_before(e)));
     let id = ws.write(|tx| {
         if let Some(existing) = store::claim_at(tx, &article_id, start, end, kind)? {
             return Err(

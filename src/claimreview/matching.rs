@@ -19,10 +19,7 @@ pub fn match_new_claims(tx: &Tx, since: i64) -> Result<usize> {
     }
     let mut by_sentence: HashMap<String, Vec<String>> = HashMap::new();
     {
-        let mut stmt = tx.prepare_cached("SELECT id, sentence FROM claims WHERE rowid > ?1")?;
-        let rows = stmt.query_map([since], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-        for row in rows {
-            let (id, sentence) = row?;
+        for (id, sentence) in store::sentences_after(tx, since)? {
             by_sentence.entry(sentence).or_default().push(id);
         }
     }

@@ -23,7 +23,8 @@ pub struct ClaimsArgs {
     pub story: Option<String>,
     #[arg(long)]
     pub assignee: Option<String>,
-    /// Words that must all occur in the quote, its sentence or its subject (full-text).
+    /// Words that must all occur in the claim's sentence (which holds its quote), or all in
+    /// its subject (full-text).
     #[arg(long)]
     pub search: Option<String>,
     /// Only claims that closely match a known fact-check (`import claimreview`).

@@ -192,6 +192,13 @@ pub fn sentence_around<'a>(
     body[from..to].trim()
 }
 
+/// The byte range of `part` in `body`, when `part` is a slice of it (as `sentence_around`
+/// returns, except its empty answer).
+pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
+    let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
+    (!part.is_empty() && start + part.len() <= body.len()).then_some((start, start + part.len()))
+}
+
 /// The claims of `body` given its publication date, in text order.
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     let (dates, quantities) = scan::scan(body, published);
@@ -207,12 +214,14 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     spans.sort_by_key(|s| (s.1, s.2));
     let sentences = sentence_spans(body);
     let mut index = CharCursor::new(body);
+    // Sentences start in the claims' order; a second cursor keeps both walks short.
+    let mut sentence_index = CharCursor::new(body);
     spans
         .into_iter()
         .map(|(kind, start, end, value)| {
             let sentence = sentence_around(body, &sentences, start, end);
             let (cs, ce) = (index.chars_before(start), index.chars_before(end));
-            Claim::unstored(
+            let mut claim = Claim::unstored(
                 kind,
                 body[start..end].to_string(),
                 cs,
@@ -220,7 +229,14 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
                 sentence.to_string(),
                 Origin::Extracted,
                 value,
-            )
+            );
+            claim.sentence_span = byte_range_in(body, sentence).map(|(s, e)| {
+                (
+                    sentence_index.chars_before(s),
+                    sentence_index.chars_before(e),
+                )
+            });
+            claim
         })
         .collect()
 }

@@ -46,9 +46,12 @@ impl<'a> CharCursor<'a> {
             return (n <= self.text.len()).then_some(n);
         }
         if n < self.chars {
-            // Walking back is rare (findings come in text order): start over.
-            self.byte = 0;
-            self.chars = 0;
+            // Walking back costs the characters walked, as walking forward does.
+            let back = self.chars - n;
+            let (b, _) = self.text[..self.byte].char_indices().rev().nth(back - 1)?;
+            self.byte = b;
+            self.chars = n;
+            return Some(b);
         }
         let rest = &self.text[self.byte..];
         let step = if n == self.chars {

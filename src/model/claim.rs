@@ -36,6 +36,9 @@ pub struct Claim {
     pub start: usize,
     pub end: usize,
     pub sentence: String,
+    /// Where `sentence` lies in the article body, in characters [start, end): stored in
+    /// place of the sentence itself. None for claims made without the body at hand.
+    pub sentence_span: Option<(usize, usize)>,
     pub status: Status,
     pub assignee: Option<String>,
     pub origin: Origin,
@@ -68,6 +71,7 @@ impl Claim {
             start,
             end,
             sentence,
+            sentence_span: None,
             status: Status::Unchecked,
             assignee: None,
             origin,

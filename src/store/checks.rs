@@ -19,7 +19,7 @@ impl Workspace {
     /// Dates with a weekday, a relative word or no valid day, in article then position order,
     /// without sentences (the findings fetch theirs).
     pub fn date_claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
-        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let cols = CLAIM_COLUMNS;
         let (sql, arg) = match story {
             Some(s) => (
                 format!(
@@ -41,7 +41,7 @@ impl Workspace {
     /// As `date_claims_for_checks`, for the given articles only: a reading view of one article
     /// reads its own dates, not the workspace's.
     pub fn date_claims_of_articles(&self, ids: &[String]) -> Result<Vec<Claim>> {
-        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let cols = CLAIM_COLUMNS;
         let sql = format!(
             // CROSS JOIN: the given articles drive the loop; SQLite would otherwise walk
             // every date of the workspace through the partial index.
@@ -86,7 +86,7 @@ impl Workspace {
     /// The claims of one group with their anchors, in article then position order, without
     /// sentences.
     pub fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)> {
-        let cols = CLAIM_COLUMNS.replace("c.sentence", "''");
+        let cols = CLAIM_COLUMNS;
         let sql = format!(
             "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
              AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"

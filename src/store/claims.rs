@@ -19,7 +19,8 @@ pub struct ClaimFilter {
     pub article: Option<String>,
     pub story: Option<String>,
     pub assignee: Option<String>,
-    /// Words that must all occur in the claim's text, sentence or subject.
+    /// Words that must all occur in the claim's sentence (it holds the quote), or all in
+    /// its subject.
     pub search: Option<String>,
     /// Only claims that match a known fact-check.
     pub known: bool,
@@ -38,13 +39,15 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence, \
+pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, c.updated_at, c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high";
+     c.created_at, c.updated_at, c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
+     c.sentence_end";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
-pub(super) const CLAIM_COLUMN_COUNT: usize = 30;
+pub(super) const CLAIM_COLUMN_COUNT: usize = 31;
 
+/// A claim as CLAIM_COLUMNS reads it; its `sentence` is left empty for `sentences::fill`.
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let kind: String = r.get(2)?;
     let status: String = r.get(7)?;
@@ -58,7 +61,8 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
         text: r.get(3)?,
         start: r.get::<_, i64>(4)? as usize,
         end: r.get::<_, i64>(5)? as usize,
-        sentence: r.get(6)?,
+        sentence: String::new(),
+        sentence_span: Some((r.get::<_, i64>(6)? as usize, r.get::<_, i64>(30)? as usize)),
         status: status.parse().unwrap_or(Status::Unchecked),
         assignee: r.get(8)?,
         origin: Origin::parse(&origin),
@@ -178,11 +182,11 @@ macro_rules! insert_claim_sql {
             $verb,
             " INTO ",
             $table,
-            " (id, article_id, kind, text, start_char, end_char, sentence, \
+            " (id, article_id, kind, text, start_char, end_char, sentence_start, sentence_end, \
              value_low, value_high, qualifier, subject, predicate, unit, currency, \
              date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor, quantity, si_low, si_high, \
              status, assignee, origin, created_at, updated_at, scope, number) \
-             VALUES (?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
+             VALUES (?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
              'unchecked', NULL, ?, ?, ?, \
              (SELECT coalesce('story:' || story, 'article:' || id) FROM main.articles WHERE id = ?2), ?)"
         )
@@ -201,14 +205,17 @@ fn insert_into(
     at: &str,
 ) -> Result<(String, usize)> {
     let id = new_id();
-    let head: [SqlValue; 7] = [
+    // A claim made without its body at hand has its quote for a sentence.
+    let (ss, se) = c.sentence_span.unwrap_or((c.start, c.end));
+    let head: [SqlValue; 8] = [
         id.clone().into(),
         article_id.to_string().into(),
         c.kind.as_str().to_string().into(),
         c.text.clone().into(),
         (c.start as i64).into(),
         (c.end as i64).into(),
-        c.sentence.clone().into(),
+        (ss as i64).into(),
+        (se as i64).into(),
     ];
     let tail: [SqlValue; 4] = [
         c.origin.as_str().to_string().into(),
@@ -231,15 +238,10 @@ pub fn last_rowid(conn: &Connection) -> Result<i64> {
     )
 }
 
-/// Adds the claims inserted since `since` (a `last_rowid`) to the full-text index, in one
-/// statement: every write path that inserts claims calls this before it commits.
+/// Adds the sentences of the claims inserted since `since` (a `last_rowid`) to the
+/// full-text index: every write path that inserts claims calls this before it commits.
 pub fn index_new_claims(conn: &Connection, since: i64) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO claims_fts (rowid, text, sentence, subject)
-         SELECT rowid, text, sentence, subject FROM claims WHERE rowid > ?1",
-    )?
-    .execute([since])?;
-    Ok(())
+    super::sentences::index_new(conn, since)
 }
 
 /// One field change to apply to a claim, recorded in its history.
@@ -251,7 +253,10 @@ pub enum ClaimUpdate {
 
 pub fn get(conn: &Connection, id: &str) -> Result<Claim> {
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?)
+    let mut claim = [conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?];
+    super::sentences::fill(conn, &mut claim)?;
+    let [claim] = claim;
+    Ok(claim)
 }
 
 /// Applies `update` to claim `id` and appends the history row. Returns false when
@@ -344,9 +349,30 @@ impl Workspace {
             conds.push("c.id IN (SELECT claim_id FROM claim_matches)");
         }
         let search = filter.search.as_deref().and_then(fts_query);
+        // Words in the claim's sentence (its quote is inside), or all in its subject.
+        let subject_words: Vec<String> = filter
+            .search
+            .as_deref()
+            .map(|w| w.split_whitespace().map(like_pattern).collect())
+            .unwrap_or_default();
+        let subject_cond = vec!["s.subject LIKE ? ESCAPE '\\'"; subject_words.len()].join(" AND ");
+        let search_cond;
         if let Some(q) = &search {
-            conds.push("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)");
+            // Both halves give rowids, so the claims are then fetched by rowid; the subjects
+            // are scanned in their index, a tenth of the table.
+            search_cond = format!(
+                "c.rowid IN (SELECT m.rowid FROM sentences_fts f \
+                   JOIN articles a ON a.number = f.rowid >> 24 \
+                   JOIN claims m ON m.article_id = a.id AND m.sentence_start = (f.rowid & 16777215) \
+                   WHERE sentences_fts MATCH ? \
+                 UNION SELECT s.rowid FROM claims s INDEXED BY claims_subject \
+                   WHERE s.subject IS NOT NULL AND {subject_cond})"
+            );
+            conds.push(&search_cond);
             args.push(q);
+            for w in &subject_words {
+                args.push(w);
+            }
         }
         if !conds.is_empty() {
             sql.push_str(" WHERE ");
@@ -365,18 +391,25 @@ impl Workspace {
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(args.as_slice(), claim_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
+        super::sentences::fill(&self.conn, &mut claims)?;
+        Ok(claims)
     }
 
-    /// The sentences of the given claims, in one query whatever their number.
+    /// The sentences of the given claims, in one query whatever their number (and one
+    /// per article they are in).
     pub fn sentences_of(&self, claim_ids: &[String]) -> Result<HashMap<String, String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, sentence FROM claims WHERE id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], claim_from_row)?;
+        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
+        super::sentences::fill(&self.conn, &mut claims)?;
+        Ok(claims
+            .into_iter()
+            .filter_map(|c| Some((c.id?, c.sentence)))
+            .collect())
     }
 
     /// The numbers of the given claims, in one query.
@@ -399,8 +432,19 @@ impl Workspace {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([serde_json::to_string(article_ids)?], claim_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
+        super::sentences::fill(&self.conn, &mut claims)?;
+        Ok(claims)
     }
+}
+
+/// A word as a LIKE pattern that finds it anywhere: `%`, `_` and `\` in it are literal.
+fn like_pattern(word: &str) -> String {
+    let escaped = word
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 /// Refuses a second manual claim at the same place; the caller reports the existing id.
@@ -432,6 +476,8 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
         .exists([])?;
     // Runs inside migrations, before later ones add columns such as `number`.
     let cols = CLAIM_COLUMNS
+        .replace("c.sentence_start", "0")
+        .replace("c.sentence_end", "0, c.sentence")
         .replace("c.number", "NULL")
         .replace("c.rating", "NULL")
         .replace("c.explanation", "NULL")
@@ -439,9 +485,14 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
         .replace("c.si_low", "NULL")
         .replace("c.si_high", "NULL");
     let sql = format!("SELECT {cols} FROM claims c WHERE c.subject IS NOT NULL");
+    // The sentence is still a column of its own when these versions run.
     let claims: Vec<Claim> = conn
         .prepare(&sql)?
-        .query_map([], claim_from_row)?
+        .query_map([], |r| {
+            let mut c = claim_from_row(r)?;
+            c.sentence = r.get(CLAIM_COLUMN_COUNT)?;
+            Ok(c)
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
         conn.prepare("UPDATE claims SET subject_key = ?2, event = ?3 WHERE id = ?1")?;
@@ -534,10 +585,11 @@ pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
     );
-    let rows = conn
+    let mut rows: Vec<Claim> = conn
         .prepare_cached(&sql)?
         .query_map([article_id], claim_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    super::sentences::fill(conn, &mut rows)?;
     Ok(rows)
 }
 

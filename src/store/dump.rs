@@ -34,7 +34,7 @@ impl Workspace {
     fn data_tables(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'claims_fts%' AND name NOT LIKE 'known_reviews_fts%' \
+             AND name NOT LIKE 'sentences_fts%' AND name NOT LIKE 'known_reviews_fts%' \
              AND name <> 'status_counts' ORDER BY name",
         )?;
         let mut names: Vec<String> = stmt
@@ -193,7 +193,7 @@ impl Workspace {
                     .with_context(at)?;
                 rows += 1;
             }
-            tx.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')", [])?;
+            super::sentences::reindex_all(tx)?;
             tx.execute(
                 "INSERT INTO known_reviews_fts (known_reviews_fts) VALUES ('rebuild')",
                 [],

@@ -5,6 +5,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::claims::{CLAIM_COLUMNS, claim_from_row};
 use super::{Tx, Workspace, now};
 
 /// One imported fact-check of one claim.
@@ -100,16 +101,23 @@ pub fn claim_candidates(
     query: &str,
     limit: usize,
 ) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.sentence FROM claims_fts f JOIN claims c ON c.rowid = f.rowid
-         WHERE claims_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
-    )?;
-    // Only the sentence column: a claim's quote and subject are inside it anyway.
-    let query = format!("sentence : ({query})");
-    let rows = stmt
-        .query_map(params![query, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+    // The best sentences, then every claim in them.
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
+                                      ORDER BY rank LIMIT ?2) f
+         JOIN articles a ON a.number = f.rowid >> 24
+         JOIN claims c ON c.article_id = a.id AND c.sentence_start = (f.rowid & 16777215)
+         ORDER BY f.rank, c.start_char"
+    );
+    let mut claims: Vec<crate::model::Claim> = conn
+        .prepare_cached(&sql)?
+        .query_map(params![query, limit as i64], claim_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    super::sentences::fill(conn, &mut claims)?;
+    Ok(claims
+        .into_iter()
+        .filter_map(|c| Some((c.id?, c.sentence)))
+        .collect())
 }
 
 pub fn insert_match(tx: &Tx, claim_id: &str, review_id: i64, score: f64) -> Result<()> {

@@ -48,16 +48,22 @@ impl Workspace {
                 "foreign key: row {rowid} of {table} points at nothing"
             ));
         }
-        for (index, of) in [
-            ("claims_fts", "claims"),
-            ("known_reviews_fts", "known fact-checks"),
+        // rank = 1 also compares the index with the table it is built from; the sentence
+        // index has no table, so only its own structure is checked.
+        for (index, check, repair) in [
+            (
+                "sentences_fts",
+                "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
+                "claimdesk export all, then import all into a new workspace, indexes every sentence again",
+            ),
+            (
+                "known_reviews_fts",
+                "INSERT INTO known_reviews_fts (known_reviews_fts, rank) VALUES ('integrity-check', 1)",
+                "it can be rebuilt from the known fact-checks: INSERT INTO known_reviews_fts (known_reviews_fts) VALUES ('rebuild')",
+            ),
         ] {
-            // Table names from this list only, never from input. rank = 1 also compares the
-            // index with the table it is built from.
-            let check =
-                format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
-            if let Err(e) = self.conn.execute(&check, []) {
-                out.push(format!("full-text index {index}: {e} (it can be rebuilt from the {of}: INSERT INTO {index} ({index}) VALUES ('rebuild'))"));
+            if let Err(e) = self.conn.execute(check, []) {
+                out.push(format!("full-text index {index}: {e} ({repair})"));
             }
         }
         let wrong: Vec<(String, i64, i64)> = self
@@ -71,6 +77,21 @@ impl Workspace {
         for (status, kept, real) in wrong.into_iter().filter(|(_, k, r)| k != r) {
             out.push(format!(
                 "status counts: {kept} claims counted {status}, {real} stored (fix: UPDATE status_counts SET claims = (SELECT count(*) FROM claims c WHERE c.status = status_counts.status))"
+            ));
+        }
+        // A claim's quote lies in its sentence (the quote's own offsets are checked against
+        // the body by the caller, so this keeps the sentence in the body too).
+        let outside: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT id FROM claims WHERE sentence_end > sentence_start
+                   AND (sentence_start > start_char OR sentence_end < end_char) ORDER BY id",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in outside {
+            out.push(format!(
+                "claim {id}: its quote is not inside its sentence (sentence_start, sentence_end)"
             ));
         }
         for t in HISTORY_TRIGGERS {

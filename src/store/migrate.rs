@@ -80,7 +80,15 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0014_measures.sql",
         include_str!("../../schema/0014_measures.sql"),
     ),
+    (
+        15,
+        "0015_sentence_offsets.sql",
+        include_str!("../../schema/0015_sentence_offsets.sql"),
+    ),
 ];
+
+/// Where a migration stops for code to do what SQL cannot, before its remaining SQL runs.
+const CODE_STEP: &str = "-- @code:";
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
@@ -105,13 +113,21 @@ fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
         if current >= number {
             continue;
         }
-        tx.execute_batch(sql)
+        let (before, after) = sql.split_once(CODE_STEP).unwrap_or((sql, ""));
+        // The rest of the marker's line names the step.
+        let after = after.split_once('\n').map_or("", |(_, rest)| rest);
+        tx.execute_batch(before)
             .with_context(|| format!("migration {name} failed"))?;
-        // Values SQL cannot compute (singular subjects) are filled in by code, same transaction.
-        if number == 3 || number == 5 {
-            super::claims::backfill_conflict_keys(&tx, keys)
-                .with_context(|| format!("migration {name} failed"))?;
-        }
+        // Values SQL cannot compute (singular subjects, where a sentence lies) are filled in
+        // by code, same transaction.
+        let code = match number {
+            3 | 5 => super::claims::backfill_conflict_keys(&tx, keys),
+            15 => super::sentences::locate_stored(&tx),
+            _ => Ok(()),
+        };
+        code.with_context(|| format!("migration {name} failed"))?;
+        tx.execute_batch(after)
+            .with_context(|| format!("migration {name} failed"))?;
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)

@@ -10,6 +10,7 @@ mod known;
 mod maintenance;
 mod migrate;
 mod ratings;
+mod sentences;
 mod stats;
 mod versions;
 
@@ -43,6 +44,7 @@ pub use known::{
 };
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 pub use ratings::{add_rating, rate, remove_rating};
+pub use sentences::after as sentences_after;
 pub use stats::CountBy;
 pub use versions::{CURRENT_VERSION, carry_over, latest_at_url};
 

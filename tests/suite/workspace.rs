@@ -64,9 +64,9 @@ fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
     version_one_workspace(&t);
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute_batch(
-        "INSERT INTO articles (id, title, story, body, body_sha256, ingested_at) VALUES ('a1', 'Old', 'floods', 'Old body', 'x', 'now');
+        "INSERT INTO articles (id, title, story, body, body_sha256, ingested_at) VALUES ('a1', 'Old', 'floods', 'Floods. «Aid» came. Officials said 12 civilians died. Then rain.', 'x', 'now');
          INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence, value_low, value_high, subject, predicate, origin, created_at, updated_at)
-         VALUES ('c1', 'a1', 'count', '12 civilians', 0, 12, 's', 12, 12, 'civilians died', 'died', 'extracted', 'now', 'now');",
+         VALUES ('c1', 'a1', 'count', '12 civilians', 35, 47, 'Officials said 12 civilians died.', 12, 12, 'civilians died', 'died', 'extracted', 'now', 'now');",
     )
     .unwrap();
     drop(conn);
@@ -77,7 +77,8 @@ fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
         t.sql::<i64>("SELECT count(*) FROM sqlite_master WHERE name = 'finding_dismissals'"),
         1
     );
-    // Version 3 keyed the old claim for the conflict check; version 4 indexed it for search.
+    // Version 3 keyed the old claim for the conflict check; version 15 found its sentence in
+    // the body (after curly quotes: characters, not bytes) and indexed it for search.
     assert_eq!(
         t.sql::<String>(
             "SELECT scope || '|' || subject_key || '|' || event FROM claims WHERE id = 'c1'"
@@ -85,11 +86,12 @@ fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
         "story:floods|civilian|killed"
     );
     assert_eq!(
-        t.sql::<i64>(
-            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'civilians' AND rowid = (SELECT rowid FROM claims WHERE id = 'c1')"
-        ),
-        1
+        t.sql::<String>("SELECT sentence_start || '-' || sentence_end FROM claims WHERE id = 'c1'"),
+        "20-53"
     );
+    let found = t.claims(&["--search", "civilians died", "--article", "a1"]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["sentence"], "Officials said 12 civilians died.");
 }
 
 #[test]
@@ -322,10 +324,22 @@ fn full_text_search_follows_every_insert_update_and_delete() {
             .collect()
     };
     assert_eq!(texts("civilians"), ["More than 100 civilians"]);
-    // All three claims of the sentence "Khalilzad reached Kabul unannounced yesterday ...".
+    // All three claims of the sentence "Khalilzad reached Kabul unannounced yesterday ...",
+    // found through its one entry in the index.
     assert_eq!(
         texts("Kabul yesterday"),
         ["yesterday", "Monday, May 4", "more than 40 years"]
+    );
+    assert_eq!(
+        t.sql::<i64>(
+            "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'Kabul yesterday'"
+        ),
+        1
+    );
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'sentence'"),
+        0,
+        "claims keep offsets, not a copy of the sentence"
     );
     assert!(
         texts("\"unbalanced OR").is_empty(),
@@ -353,7 +367,7 @@ fn full_text_search_follows_every_insert_update_and_delete() {
     assert!(texts("civilians").is_empty());
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute(
-        "INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')",
+        "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
         [],
     )
     .unwrap();
@@ -384,10 +398,12 @@ fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
     // A backup never overwrites.
     let r = t.run(&["backup", &copy]).failure();
     assert!(r.stderr().contains("never overwrites"), "{}", r.stderr());
-    // A claim whose offsets no longer match its article, and a history left unguarded.
+    // A claim whose offsets no longer match its article, one whose sentence no longer holds
+    // it, and a history left unguarded.
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute_batch(
         "UPDATE claims SET start_char = start_char + 1 WHERE text = 'yesterday';
+         UPDATE claims SET sentence_start = end_char - 1 WHERE text = 'Monday, May 4';
          DROP TRIGGER claim_history_no_delete;",
     )
     .unwrap();
@@ -399,7 +415,8 @@ fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
         "{out}"
     );
     assert!(out.contains("claim_history_no_delete is missing"), "{out}");
-    assert!(r.stderr().contains("2 problem(s) found"), "{}", r.stderr());
+    assert!(out.contains("not inside its sentence"), "{out}");
+    assert!(r.stderr().contains("3 problem(s) found"), "{}", r.stderr());
 }
 
 #[test]
