@@ -136,6 +136,7 @@ fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 18] {
 /// (article, start, end, kind) is already stored.
 pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> {
     let (id, n) = insert_into(conn, INSERT_CLAIM, article_id, c, conn.key_of(c), &now())?;
+    count_new(conn, n)?;
     Ok((n == 1).then_some(id))
 }
 
@@ -165,12 +166,25 @@ pub fn stage(
 /// kind is left alone, as `insert` does).
 pub fn flush_staged(conn: &Tx) -> Result<()> {
     if conn.staging.get() {
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO main.claims SELECT * FROM temp.staged_claims ORDER BY rowid",
-        )?
-        .execute([])?;
+        let n = conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO main.claims SELECT * FROM temp.staged_claims ORDER BY rowid",
+            )?
+            .execute([])?;
+        count_new(conn, n)?;
         conn.prepare_cached("DELETE FROM temp.staged_claims")?
             .execute([])?;
+    }
+    Ok(())
+}
+
+/// Adds `n` new claims (all unchecked) to `status_counts` (schema 0015).
+fn count_new(conn: &Connection, n: usize) -> Result<()> {
+    if n > 0 {
+        conn.prepare_cached(
+            "UPDATE status_counts SET claims = claims + ?1 WHERE status = 'unchecked'",
+        )?
+        .execute([n as i64])?;
     }
     Ok(())
 }

@@ -75,7 +75,10 @@ pub fn after(conn: &Connection, since: i64) -> Result<Vec<(String, String)>> {
 }
 
 /// Indexes the sentences of the claims inserted after `since` (a `last_rowid`), each
-/// once: a sentence indexed already is replaced by the same words.
+/// once: a sentence indexed already is replaced by the same words. The index holds only
+/// sentences that have claims (a trigger drops the rest), so an article with no older
+/// claims has none there, and its sentences are simply added: REPLACE looks each up first,
+/// a seventh of bulk ingest's time.
 pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
     let sql = format!(
         "SELECT DISTINCT {KEY_SQL}, c.article_id, c.sentence_start, c.sentence_end
@@ -89,12 +92,19 @@ pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, offset(r, 2)?, offset(r, 3)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut insert = conn
+    let mut replace = conn
         .prepare_cached("INSERT OR REPLACE INTO sentences_fts (rowid, sentence) VALUES (?1, ?2)")?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO sentences_fts (rowid, sentence) VALUES (?1, ?2)")?;
+    let mut older = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE article_id = ?1 AND rowid <= ?2)",
+    )?;
     for group in rows.chunk_by(|a, b| a.1 == b.1) {
         let Some(body) = body_of(conn, &group[0].1)? else {
             continue;
         };
+        let known: bool = older.query_row(params![group[0].1, since], |r| r.get(0))?;
+        let write = if known { &mut replace } else { &mut insert };
         // Rows come in start order, so one walk over the body finds every sentence.
         let mut cursor = CharCursor::new(&body);
         let mut last_key = None;
@@ -105,7 +115,7 @@ pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
             }
             last_key = Some(*key);
             if let (Some(bs), Some(be)) = (cursor.byte_of(*start), cursor.byte_of(*end)) {
-                insert.execute(params![key, &body[bs..be]])?;
+                write.execute(params![key, &body[bs..be]])?;
             }
         }
     }
