@@ -1,9 +1,9 @@
-//! Ingest: read files, folders or stdin, extract on every core while the previous batch is
-//! stored.
+//! Ingest: find files, folders, stdin or URLs; read and extract them on every core while
+//! the previous batch is stored.
 
 use anyhow::Result;
 
-use crate::ingest::{self, Ingested, Metadata, Progress, ReadError, ReadOptions, read_sources};
+use crate::ingest::{self, Ingested, Input, Metadata, Progress, ReadError, ReadOptions};
 use crate::store::Workspace;
 
 /// What one ingest did: the articles stored or found, and the inputs that could not be read.
@@ -29,14 +29,14 @@ pub fn ingest_paths(
     if let Some(url) = &meta.url {
         super::check_url(url)?;
     }
-    let read = read_sources(paths, opts);
-    on_read(read.sources.len());
-    let done = ingest::ingest_sources(ws, &read.sources, meta, progress)?;
+    let found = ingest::find_inputs(paths, opts);
+    on_read(found.inputs.len());
+    let stored = ingest::ingest_inputs(ws, found.inputs, meta, opts.max_bytes, progress)?;
     Ok(Ingest {
-        done,
-        summary: read.summary(),
-        failed: read.failed,
-        skipped: read.skipped,
+        done: stored.done,
+        summary: ingest::format_summary(stored.formats),
+        failed: stored.failed,
+        skipped: found.skipped,
     })
 }
 
@@ -79,10 +79,15 @@ pub fn ingest_feed(
             }),
         }
     }
-    let done = ingest::ingest_sources(ws, &sources, meta, progress)?;
+    let inputs = sources
+        .into_iter()
+        .map(|s| Input::Read(Box::new(Ok(s))))
+        .collect();
+    let stored = ingest::ingest_inputs(ws, inputs, meta, opts.max_bytes, progress)?;
+    failed.extend(stored.failed);
     Ok(FeedIngest {
         ingest: Ingest {
-            done,
+            done: stored.done,
             failed,
             skipped: Vec::new(),
             summary: String::new(),

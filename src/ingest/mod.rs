@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 pub use source::{
-    DEFAULT_MAX_BYTES, Fetched, Format, ReadError, ReadOptions, Source, Sources, read_limited,
-    read_sources,
+    DEFAULT_MAX_BYTES, Fetched, Format, Input, Inputs, ReadError, ReadOptions, Source, Sources,
+    find_inputs, format_summary, read_limited, read_sources,
 };
 
 use crate::extract::{self, PublishedFrom};
@@ -44,6 +44,7 @@ pub struct Prepared {
     /// Set when the article is in a language claims are not yet read from.
     pub unsupported_language: Option<extract::Language>,
     pub claims: Vec<Claim>,
+    pub format: Format,
     /// The claims' conflict keys, one per claim, computed off the writer's thread.
     pub keys: Vec<Option<(ConflictKey, Anchor)>>,
 }
@@ -117,6 +118,7 @@ pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
         unsupported_language,
         published_from: ex.published_from,
         claims: ex.claims,
+        format: src.format,
         keys: Vec::new(),
     }
 }
@@ -129,34 +131,65 @@ pub const BATCH: usize = 500;
 /// written, and memory holds at most this many batches beyond the one being written.
 const BATCHES_AHEAD: usize = 2;
 
-/// Extracts and stores the sources in transactions of `BATCH` articles, extraction of the
-/// next batch overlapping the writing of this one. An article whose body is already stored
-/// is left as it is and reported as not new.
-pub fn ingest_sources(
+/// What `ingest_inputs` did: the articles stored or found, the inputs that could not be
+/// read, and how many of each format were read.
+pub struct Stored {
+    pub done: Vec<Ingested>,
+    pub failed: Vec<ReadError>,
+    pub formats: Vec<Format>,
+}
+
+/// Reads, extracts and stores the inputs in transactions of `BATCH` articles: files are read
+/// and extracted (on every core) a batch ahead of the writer, through a bounded channel, so
+/// neither a folder's text nor its claims are ever in memory whole. An article whose body is
+/// already stored is left as it is and reported as not new.
+pub fn ingest_inputs(
     ws: &mut Workspace,
-    sources: &[Source],
+    inputs: Vec<Input>,
     meta: &Metadata,
+    max_bytes: u64,
     progress: &Progress<'_>,
-) -> Result<Vec<Ingested>> {
+) -> Result<Stored> {
     let keys = ws.key_fn();
-    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(BATCHES_AHEAD);
+    let total = inputs.len();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Read>>(BATCHES_AHEAD);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for chunk in sources.chunks(BATCH) {
-                let batch = prepare_all(chunk, meta, keys, progress);
-                // The writer stopped (it failed): stop extracting.
+            let mut inputs = inputs.into_iter();
+            loop {
+                let chunk: Vec<Input> = inputs.by_ref().take(BATCH).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let batch = prepare_all(chunk, meta, keys, max_bytes, progress);
+                // The writer stopped (it failed): stop reading.
                 if send.send(batch).is_err() {
                     break;
                 }
             }
         });
-        let mut out = Vec::with_capacity(sources.len());
+        let mut out = Stored {
+            done: Vec::with_capacity(total),
+            failed: Vec::new(),
+            formats: Vec::with_capacity(total),
+        };
         for batch in receive {
-            out.extend(store_batch(ws, &batch, progress)?);
+            let mut prepared = Vec::with_capacity(batch.len());
+            for read in batch {
+                match read {
+                    Ok(p) => prepared.push(p),
+                    Err(e) => out.failed.push(e),
+                }
+            }
+            out.formats.extend(prepared.iter().map(|p| p.format));
+            out.done.extend(store_batch(ws, &prepared, progress)?);
         }
         Ok(out)
     })
 }
+
+/// One input read and prepared, or why it could not be read.
+type Read = std::result::Result<Prepared, ReadError>;
 
 /// Stores prepared articles in one transaction.
 fn store_batch(
@@ -227,31 +260,41 @@ fn store_batch(
     })
 }
 
-/// Prepares every source with its claims' conflict keys, spread over the machine's cores;
-/// order is kept.
+/// Reads and prepares every input with its claims' conflict keys, spread over the
+/// machine's cores; order is kept.
 fn prepare_all(
-    sources: &[Source],
+    inputs: Vec<Input>,
     meta: &Metadata,
     keys: KeyFn,
+    max_bytes: u64,
     progress: &Progress<'_>,
-) -> Vec<Prepared> {
+) -> Vec<Read> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let one = |s: &Source| {
-        let mut p = prepare(s, meta);
-        p.keys = p.claims.iter().map(keys).collect();
+    let one = |input: Input| {
+        let read = input.read(max_bytes).map(|s| {
+            let mut p = prepare(&s, meta);
+            p.keys = p.claims.iter().map(keys).collect();
+            p
+        });
         progress(1);
-        p
+        read
     };
-    if threads == 1 || sources.len() < 8 {
-        return sources.iter().map(one).collect();
+    if threads == 1 || inputs.len() < 8 {
+        return inputs.into_iter().map(one).collect();
     }
-    let chunk = sources.len().div_ceil(threads);
+    let per = inputs.len().div_ceil(threads);
+    let mut rest = inputs.into_iter();
+    let parts: Vec<Vec<Input>> = std::iter::from_fn(|| {
+        let part: Vec<Input> = rest.by_ref().take(per).collect();
+        (!part.is_empty()).then_some(part)
+    })
+    .collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = sources
-            .chunks(chunk)
+        let handles: Vec<_> = parts
+            .into_iter()
             .map(|part| {
                 let one = &one;
-                scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())
+                scope.spawn(move || part.into_iter().map(one).collect::<Vec<_>>())
             })
             .collect();
         handles

@@ -324,78 +324,130 @@ pub struct Sources {
 impl Sources {
     /// "2 text, 1 html": how many sources of each format were read.
     pub fn summary(&self) -> String {
-        let mut parts = Vec::new();
-        for f in [Format::Text, Format::Markdown, Format::Html] {
-            let n = self.sources.iter().filter(|s| s.format == f).count();
-            if n > 0 {
-                parts.push(format!("{n} {}", f.as_str()));
-            }
-        }
-        parts.join(", ")
+        format_summary(self.sources.iter().map(|s| s.format))
     }
+}
+
+/// "2 text, 1 html": how many of each format.
+pub fn format_summary(formats: impl IntoIterator<Item = Format>) -> String {
+    let mut counts = [0usize; 3];
+    let order = [Format::Text, Format::Markdown, Format::Html];
+    for f in formats {
+        if let Some(i) = order.iter().position(|&o| o == f) {
+            counts[i] += 1;
+        }
+    }
+    order
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(f, n)| format!("{n} {}", f.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An input found and not necessarily read yet: a file is read when its turn comes, so
+/// that a large folder is never in memory whole. Stdin and URLs are read when found.
+#[derive(Debug)]
+pub enum Input {
+    Read(Box<std::result::Result<Source, ReadError>>),
+    File(PathBuf, Option<Format>),
+}
+
+impl Input {
+    /// The source, reading the file now if it was not read yet.
+    pub fn read(self, max: u64) -> std::result::Result<Source, ReadError> {
+        match self {
+            Input::Read(r) => *r,
+            Input::File(path, format) => read_file(&path, format, max),
+        }
+    }
+}
+
+/// Every input one command names, found but (files) not read: folders walked (recursing
+/// unless `recurse` is false), stdin and URLs read. What a walk skipped is named.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub inputs: Vec<Input>,
+    pub skipped: Vec<String>,
 }
 
 /// Reads every input, each at most `max` bytes: files, folders (recursing unless `recurse`
 /// is false) and `-` for stdin.
 pub fn read_sources(inputs: &[String], opts: &ReadOptions) -> Sources {
+    let found = find_inputs(inputs, opts);
+    let mut out = Sources {
+        skipped: found.skipped,
+        ..Sources::default()
+    };
+    for input in found.inputs {
+        match input.read(opts.max_bytes) {
+            Ok(s) => out.sources.push(s),
+            Err(e) => out.failed.push(e),
+        }
+    }
+    out
+}
+
+/// Finds the inputs: see `Inputs`.
+pub fn find_inputs(inputs: &[String], opts: &ReadOptions) -> Inputs {
     let (max, recurse) = (opts.max_bytes, opts.recurse);
     let mut results = Vec::new();
-    let mut out = Sources::default();
+    let mut out = Inputs::default();
     let mut stdin_done = false;
     for input in inputs {
         let path = Path::new(input);
         if input == "-" {
             // stdin can be read once; a second `-` would be an empty article.
             if !std::mem::replace(&mut stdin_done, true) {
-                results.push(read_stdin(max));
+                results.push(Input::Read(Box::new(read_stdin(max))));
             }
         } else if path.is_dir() {
             let mut found = Walk::default();
             match walk(path, recurse, &mut Vec::new(), &mut found) {
-                Ok(()) if found.files.is_empty() => results.push(Err(ReadError {
-                    input: input.clone(),
-                    message: format!("{input}: no .txt, .md, .html or .htm files in this folder"),
-                })),
+                Ok(()) if found.files.is_empty() => {
+                    results.push(Input::Read(Box::new(Err(ReadError {
+                        input: input.clone(),
+                        message: format!(
+                            "{input}: no .txt, .md, .html or .htm files in this folder"
+                        ),
+                    }))))
+                }
                 Ok(()) => results.extend(
                     found
                         .files
-                        .iter()
-                        .map(|(f, format)| read_file(f, Some(*format), max)),
+                        .into_iter()
+                        .map(|(f, format)| Input::File(f, Some(format))),
                 ),
-                Err(e) => results.push(Err(ReadError {
+                Err(e) => results.push(Input::Read(Box::new(Err(ReadError {
                     input: input.clone(),
                     message: format!("{e:#}"),
-                })),
+                })))),
             }
             out.skipped.extend(found.skipped);
         } else if path.exists() {
             match Format::of_path(path) {
-                Ok(format) => results.push(read_file(path, format, max)),
-                Err(why) => results.push(Err(ReadError {
+                Ok(format) => results.push(Input::File(path.to_path_buf(), format)),
+                Err(why) => results.push(Input::Read(Box::new(Err(ReadError {
                     input: input.clone(),
                     message: format!("{input}: {why}"),
-                })),
+                })))),
             }
         } else if input.starts_with("http://") || input.starts_with("https://") {
-            results.push(
+            results.push(Input::Read(Box::new(
                 super::fetch::fetch_page(input, opts).map_err(|e| ReadError {
                     input: input.clone(),
                     message: format!("{e:#}"),
                 }),
-            );
+            )));
         } else {
-            results.push(Err(ReadError {
+            results.push(Input::Read(Box::new(Err(ReadError {
                 input: input.clone(),
                 message: format!("{input}: no such file or folder"),
-            }));
+            }))));
         }
     }
-    for r in results {
-        match r {
-            Ok(s) => out.sources.push(s),
-            Err(e) => out.failed.push(e),
-        }
-    }
+    out.inputs = results;
     out
 }
 

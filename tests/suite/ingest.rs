@@ -118,6 +118,43 @@ fn non_utf8_input_stores_nothing_of_itself_and_the_rest_goes_in() {
 }
 
 #[test]
+fn a_folder_of_several_batches_is_read_as_it_goes_and_a_bad_file_late_in_it_is_named() {
+    let t = Test::new();
+    // 1,203 files: three batches of 500 and a fourth; the bad one is in the third.
+    for i in 0..1203 {
+        let name = format!("in/{i:04}.{}", if i % 3 == 0 { "md" } else { "txt" });
+        t.write(
+            &name,
+            format!(
+                "Report {i}\n\nOfficials said {} people were displaced on Monday, May 3, 2021.",
+                i + 2
+            ),
+        );
+    }
+    let bad = t.write("in/1100.txt", b"Bad\n\nCaf\xe9 said 30 people came.");
+    let r = t
+        .run(&["ingest", &t.path("in").display().to_string()])
+        .failure();
+    assert!(r.stderr().contains(&bad), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains("read 801 text, 401 markdown; skipped 0; failed 1"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM articles"), 1202);
+    assert_eq!(
+        t.sql::<i64>("SELECT count(*) FROM claims WHERE kind = 'count'"),
+        1202
+    );
+    // Stored in name order, batch after batch: numbers follow the file names.
+    assert_eq!(
+        t.sql::<String>("SELECT source_path FROM articles WHERE number = 1202"),
+        t.path("in/1202.txt").display().to_string()
+    );
+}
+
+#[test]
 fn empty_file_is_an_error_naming_it() {
     let t = Test::new();
     let empty = t.write("empty.txt", "  \n\n");
