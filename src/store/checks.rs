@@ -83,13 +83,14 @@ impl Workspace {
             .collect())
     }
 
-    /// The claims of one group with their anchors, in article then position order, without
-    /// sentences.
+    /// The claims of one group with their anchors, in ingest then position order (which
+    /// claims pair up depends on it), without sentences.
     pub fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)> {
         let cols = CLAIM_COLUMNS;
         let sql = format!(
             "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
-             AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+             AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} \
+             ORDER BY (SELECT a.number FROM articles a WHERE a.id = c.article_id), c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -163,8 +164,10 @@ impl Workspace {
             })
         };
         let sql = match story {
-            Some(_) => "SELECT id, story, published FROM articles WHERE story = ?1 ORDER BY id",
-            None => "SELECT id, story, published FROM articles ORDER BY story, id",
+            // Ingest order is the article number: ids made in one millisecond are in random
+            // order, which made two ingests of one folder pair conflicts differently.
+            Some(_) => "SELECT id, story, published FROM articles WHERE story = ?1 ORDER BY number",
+            None => "SELECT id, story, published FROM articles ORDER BY story, number",
         };
         query_opt(&self.conn, sql, story, map)
     }
