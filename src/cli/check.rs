@@ -117,7 +117,7 @@ pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
         print_findings(
             &list,
             args.output.format,
-            &super::findings_view::Labels::of(ws, &list)?,
+            &super::findings_view::Labels::of(ws, &list, args.output.format)?,
         )?;
     }
     if failed > 0 {

@@ -75,6 +75,7 @@ pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
 }
 
 /// What a printed finding names besides itself: article titles and claim numbers.
+#[derive(Default)]
 pub struct Labels {
     pub titles: std::collections::HashMap<String, String>,
     pub article_numbers: std::collections::HashMap<String, i64>,
@@ -82,15 +83,27 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The titles and claim numbers of `findings`, read in two queries.
-    pub fn of(ws: &crate::store::Workspace, findings: &[Finding]) -> Result<Labels> {
+    /// The titles and claim numbers of `findings` printed as `format`, read in two queries
+    /// (none for JSON, which names claims by id): each article and claim asked for once.
+    pub fn of(
+        ws: &crate::store::Workspace,
+        findings: &[Finding],
+        format: ReportFormat,
+    ) -> Result<Labels> {
+        if format == ReportFormat::Json {
+            return Ok(Labels::default());
+        }
         let articles: Vec<String> = findings
             .iter()
             .filter_map(|f| f.article_id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .collect();
         let claims: Vec<String> = findings
             .iter()
             .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .collect();
         let found = ws.articles_by_ids(&articles)?;
         Ok(Labels {

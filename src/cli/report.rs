@@ -38,6 +38,7 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
         articles: article.map(|a| vec![a]),
     };
     let list = app::visible_findings(ws, &scope, args.rule, args.all)?;
-    print_findings(&list, args.output.format, &Labels::of(ws, &list)?)?;
+    let labels = Labels::of(ws, &list, args.output.format)?;
+    print_findings(&list, args.output.format, &labels)?;
     args.output.verdict(&list)
 }
