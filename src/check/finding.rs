@@ -19,15 +19,17 @@ impl Severity {
     }
 }
 
+/// Fields in alphabetical order, here and in `Finding`: a report is written as it
+/// serializes, and its keys keep the order a JSON tree prints them in.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingClaim {
-    pub id: Option<String>,
     pub article_id: Option<String>,
-    pub text: String,
-    pub start: usize,
     pub end: usize,
+    pub id: Option<String>,
     #[serde(skip)]
     pub sentence: String,
+    pub start: usize,
+    pub text: String,
 }
 
 impl FindingClaim {
@@ -48,20 +50,20 @@ impl FindingClaim {
 /// (Monday, May 4)"); `claims` are the claims involved, the first being where it is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub id: String,
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub suggestion: Option<String>,
     pub article_id: Option<String>,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
     pub claims: Vec<FindingClaim>,
+    pub end: usize,
+    pub id: String,
     /// The id this finding had before version 5 of the workspace, so that a dismissal
     /// recorded then still holds. Not shown.
     #[serde(skip)]
     pub legacy_id: String,
+    pub message: String,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub start: usize,
+    pub suggestion: Option<String>,
+    pub text: String,
 }
 
 /// The first 8 bytes of a SHA-256, in hex.
@@ -172,6 +174,23 @@ mod tests {
         );
         c.id = Some("0190c0de-0000-7000-8000-000000000001".into());
         c
+    }
+
+    #[test]
+    fn a_finding_serializes_with_the_keys_a_json_tree_prints() {
+        let c = claim(Value::default());
+        let f = Finding::new(
+            "weekday-mismatch",
+            Severity::Error,
+            "m".into(),
+            Some("s".into()),
+            &[&c, &c],
+            None,
+        );
+        let streamed = serde_json::to_string(&f).unwrap();
+        let tree = serde_json::to_value(&f).unwrap().to_string();
+        assert_eq!(streamed, tree);
+        assert!(streamed.starts_with("{\"article_id\":null,\"claims\":[{\"article_id\""));
     }
 
     #[test]
