@@ -4,7 +4,6 @@ mod dates;
 mod language;
 mod names;
 mod numbers;
-mod offsets;
 mod qualifier;
 mod scan;
 mod sentences;
@@ -14,9 +13,9 @@ mod words;
 
 use chrono::NaiveDate;
 
+pub use crate::model::offsets::{CharCursor, byte_of_char};
 pub use dates::{last_day_of_month, month_number, nearest_year, parse_weekday, weekday_name};
 pub use language::{Language, MIN_LETTERS, detect_language};
-pub use offsets::{CharCursor, byte_of_char};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};

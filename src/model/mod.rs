@@ -5,6 +5,9 @@ mod claim;
 mod conflict;
 mod history;
 mod kind;
+/// Character offsets: the model's unit for every position in a text, used by extraction
+/// and by the store alike.
+pub mod offsets;
 mod status;
 pub mod value;
 

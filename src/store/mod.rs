@@ -9,6 +9,7 @@ mod ids;
 mod known;
 mod maintenance;
 mod migrate;
+mod new_claims;
 mod ratings;
 mod sentences;
 mod stats;
@@ -29,9 +30,9 @@ pub use articles::{find_by_hash, insert as insert_article, stored_urls};
 pub use checks::ArticleMeta;
 pub use claims::{ClaimFilter, ClaimUpdate};
 pub use claims::{
-    edit as edit_claim, existing_at as claim_at, flush_staged, get as get_claim, index_new_claims,
-    insert as insert_claim, is_reviewed, last_rowid, of_article as claims_of_article, refresh_key,
-    replace_value, stage as stage_claim, update as update_claim, value_differences,
+    edit as edit_claim, existing_at as claim_at, get as get_claim, is_reviewed,
+    of_article as claims_of_article, refresh_key, replace_value, update as update_claim,
+    value_differences,
 };
 pub use history::{
     Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,
@@ -43,6 +44,9 @@ pub use known::{
     remove_token, review_candidates, set_setting, set_token,
 };
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+pub use new_claims::{
+    flush_staged, index_new_claims, insert as insert_claim, last_rowid, stage as stage_claim,
+};
 pub use ratings::{add_rating, rate, remove_rating};
 pub use sentences::after as sentences_after;
 pub use stats::CountBy;

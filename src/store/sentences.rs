@@ -7,8 +7,8 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::claims::{CLAIM_COLUMNS, claim_from_row};
-use crate::extract::CharCursor;
 use crate::model::Claim;
+use crate::model::offsets::CharCursor;
 
 /// A sentence's rowid in `sentences_fts`: its article's number and where it starts
 /// (schema 0015). The SQL below computes the same.
