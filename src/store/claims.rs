@@ -91,6 +91,29 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     })
 }
 
+/// The claims `sql` (selecting CLAIM_COLUMNS) gives for `params`, their sentences cut from
+/// the bodies: every read that shows sentences goes through here.
+pub(super) fn read_claims(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Claim>> {
+    let mut claims: Vec<Claim> = conn
+        .prepare_cached(sql)?
+        .query_map(params, claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    super::sentences::fill(conn, &mut claims)?;
+    Ok(claims)
+}
+
+/// (claim id, sentence) of stored claims.
+pub(super) fn id_and_sentence(claims: Vec<Claim>) -> Vec<(String, String)> {
+    claims
+        .into_iter()
+        .filter_map(|c| Some((c.id?, c.sentence)))
+        .collect()
+}
+
 /// The columns that hold a claim's value, and the conflict key derived from it, in the
 /// order `value_row` gives them: insert and edit write the same columns the same way.
 const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, predicate, unit, currency, \
@@ -277,11 +300,7 @@ impl Workspace {
                 args.push(o);
             }
         }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(args.as_slice(), claim_from_row)?;
-        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
-        super::sentences::fill(&self.conn, &mut claims)?;
-        Ok(claims)
+        read_claims(&self.conn, &sql, args.as_slice())
     }
 
     /// The sentences of the given claims, in one query whatever their number (and one
@@ -290,14 +309,8 @@ impl Workspace {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([serde_json::to_string(claim_ids)?], claim_from_row)?;
-        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
-        super::sentences::fill(&self.conn, &mut claims)?;
-        Ok(claims
-            .into_iter()
-            .filter_map(|c| Some((c.id?, c.sentence)))
-            .collect())
+        let claims = read_claims(&self.conn, &sql, [serde_json::to_string(claim_ids)?])?;
+        Ok(id_and_sentence(claims).into_iter().collect())
     }
 
     /// The numbers of the given claims, in one query.
@@ -318,11 +331,7 @@ impl Workspace {
             "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN claims c ON c.article_id = wanted.value \
              ORDER BY wanted.key, c.start_char, c.end_char, c.kind"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([serde_json::to_string(article_ids)?], claim_from_row)?;
-        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
-        super::sentences::fill(&self.conn, &mut claims)?;
-        Ok(claims)
+        read_claims(&self.conn, &sql, [serde_json::to_string(article_ids)?])
     }
 }
 
@@ -473,12 +482,7 @@ pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
     );
-    let mut rows: Vec<Claim> = conn
-        .prepare_cached(&sql)?
-        .query_map([article_id], claim_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    super::sentences::fill(conn, &mut rows)?;
-    Ok(rows)
+    read_claims(conn, &sql, [article_id])
 }
 
 /// Whether a person has touched the claim: added it by hand, marked, assigned, edited,

@@ -5,7 +5,7 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use super::claims::{CLAIM_COLUMNS, claim_from_row};
+use super::claims::{CLAIM_COLUMNS, id_and_sentence, read_claims};
 use super::{Tx, Workspace, now};
 
 /// One imported fact-check of one claim.
@@ -109,15 +109,8 @@ pub fn claim_candidates(
          JOIN claims c ON c.article_id = a.id AND c.sentence_start = (f.rowid & 16777215)
          ORDER BY f.rank, c.start_char"
     );
-    let mut claims: Vec<crate::model::Claim> = conn
-        .prepare_cached(&sql)?
-        .query_map(params![query, limit as i64], claim_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    super::sentences::fill(conn, &mut claims)?;
-    Ok(claims
-        .into_iter()
-        .filter_map(|c| Some((c.id?, c.sentence)))
-        .collect())
+    let claims = read_claims(conn, &sql, params![query, limit as i64])?;
+    Ok(id_and_sentence(claims))
 }
 
 pub fn insert_match(tx: &Tx, claim_id: &str, review_id: i64, score: f64) -> Result<()> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::claims::{CLAIM_COLUMNS, claim_from_row};
+use super::claims::{CLAIM_COLUMNS, id_and_sentence, read_claims};
 use crate::model::Claim;
 use crate::model::offsets::CharCursor;
 
@@ -63,15 +63,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
 /// (claim id, sentence) of the claims inserted after `since` (a `last_rowid`).
 pub fn after(conn: &Connection, since: i64) -> Result<Vec<(String, String)>> {
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.rowid > ?1");
-    let mut claims: Vec<Claim> = conn
-        .prepare_cached(&sql)?
-        .query_map([since], claim_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    fill(conn, &mut claims)?;
-    Ok(claims
-        .into_iter()
-        .filter_map(|c| Some((c.id?, c.sentence)))
-        .collect())
+    Ok(id_and_sentence(read_claims(conn, &sql, [since])?))
 }
 
 /// Indexes the sentences of the claims inserted after `since` (a `last_rowid`), each
