@@ -7,7 +7,18 @@ fn mark_records_status_note_evidence_and_history() {
     let t = Test::new();
     let claims = t.with_fixture();
     let id = id_of(&claims, "more than 350,000");
-    t.ok(&["mark", &id[..20], "in-review", "--by", "desk-editor"]);
+    // A prefix of 20 or more characters that no other claim shares: claims stored in one
+    // millisecond share 14 characters of time, and now and then 20.
+    let unique = (20..id.len())
+        .find(|&n| {
+            claims
+                .iter()
+                .filter(|c| c["id"].as_str().unwrap().starts_with(&id[..n]))
+                .count()
+                == 1
+        })
+        .unwrap_or(id.len());
+    t.ok(&["mark", &id[..unique], "in-review", "--by", "desk-editor"]);
     t.ok(&[
         "mark",
         &id,
