@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use claimdesk::claimreview::matching;
 use claimdesk::claimreview::similarity::{MATCH_THRESHOLD, score, words};
+use claimdesk::store::StoreTx;
 use claimdesk::store::{self, ClaimFilter, KnownReview};
 
 fn curve() {
@@ -103,7 +104,7 @@ fn main() {
     let t = Instant::now();
     ws.write(|tx| {
         for i in 0..n {
-            store::insert_review(tx, &review(i), None)?;
+            tx.insert_review(&review(i), None)?;
         }
         Ok(())
     })

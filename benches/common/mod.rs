@@ -1,7 +1,8 @@
 //! A generated workspace shared by the benchmarks: 20 claims per article, 1,000 stories.
 
 use claimdesk::model::{Claim, ClaimKind, Origin, Value};
-use claimdesk::store::{self, NewArticle, Workspace};
+use claimdesk::store::StoreTx;
+use claimdesk::store::{NewArticle, Workspace};
 
 pub const CLAIMS_PER_ARTICLE: usize = 20;
 pub const STORIES: usize = 1_000;
@@ -65,30 +66,27 @@ pub fn grow(ws: &mut Workspace, from_articles: usize, claims: usize) {
     for chunk_start in (from_articles..articles).step_by(5_000) {
         let chunk_end = (chunk_start + 5_000).min(articles);
         ws.write(|tx| {
-            let since = store::last_rowid(tx)?;
+            let since = tx.last_rowid()?;
             for i in chunk_start..chunk_end {
                 let body = format!("Generated article {i}\n\n{}", "x".repeat(800));
-                let id = store::insert_article(
-                    tx,
-                    &NewArticle {
-                        title: format!("Generated article {i}"),
-                        url: Some(format!("https://example.org/{i}")),
-                        outlet: None,
-                        author: None,
-                        published: Some("2021-05-04".into()),
-                        story: Some(format!("story-{}", i % STORIES)),
-                        body_sha256: claimdesk::ingest::sha256_hex(&body),
-                        body,
-                        source_path: None,
-                        language: Some("en".into()),
-                        ..NewArticle::default()
-                    },
-                )?;
+                let id = tx.insert_article(&NewArticle {
+                    title: format!("Generated article {i}"),
+                    url: Some(format!("https://example.org/{i}")),
+                    outlet: None,
+                    author: None,
+                    published: Some("2021-05-04".into()),
+                    story: Some(format!("story-{}", i % STORIES)),
+                    body_sha256: claimdesk::ingest::sha256_hex(&body),
+                    body,
+                    source_path: None,
+                    language: Some("en".into()),
+                    ..NewArticle::default()
+                })?;
                 for j in 0..CLAIMS_PER_ARTICLE {
-                    store::insert_claim(tx, &id, &claim(i, j))?;
+                    tx.insert_claim(&id, &claim(i, j))?;
                 }
             }
-            store::index_new_claims(tx, since)?;
+            tx.index_new_claims(since)?;
             Ok(())
         })
         .expect("bulk insert");

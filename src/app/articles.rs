@@ -3,14 +3,14 @@
 use anyhow::Result;
 
 use super::reextract::{Outcome, reextract_in};
-use crate::store::{self, ArticleField, IdTable, Workspace};
+use crate::store::{ArticleField, IdTable, Store};
 
 /// Sets the given fields of an article (None clears one), each change in the article's
 /// history, in one transaction. A new publication date re-reads the article's dates against
 /// it, as `reextract` does (reviewed claims kept), so the report follows at once. Returns
 /// the article id, the fields that changed, and what the re-reading did.
 pub fn edit_article(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     article: &str,
     changes: &[(ArticleField, Option<String>)],
     note: Option<&str>,
@@ -21,7 +21,7 @@ pub fn edit_article(
     ws.write(|tx| {
         let mut changed = Vec::new();
         for (field, value) in changes {
-            if store::set_article_field(tx, &id, *field, value.as_deref(), actor, note)? {
+            if tx.set_article_field(&id, *field, value.as_deref(), actor, note)? {
                 changed.push(field.as_str());
             }
         }

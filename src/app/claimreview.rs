@@ -11,10 +11,10 @@ use crate::claimreview::jsonld::{self, Org, Review};
 use crate::claimreview::matching;
 use crate::error::Error;
 use crate::model::{Claim, Status};
-use crate::store::{self, ClaimFilter, IdTable, SETTINGS, Workspace};
+use crate::store::{ClaimFilter, IdTable, SETTINGS, Store};
 
 /// Sets (or with `None` clears) one workspace setting.
-pub fn set_setting(ws: &mut Workspace, key: &str, value: Option<&str>) -> Result<()> {
+pub fn set_setting(ws: &mut dyn Store, key: &str, value: Option<&str>) -> Result<()> {
     if !SETTINGS.iter().any(|(k, _)| *k == key) {
         let keys: Vec<&str> = SETTINGS.iter().map(|(k, _)| *k).collect();
         bail!(Error::Usage(format!(
@@ -32,7 +32,7 @@ pub fn set_setting(ws: &mut Workspace, key: &str, value: Option<&str>) -> Result
             bail!(Error::Usage(format!("{key} cannot be empty")));
         }
     }
-    ws.write(|tx| store::set_setting(tx, key, value))
+    ws.write(|tx| tx.set_setting(key, value))
 }
 
 /// What to export, and as whom.
@@ -76,7 +76,7 @@ fn fill_template(template: &str, claim: &Claim, article_number: Option<i64>) -> 
 /// selection. A claim without a rating, an article without a URL, or a workspace without an
 /// organization would be invalid ClaimReview: refused, one line per claim, unless
 /// `skip_invalid`.
-pub fn export_claimreview(ws: &Workspace, opts: &ExportOptions) -> Result<Export> {
+pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export> {
     let org_name = match &opts.org_name {
         Some(n) => Some(n.clone()),
         None => ws.setting("org.name")?,
@@ -224,7 +224,7 @@ fn json_ld_values(name: &str, text: &str) -> Result<Vec<Json>> {
 /// Stores the ClaimReviews in `text` as known fact-checks, in one transaction; those already
 /// known (same review URL and claim) are left as they are. New ones are matched against the
 /// workspace's claims at once.
-pub fn import_claimreview(ws: &mut Workspace, name: &str, text: &str) -> Result<Imported> {
+pub fn import_claimreview(ws: &mut dyn Store, name: &str, text: &str) -> Result<Imported> {
     let values = json_ld_values(name, text)?;
     let mut objects = Vec::new();
     for v in &values {
@@ -245,7 +245,7 @@ pub fn import_claimreview(ws: &mut Workspace, name: &str, text: &str) -> Result<
     let (new, matches) = ws.write(|tx| {
         let mut added = Vec::new();
         for r in &reviews {
-            if let Some(id) = store::insert_review(tx, r, Some(name))? {
+            if let Some(id) = tx.insert_review(r, Some(name))? {
                 added.push((id, r.claim_reviewed.clone()));
             }
         }

@@ -8,7 +8,7 @@ use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 use crate::error::Error;
 use crate::extract::{CharCursor, sentence_spans};
 use crate::model::{Article, Claim};
-use crate::store::{IdTable, Workspace};
+use crate::store::{IdTable, Store};
 
 /// One sentence that is not the same in both versions.
 #[derive(Debug, Clone, Serialize)]
@@ -54,7 +54,7 @@ struct Version {
     claims: Vec<Vec<Claim>>,
 }
 
-fn load(ws: &Workspace, id: &str) -> Result<Version> {
+fn load(ws: &dyn Store, id: &str) -> Result<Version> {
     let article = ws
         .articles_by_ids(&[id.to_string()])?
         .into_iter()
@@ -87,7 +87,7 @@ fn load(ws: &Workspace, id: &str) -> Result<Version> {
 
 /// Compares `article` with the version before it, or with `against` when given (the older
 /// of the two first). An article with one version only is refused.
-pub fn diff_article(ws: &Workspace, article: &str, against: Option<&str>) -> Result<ArticleDiff> {
+pub fn diff_article(ws: &dyn Store, article: &str, against: Option<&str>) -> Result<ArticleDiff> {
     let id = ws.resolve(IdTable::Articles, article)?;
     let this = ws.articles_by_ids(std::slice::from_ref(&id))?;
     let Some(this) = this.first() else {

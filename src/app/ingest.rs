@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::ingest::{self, Ingested, Input, Metadata, Progress, ReadError, ReadOptions};
-use crate::store::Workspace;
+use crate::store::Store;
 
 /// What one ingest did: the articles stored or found, and the inputs that could not be read.
 pub struct Ingest {
@@ -19,7 +19,7 @@ pub struct Ingest {
 /// Ingests the paths (files, folders, URLs, `-`), read as `opts` says: every readable input is stored (or found
 /// already there); those that cannot be read are returned, and the rest still go in.
 pub fn ingest_paths(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     paths: &[String],
     meta: &Metadata,
     opts: &ReadOptions,
@@ -54,7 +54,7 @@ pub struct FeedIngest {
 /// it) with the item's date, title and author. An item whose link is already stored is not
 /// fetched again, so a re-run reads only what is new.
 pub fn ingest_feed(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     feed: &str,
     meta: &Metadata,
     opts: &ReadOptions,

@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 
-use crate::store::Tx;
+use crate::store::StoreTx;
 use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::extract;
 use crate::model::{Claim, ClaimKind, HistoryAction};
-use crate::store::{self, IdTable, Workspace};
+use crate::store::{self, IdTable, Store};
 
 /// The history action of every change made here.
 const ACTION: HistoryAction = HistoryAction::Reextract;
@@ -41,7 +41,7 @@ pub struct Outcome {
 
 /// Re-runs extraction on the given articles (ids or unique prefixes; all when empty), in
 /// one transaction.
-pub fn reextract(ws: &mut Workspace, articles: &[String], actor: &str) -> Result<Outcome> {
+pub fn reextract(ws: &mut dyn Store, articles: &[String], actor: &str) -> Result<Outcome> {
     let ids: Vec<String> = if articles.is_empty() {
         ws.articles(&Default::default())?
             .into_iter()
@@ -62,8 +62,12 @@ pub fn reextract(ws: &mut Workspace, articles: &[String], actor: &str) -> Result
 
 /// `reextract` inside a transaction the caller holds (`edit_article` re-reads an article
 /// whose publication date it has just set, in the same transaction).
-pub(super) fn reextract_in(tx: &Tx, texts: &[store::ArticleText], actor: &str) -> Result<Outcome> {
-    let since = store::last_rowid(tx)?;
+pub(super) fn reextract_in(
+    tx: &dyn StoreTx,
+    texts: &[store::ArticleText],
+    actor: &str,
+) -> Result<Outcome> {
+    let since = tx.last_rowid()?;
     let mut out = Outcome::default();
     for a in texts {
         let published = a
@@ -71,15 +75,11 @@ pub(super) fn reextract_in(tx: &Tx, texts: &[store::ArticleText], actor: &str) -
             .as_deref()
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
         let ex = extract::extract(&a.body, published);
-        tx.prepare_cached("UPDATE articles SET language = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![
-                a.id,
-                ex.language.as_ref().map(|l| l.code.as_str())
-            ])?;
+        tx.set_article_language(&a.id, ex.language.as_ref().map(|l| l.code.as_str()))?;
         article(tx, &a.id, &ex.claims, actor, &mut out)?;
         out.articles += 1;
     }
-    store::index_new_claims(tx, since)?;
+    tx.index_new_claims(since)?;
     Ok(out)
 }
 
@@ -110,13 +110,13 @@ fn describe(fields: &[(String, Option<String>, Option<String>)], now: bool) -> S
 }
 
 fn article(
-    tx: &Tx,
+    tx: &dyn StoreTx,
     article_id: &str,
     fresh: &[Claim],
     actor: &str,
     out: &mut Outcome,
 ) -> Result<()> {
-    let stored = store::claims_of_article(tx, article_id)?;
+    let stored = tx.claims_of_article(article_id)?;
     // A stored claim is matched by its place: the same kind first, else the only claim
     // there of another kind ("75 cents" was a count and is now money).
     let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -140,9 +140,8 @@ fn article(
                 })
             });
         let Some(i) = pick else {
-            if let Some(id) = store::insert_claim(tx, article_id, new)? {
-                store::append_history(
-                    tx,
+            if let Some(id) = tx.insert_claim(article_id, new)? {
+                tx.append_history(
                     &id,
                     &at_time,
                     actor,
@@ -165,13 +164,12 @@ fn article(
         now.value = new.value.clone();
         let fields = store::value_differences(old, &now);
         if fields.is_empty() {
-            store::refresh_key(tx, old)?;
+            tx.refresh_key(old)?;
             continue;
         }
         let id = old.id.as_deref().unwrap_or("");
-        if store::is_reviewed(tx, old)? {
-            store::append_history(
-                tx,
+        if tx.is_reviewed(old)? {
+            tx.append_history(
                 id,
                 &at_time,
                 actor,
@@ -184,11 +182,10 @@ fn article(
                 )),
                 None,
             )?;
-            store::refresh_key(tx, old)?;
+            tx.refresh_key(old)?;
             out.kept_reviewed.push(change(article_id, old, fields));
         } else {
-            store::replace_value(
-                tx,
+            tx.replace_value(
                 id,
                 new.kind,
                 &new.value,
@@ -202,7 +199,7 @@ fn article(
     for (i, c) in stored.iter().enumerate() {
         if !matched[i] && c.origin == crate::model::Origin::Extracted && c.kind != ClaimKind::Other
         {
-            store::refresh_key(tx, c)?;
+            tx.refresh_key(c)?;
             out.no_longer_read.push(change(article_id, c, Vec::new()));
         }
     }

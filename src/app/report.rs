@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::check::{Finding, RULES};
 use crate::error::Error;
 use crate::report::{Scope, findings};
-use crate::store::Workspace;
+use crate::store::Store;
 
 /// The rule id a user gave, checked against the fixed list.
 pub fn resolve_rule(rule: &str) -> Result<&'static str, Error> {
@@ -19,7 +19,7 @@ pub fn resolve_rule(rule: &str) -> Result<&'static str, Error> {
 
 /// Findings in scope, without dismissed ones unless `all`, of one rule when given.
 pub fn visible_findings(
-    ws: &Workspace,
+    ws: &dyn Store,
     scope: &Scope,
     rule: Option<&str>,
     all: bool,
@@ -36,7 +36,7 @@ pub fn visible_findings(
 }
 
 /// The open findings that involve one claim (not dismissed).
-pub fn claim_findings(ws: &Workspace, claim_id: &str, article_id: &str) -> Result<Vec<Finding>> {
+pub fn claim_findings(ws: &dyn Store, claim_id: &str, article_id: &str) -> Result<Vec<Finding>> {
     let scope = Scope {
         story: None,
         articles: Some(vec![article_id.to_string()]),
@@ -55,7 +55,7 @@ pub struct ArticleReading {
     pub findings: Vec<Finding>,
 }
 
-pub fn read_article(ws: &Workspace, article: &str) -> Result<ArticleReading> {
+pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
     let id = ws.resolve(crate::store::IdTable::Articles, article)?;
     let body = ws.article_text(&id)?.body;
     let article = ws

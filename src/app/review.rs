@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
 use crate::model::{Claim, ClaimKind, HistoryAction, Origin, Stance, Status, Value};
 use crate::report::{Scope, findings};
-use crate::store::{self, ClaimUpdate, Evidence, IdTable, Workspace, now};
+use crate::store::{ClaimUpdate, Evidence, IdTable, Store, now};
 
 /// Evidence links must be web addresses a colleague can open.
 pub fn check_url(url: &str) -> Result<()> {
@@ -29,7 +29,7 @@ pub fn check_url(url: &str) -> Result<()> {
 }
 
 /// Every id or prefix resolved before anything changes: one bad id changes nothing.
-fn claim_ids(ws: &Workspace, prefixes: &[String]) -> Result<Vec<String>> {
+fn claim_ids(ws: &dyn Store, prefixes: &[String]) -> Result<Vec<String>> {
     prefixes
         .iter()
         .map(|p| ws.resolve(IdTable::Claims, p))
@@ -50,7 +50,7 @@ pub struct Verdict<'a> {
 
 /// Checks a verdict against the scale and the status it comes with: a rating off the scale
 /// is a usage error listing it; "verified" rated false (or "disputed" rated true) is refused.
-fn check_verdict(ws: &Workspace, status: Status, v: &Verdict) -> Result<()> {
+fn check_verdict(ws: &dyn Store, status: Status, v: &Verdict) -> Result<()> {
     let scale = ws.ratings()?;
     let Some((_, value)) = scale.iter().find(|(l, _)| l == v.rating) else {
         let labels: Vec<&str> = scale.iter().map(|(l, _)| l.as_str()).collect();
@@ -81,7 +81,7 @@ fn check_verdict(ws: &Workspace, status: Status, v: &Verdict) -> Result<()> {
 /// Sets the status of claims, with a note and an evidence link kept in their history, and
 /// a verdict when given.
 pub fn mark(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     claims: &[String],
     status: Status,
     note: Option<&str>,
@@ -92,7 +92,7 @@ pub fn mark(
 }
 
 pub fn mark_with_verdict(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     claims: &[String],
     status: Status,
     note: Option<&str>,
@@ -110,23 +110,20 @@ pub fn mark_with_verdict(
     ws.write(|tx| {
         let mut changes = Vec::new();
         for id in &ids {
-            let before = store::get_claim(tx, id)?.status;
-            store::update_claim(tx, id, &ClaimUpdate::Status(status), actor, note, evidence)?;
+            let before = tx.get_claim(id)?.status;
+            tx.update_claim(id, &ClaimUpdate::Status(status), actor, note, evidence)?;
             if let Some(url) = evidence {
-                store::add_evidence(
-                    tx,
-                    &Evidence {
-                        claim_id: id.clone(),
-                        url: url.to_string(),
-                        note: note.map(str::to_string),
-                        stance: Stance::of_status(status),
-                        added_by: actor.to_string(),
-                        added_at: now(),
-                    },
-                )?;
+                tx.add_evidence(&Evidence {
+                    claim_id: id.clone(),
+                    url: url.to_string(),
+                    note: note.map(str::to_string),
+                    stance: Stance::of_status(status),
+                    added_by: actor.to_string(),
+                    added_at: now(),
+                })?;
             }
             if let Some(v) = verdict {
-                store::rate(tx, id, v.rating, v.explanation, actor)?;
+                tx.rate(id, v.rating, v.explanation, actor)?;
             }
             changes.push(Marked {
                 id: id.clone(),
@@ -139,7 +136,7 @@ pub fn mark_with_verdict(
 
 /// What `mark` would change, checked as `mark` checks it, changing nothing (`--dry-run`).
 pub fn check_mark(
-    ws: &Workspace,
+    ws: &dyn Store,
     claims: &[String],
     evidence: Option<&str>,
 ) -> Result<Vec<Marked>> {
@@ -157,7 +154,7 @@ pub fn check_mark(
 
 /// Assigns claims to a reviewer, or unassigns them (`who` None). Returns their ids.
 pub fn assign(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     claims: &[String],
     who: Option<&str>,
     actor: &str,
@@ -169,7 +166,7 @@ pub fn assign(
     let update = ClaimUpdate::Assignee(who.map(str::to_string));
     ws.write(|tx| {
         for id in &ids {
-            store::update_claim(tx, id, &update, actor, None, None)?;
+            tx.update_claim(id, &update, actor, None, None)?;
         }
         Ok(())
     })?;
@@ -186,7 +183,7 @@ pub struct AddClaim<'a> {
 
 /// Adds a claim the extractor missed; its value is the extractor's reading of the same
 /// words when there is one. Returns the stored claim.
-pub fn add_claim(ws: &mut Workspace, req: &AddClaim, actor: &str) -> Result<Claim> {
+pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Claim> {
     let article_id = ws.resolve(IdTable::Articles, req.article)?;
     if req.quote.trim().is_empty() {
         return Err(Error::Usage("the quote is empty".into()).into());
@@ -243,17 +240,17 @@ pub fn add_claim(ws: &mut Workspace, req: &AddClaim, actor: &str) -> Result<Clai
     claim.sentence_span = crate::extract::byte_range_in(body, sentence)
         .map(|(s, e)| (index.chars_before(s), index.chars_before(e)));
     let id = ws.write(|tx| {
-        if let Some(existing) = store::claim_at(tx, &article_id, start, end, kind)? {
+        if let Some(existing) = tx.claim_at(&article_id, start, end, kind)? {
             return Err(
                 Error::Conflict(format!("that claim is already stored as {existing}")).into(),
             );
         }
-        let since = store::last_rowid(tx)?;
-        let id = store::insert_claim(tx, &article_id, &claim)?
+        let since = tx.last_rowid()?;
+        let id = tx
+            .insert_claim(&article_id, &claim)?
             .ok_or_else(|| Error::Conflict("that claim is already stored".into()))?;
-        store::index_new_claims(tx, since)?;
-        store::append_history(
-            tx,
+        tx.index_new_claims(since)?;
+        tx.append_history(
             &id,
             &now(),
             actor,
@@ -334,7 +331,7 @@ impl FieldEdit {
 /// Replaces a claim's kind and value; one history row per changed field. Returns the
 /// claim's id and the fields that changed.
 pub fn edit_claim(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     req: &EditClaim,
     actor: &str,
 ) -> Result<(String, Vec<String>)> {
@@ -342,7 +339,7 @@ pub fn edit_claim(
     // Read, change and write in one transaction: a concurrent edit of another field is
     // read here, never overwritten with what this command saw before.
     let changed = ws.write(|tx| {
-        let claim = store::get_claim(tx, &id)?;
+        let claim = tx.get_claim(&id)?;
         let kind = req.kind.unwrap_or(claim.kind);
         // A count has no currency and a date no range: a field the kind does not carry
         // would be stored where nothing shows it.
@@ -384,7 +381,7 @@ pub fn edit_claim(
             value.si_low = si(value.low);
             value.si_high = si(value.high);
         }
-        store::edit_claim(tx, &id, kind, &value, actor, req.note)
+        tx.edit_claim(&id, kind, &value, actor, req.note)
     })?;
     Ok((id, changed))
 }
@@ -392,7 +389,7 @@ pub fn edit_claim(
 /// Dismisses the current findings with these ids or unique prefixes, all or none, in one
 /// transaction; with `dry_run`, finds them and changes nothing. Returns them.
 pub fn dismiss_all(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     prefixes: &[String],
     note: &str,
     actor: &str,
@@ -432,7 +429,7 @@ pub fn dismiss_all(
         ws.write(|tx| {
             for f in &chosen {
                 let claim_ids: Vec<String> = f.claims.iter().filter_map(|c| c.id.clone()).collect();
-                store::dismiss_finding(tx, &f.id, f.rule, &claim_ids, note, actor)?;
+                tx.dismiss_finding(&f.id, f.rule, &claim_ids, note, actor)?;
             }
             Ok(())
         })?;
@@ -442,7 +439,7 @@ pub fn dismiss_all(
 
 /// Dismisses the current finding with this id or unique prefix; returns it.
 pub fn dismiss(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     finding: &str,
     note: &str,
     actor: &str,
@@ -455,7 +452,7 @@ pub fn dismiss(
 /// first, then unchecked), else the oldest unchecked claim nobody else has taken; within a
 /// story or of a kind when given.
 pub fn next_claim(
-    ws: &Workspace,
+    ws: &dyn Store,
     who: &str,
     story: Option<&str>,
     kind: Option<ClaimKind>,

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::report::Scope;
-use crate::store::{CountBy, Workspace};
+use crate::store::{CountBy, Store};
 
 /// The counts and the open findings (in scope, not dismissed).
 pub struct Stats {
@@ -13,7 +13,7 @@ pub struct Stats {
     pub open_findings: usize,
 }
 
-pub fn stats(ws: &Workspace, by: CountBy, story: Option<&str>) -> Result<Stats> {
+pub fn stats(ws: &dyn Store, by: CountBy, story: Option<&str>) -> Result<Stats> {
     let rows = ws.claim_counts(by, story)?;
     let scope = Scope {
         story: story.map(str::to_string),

@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Actor, ids, output};
 use crate::app;
 use crate::model::ClaimKind;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -25,7 +25,7 @@ pub struct AddArgs {
     pub actor: Actor,
 }
 
-pub fn run(ws: &mut Workspace, args: &AddArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &AddArgs) -> Result<()> {
     let claim = app::add_claim(
         ws,
         &app::AddClaim {

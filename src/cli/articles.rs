@@ -7,7 +7,7 @@ use serde_json::Value as Json;
 use super::FormatArg;
 use super::output::{self, Format, clip, opt};
 use crate::model::Article;
-use crate::store::{ArticleFilter, Workspace};
+use crate::store::{ArticleFilter, Store};
 
 #[derive(Debug, Args)]
 pub struct ArticlesArgs {
@@ -76,7 +76,7 @@ pub fn print_articles(list: &[Article], format: Format) -> Result<()> {
     }
 }
 
-pub fn run(ws: &Workspace, args: &ArticlesArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &ArticlesArgs) -> Result<()> {
     let list = ws.articles(&ArticleFilter {
         story: args.story.clone(),
     })?;

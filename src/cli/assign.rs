@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Actor, output};
 use crate::app;
 use crate::error::{Error, kind_of};
-use crate::store::{IdTable, Workspace};
+use crate::store::{IdTable, Store};
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
@@ -36,7 +36,7 @@ pub struct UnassignArgs {
 }
 
 fn apply(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     claims: &[String],
     who: Option<&str>,
     actor: &Actor,
@@ -69,7 +69,7 @@ fn apply(
     Ok(())
 }
 
-pub fn run_assign(ws: &mut Workspace, args: &AssignArgs) -> Result<()> {
+pub fn run_assign(ws: &mut dyn Store, args: &AssignArgs) -> Result<()> {
     if let Some(who) = &args.to {
         return apply(
             ws,
@@ -101,6 +101,6 @@ pub fn run_assign(ws: &mut Workspace, args: &AssignArgs) -> Result<()> {
     apply(ws, claims, Some(who.as_str()), &args.actor, args.dry_run)
 }
 
-pub fn run_unassign(ws: &mut Workspace, args: &UnassignArgs) -> Result<()> {
+pub fn run_unassign(ws: &mut dyn Store, args: &UnassignArgs) -> Result<()> {
     apply(ws, &args.claims, None, &args.actor, args.dry_run)
 }

@@ -13,7 +13,7 @@ use crate::app;
 use crate::ingest::Metadata;
 use crate::model::ClaimKind;
 use crate::report::Scope;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -35,7 +35,7 @@ pub struct CheckArgs {
     pub output: FindingsOutput,
 }
 
-pub fn run(ws: &mut Workspace, args: &CheckArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &CheckArgs) -> Result<()> {
     let meta = Metadata {
         published: args.published,
         story: args.story.clone(),

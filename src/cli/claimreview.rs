@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 use super::output;
 use crate::app;
 use crate::model::Status;
-use crate::store::{SETTINGS, Workspace};
+use crate::store::{SETTINGS, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReviewFormat {
@@ -105,7 +105,7 @@ fn csv_row(claim: &crate::model::Claim, doc: &Json) -> Vec<String> {
     ]
 }
 
-pub fn export(ws: &Workspace, args: &ExportClaimReviewArgs) -> Result<()> {
+pub fn export(ws: &dyn Store, args: &ExportClaimReviewArgs) -> Result<()> {
     let out = app::export_claimreview(
         ws,
         &app::ExportOptions {
@@ -153,7 +153,7 @@ pub fn export(ws: &Workspace, args: &ExportClaimReviewArgs) -> Result<()> {
 }
 
 /// `import claimreview FILE|-`.
-pub fn import(ws: &mut Workspace, file: &str, max_bytes: u64) -> Result<()> {
+pub fn import(ws: &mut dyn Store, file: &str, max_bytes: u64) -> Result<()> {
     let text = if file == "-" {
         crate::ingest::read_limited("stdin", std::io::stdin().lock(), max_bytes)?
     } else {
@@ -186,7 +186,7 @@ pub struct ConfigArgs {
     pub unset: bool,
 }
 
-pub fn config(ws: &mut Workspace, args: &ConfigArgs) -> Result<()> {
+pub fn config(ws: &mut dyn Store, args: &ConfigArgs) -> Result<()> {
     match (&args.key, &args.value, args.unset) {
         (None, _, _) => {
             let mut t = output::table(&["setting", "value", "meaning"]);
@@ -217,7 +217,7 @@ pub struct KnownArgs {
 }
 
 /// `known`: the fact-checks imported from others.
-pub fn known(ws: &Workspace, args: &KnownArgs) -> Result<()> {
+pub fn known(ws: &dyn Store, args: &KnownArgs) -> Result<()> {
     let list = ws.known_reviews()?;
     match args.format.format {
         output::Format::Json => output::print_json(&serde_json::to_value(&list)?),

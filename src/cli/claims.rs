@@ -6,7 +6,7 @@ use clap::Args;
 use super::output::{self, Format, clip, opt};
 use super::{FormatArg, ids};
 use crate::model::{Claim, ClaimKind, Status};
-use crate::store::{ClaimFilter, Workspace};
+use crate::store::{ClaimFilter, Store};
 
 #[derive(Debug, Args)]
 pub struct ClaimsArgs {
@@ -117,7 +117,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
 }
 
 /// Prints claims in the chosen format; `ws` gives short ids, absent for `extract`.
-pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> Result<()> {
+pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> Result<()> {
     match format {
         Format::Json => output::write_json(&list.iter().map(Claim::json).collect::<Vec<_>>()),
         Format::Csv => output::print_csv(
@@ -173,7 +173,7 @@ pub fn print_claims(ws: Option<&Workspace>, list: &[Claim], format: Format) -> R
     }
 }
 
-pub fn run(ws: &Workspace, args: &ClaimsArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &ClaimsArgs) -> Result<()> {
     let filter = ClaimFilter {
         status: args.status,
         kind: args.kind,

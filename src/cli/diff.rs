@@ -6,7 +6,7 @@ use clap::Args;
 use super::FormatArg;
 use super::output::{self, Format, colour};
 use crate::app::{self, ArticleDiff, SentenceChange};
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -75,7 +75,7 @@ fn print_table(d: &ArticleDiff) -> Result<()> {
     output::print(out.trim_end())
 }
 
-pub fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &DiffArgs) -> Result<()> {
     let d = app::diff_article(ws, &args.article, args.against.as_deref())?;
     match args.format.format {
         Format::Json => output::print_json(&serde_json::to_value(&d)?),

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{Actor, output};
 use crate::app;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct DismissArgs {
@@ -23,7 +23,7 @@ pub struct DismissArgs {
     pub actor: Actor,
 }
 
-pub fn run(ws: &mut Workspace, args: &DismissArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &DismissArgs) -> Result<()> {
     let findings = super::with_stdin_ids(&args.findings)?;
     let done = app::dismiss_all(ws, &findings, &args.note, &args.actor.name(), args.dry_run)?;
     let tail = if args.dry_run {

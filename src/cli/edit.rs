@@ -7,7 +7,7 @@ use clap::Args;
 use super::{Actor, ids, output};
 use crate::app::{self, FieldEdit};
 use crate::model::ClaimKind;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
@@ -86,7 +86,7 @@ fn field_edits(args: &EditArgs) -> Vec<FieldEdit> {
     out
 }
 
-pub fn run(ws: &mut Workspace, args: &EditArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &EditArgs) -> Result<()> {
     let (id, changed) = app::edit_claim(
         ws,
         &app::EditClaim {

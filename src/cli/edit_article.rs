@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::{Actor, ids, output};
 use crate::app;
-use crate::store::{ArticleField, Workspace};
+use crate::store::{ArticleField, Store};
 
 #[derive(Debug, Args)]
 pub struct EditArticleArgs {
@@ -35,7 +35,7 @@ pub struct EditArticleArgs {
     pub actor: Actor,
 }
 
-pub fn run(ws: &mut Workspace, args: &EditArticleArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &EditArticleArgs) -> Result<()> {
     let mut changes = Vec::new();
     if let Some(p) = args.published {
         changes.push((ArticleField::Published, p.0.map(|d| d.to_string())));

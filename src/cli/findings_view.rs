@@ -86,7 +86,7 @@ impl Labels {
     /// The titles and claim numbers of `findings` printed as `format`, read in two queries
     /// (none for JSON, which names claims by id): each article and claim asked for once.
     pub fn of(
-        ws: &crate::store::Workspace,
+        ws: &dyn crate::store::Store,
         findings: &[Finding],
         format: ReportFormat,
     ) -> Result<Labels> {

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::output::{self, Format, opt};
 use super::{FormatArg, ids};
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -15,7 +15,7 @@ pub struct HistoryArgs {
     pub format: FormatArg,
 }
 
-pub fn run(ws: &Workspace, args: &HistoryArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &HistoryArgs) -> Result<()> {
     let id = ids::claim_id(ws, &args.claim)?;
     let rows = ws.history(&id)?;
     match args.format.format {

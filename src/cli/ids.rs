@@ -2,20 +2,20 @@
 
 use anyhow::Result;
 
-use crate::store::{IdTable, Workspace};
+use crate::store::{IdTable, Store};
 
-pub fn claim_id(ws: &Workspace, prefix: &str) -> Result<String> {
+pub fn claim_id(ws: &dyn Store, prefix: &str) -> Result<String> {
     ws.resolve(IdTable::Claims, prefix)
 }
 
-pub fn article_id(ws: &Workspace, prefix: &str) -> Result<String> {
+pub fn article_id(ws: &dyn Store, prefix: &str) -> Result<String> {
     ws.resolve(IdTable::Articles, prefix)
 }
 
-pub fn short_claim(ws: &Workspace, id: &str) -> Result<String> {
+pub fn short_claim(ws: &dyn Store, id: &str) -> Result<String> {
     ws.short_id(IdTable::Claims, id)
 }
 
-pub fn short_article(ws: &Workspace, id: &str) -> Result<String> {
+pub fn short_article(ws: &dyn Store, id: &str) -> Result<String> {
     ws.short_id(IdTable::Articles, id)
 }

@@ -9,7 +9,7 @@ use super::FormatArg;
 use super::output::{self, Format, clip, opt};
 use crate::app;
 use crate::ingest::{self, Metadata};
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
@@ -61,7 +61,7 @@ impl IngestArgs {
 /// Ingests the paths and returns the stored or found articles; read errors are reported on
 /// stderr and counted. Shared by `ingest` and `check`, the front end of `app::ingest_paths`.
 pub fn ingest_paths(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     paths: &[String],
     meta: &Metadata,
     opts: &ingest::ReadOptions,
@@ -106,7 +106,7 @@ fn warn_outcome(out: &app::Ingest) {
 
 /// `ingest --feed`: the feed's new items; those already stored are counted, not fetched.
 fn ingest_feed(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     feed: &str,
     meta: &Metadata,
     opts: &ingest::ReadOptions,
@@ -185,7 +185,7 @@ fn result(d: &ingest::Ingested) -> &'static str {
 }
 
 /// One line per new version: which article it follows, and how much review work followed.
-fn note_versions(ws: &Workspace, done: &[ingest::Ingested]) -> Result<()> {
+fn note_versions(ws: &dyn Store, done: &[ingest::Ingested]) -> Result<()> {
     let versions: Vec<&ingest::Ingested> = done.iter().filter(|d| d.previous.is_some()).collect();
     if versions.is_empty() {
         return Ok(());
@@ -210,7 +210,7 @@ fn note_versions(ws: &Workspace, done: &[ingest::Ingested]) -> Result<()> {
     Ok(())
 }
 
-pub fn run(ws: &mut Workspace, args: &IngestArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &IngestArgs) -> Result<()> {
     let opts = args.limits.read_options(!args.no_recurse);
     let (done, failed) = match &args.feed {
         Some(feed) => ingest_feed(ws, feed, &args.metadata(), &opts)?,

@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::output;
 use crate::app;
-use crate::store::Workspace;
+use crate::store::Store;
 
 /// What `export` writes.
 #[derive(Debug, clap::Subcommand)]
@@ -41,7 +41,7 @@ pub enum ImportWhat {
     },
 }
 
-pub fn export(ws: &Workspace, what: &ExportWhat) -> Result<()> {
+pub fn export(ws: &dyn Store, what: &ExportWhat) -> Result<()> {
     let to = match what {
         ExportWhat::All { output } => output,
         ExportWhat::Claimreview(args) => return super::claimreview::export(ws, args),
@@ -53,7 +53,7 @@ pub fn export(ws: &Workspace, what: &ExportWhat) -> Result<()> {
     Ok(())
 }
 
-pub fn import(ws: &mut Workspace, what: &ImportWhat) -> Result<()> {
+pub fn import(ws: &mut dyn Store, what: &ImportWhat) -> Result<()> {
     let file = match what {
         ImportWhat::All { file } => file,
         ImportWhat::Claimreview { file, limits } => {
@@ -61,10 +61,7 @@ pub fn import(ws: &mut Workspace, what: &ImportWhat) -> Result<()> {
         }
     };
     let rows = app::import_all(ws, file)?;
-    output::print(&format!(
-        "imported {rows} rows into {}",
-        ws.path().display()
-    ))
+    output::print(&format!("imported {rows} rows into {}", ws.location()))
 }
 
 #[derive(Debug, Args)]
@@ -73,26 +70,26 @@ pub struct BackupArgs {
     pub file: PathBuf,
 }
 
-pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
+pub fn backup(ws: &dyn Store, args: &BackupArgs) -> Result<()> {
     app::backup(ws, &args.file)?;
     output::print(&format!(
         "backed up {} to {}",
-        ws.path().display(),
+        ws.location(),
         args.file.display()
     ))
 }
 
-pub fn doctor(ws: &Workspace) -> Result<()> {
+pub fn doctor(ws: &dyn Store) -> Result<()> {
     let problems = app::doctor(ws)?;
     if problems.is_empty() {
-        return output::print(&format!("{}: no problems found", ws.path().display()));
+        return output::print(&format!("{}: no problems found", ws.location()));
     }
     for p in &problems {
         output::print(p)?;
     }
     bail!(
         "{}: {} problem(s) found; restore from a backup or export what is sound",
-        ws.path().display(),
+        ws.location(),
         problems.len()
     )
 }

@@ -7,7 +7,7 @@ use super::{Actor, ids, output};
 use crate::app;
 use crate::error::Error;
 use crate::model::Status;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
@@ -35,7 +35,7 @@ pub struct MarkArgs {
     pub actor: Actor,
 }
 
-pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &MarkArgs) -> Result<()> {
     let (status, claims) = args.args.split_last().expect("clap requires two values");
     let status: Status = status.parse().map_err(Error::Usage)?;
     let claims = super::with_stdin_ids(claims)?;
@@ -72,7 +72,7 @@ pub fn run(ws: &mut Workspace, args: &MarkArgs) -> Result<()> {
 }
 
 /// A claim as people type it: its number, else its short id.
-pub fn number_or_id(ws: &Workspace, id: &str) -> Result<String> {
+pub fn number_or_id(ws: &dyn Store, id: &str) -> Result<String> {
     match ws.claim(id)?.number {
         Some(n) => Ok(format!("#{n}")),
         None => ids::short_claim(ws, id),

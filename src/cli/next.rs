@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Actor, FormatArg, output};
 use crate::app;
 use crate::model::ClaimKind;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct NextArgs {
@@ -25,7 +25,7 @@ pub struct NextArgs {
     pub format: FormatArg,
 }
 
-pub fn run(ws: &Workspace, args: &NextArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &NextArgs) -> Result<()> {
     let who = args.assignee.clone().unwrap_or_else(|| args.actor.name());
     match app::next_claim(ws, &who, args.story.as_deref(), args.kind)? {
         Some(c) => super::show::render(ws, c.id.as_deref().unwrap_or_default(), args.format.format),

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::FormatArg;
 use super::output::{self, Format};
-use crate::store::{self, Workspace};
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct RatingsArgs {
@@ -29,15 +29,15 @@ pub enum RatingsChange {
     Remove { label: String },
 }
 
-pub fn run(ws: &mut Workspace, args: &RatingsArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &RatingsArgs) -> Result<()> {
     match &args.change {
         Some(RatingsChange::Add { label, value }) => {
             if label.trim().is_empty() {
                 return Err(crate::error::Error::Usage("the rating is empty".into()).into());
             }
-            ws.write(|tx| store::add_rating(tx, label.trim(), *value))?;
+            ws.write(|tx| tx.add_rating(label.trim(), *value))?;
         }
-        Some(RatingsChange::Remove { label }) => ws.write(|tx| store::remove_rating(tx, label))?,
+        Some(RatingsChange::Remove { label }) => ws.write(|tx| tx.remove_rating(label))?,
         None => {}
     }
     let scale = ws.ratings()?;

@@ -9,7 +9,7 @@ use super::{FormatArg, ids};
 use crate::app;
 use crate::extract::CharCursor;
 use crate::model::Status;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ReadArgs {
@@ -34,7 +34,7 @@ fn paint(status: Status, text: &str) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-pub fn run(ws: &Workspace, args: &ReadArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &ReadArgs) -> Result<()> {
     let r = app::read_article(ws, &args.article)?;
     if args.format.format == Format::Json {
         let mut article = serde_json::to_value(&r.article)?;

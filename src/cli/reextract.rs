@@ -8,7 +8,7 @@ use serde_json::{Value as Json, json};
 use super::output::{self, Format};
 use super::{Actor, FormatArg, ids};
 use crate::app::{self, Change};
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ReextractArgs {
@@ -42,7 +42,7 @@ fn change_json(c: &Change, what: &str) -> Json {
     })
 }
 
-pub fn run(ws: &mut Workspace, args: &ReextractArgs) -> Result<()> {
+pub fn run(ws: &mut dyn Store, args: &ReextractArgs) -> Result<()> {
     let out = app::reextract(ws, &args.articles, &args.actor.name())?;
     let groups: [(&str, &Vec<Change>); 4] = [
         ("added", &out.added),

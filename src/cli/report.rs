@@ -7,7 +7,7 @@ use super::findings_view::{FindingsOutput, Labels, print_findings};
 use super::ids;
 use crate::app;
 use crate::report::Scope;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -27,7 +27,7 @@ pub struct ReportArgs {
     pub all: bool,
 }
 
-pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &ReportArgs) -> Result<()> {
     let article = args
         .article
         .as_deref()

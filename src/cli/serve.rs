@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::output;
-use crate::store::{self, Workspace};
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -58,7 +58,7 @@ pub enum TokensCommand {
     List,
 }
 
-pub fn tokens(ws: &mut Workspace, cmd: &TokensCommand) -> Result<()> {
+pub fn tokens(ws: &mut dyn Store, cmd: &TokensCommand) -> Result<()> {
     match cmd {
         TokensCommand::Add { name } => {
             if name.trim().is_empty() {
@@ -70,14 +70,14 @@ pub fn tokens(ws: &mut Workspace, cmd: &TokensCommand) -> Result<()> {
                 uuid::Uuid::new_v4().simple()
             );
             let sha = crate::serve::token_hash(&token);
-            ws.write(|tx| store::set_token(tx, name, &sha))?;
+            ws.write(|tx| tx.set_token(name, &sha))?;
             output::warn(&format!(
                 "token for {name} (shown once; keep it secret; a new one replaces it):"
             ));
             output::print_raw(&token)
         }
         TokensCommand::Remove { name } => {
-            if !ws.write(|tx| store::remove_token(tx, name))? {
+            if !ws.write(|tx| tx.remove_token(name))? {
                 anyhow::bail!(crate::error::Error::NotFound {
                     what: "token for",
                     id: name.clone()

@@ -8,7 +8,7 @@ use super::output::{self, Format, opt};
 use super::{FormatArg, ids};
 use crate::app;
 use crate::report::text_fragment_link;
-use crate::store::Workspace;
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -18,13 +18,13 @@ pub struct ShowArgs {
     pub format: FormatArg,
 }
 
-pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &ShowArgs) -> Result<()> {
     let id = ids::claim_id(ws, &args.claim)?;
     render(ws, &id, args.format.format)
 }
 
 /// Everything about claim `id` as `show --format json` gives it; the review page's API too.
-pub fn claim_json(ws: &Workspace, id: &str) -> Result<serde_json::Value> {
+pub fn claim_json(ws: &dyn Store, id: &str) -> Result<serde_json::Value> {
     let claim = ws.claim(id)?;
     let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
     let link = article
@@ -48,7 +48,7 @@ pub fn claim_json(ws: &Workspace, id: &str) -> Result<serde_json::Value> {
 }
 
 /// Everything about claim `id`, as `show` prints it (also `next`).
-pub fn render(ws: &Workspace, id: &str, format: Format) -> Result<()> {
+pub fn render(ws: &dyn Store, id: &str, format: Format) -> Result<()> {
     let id = id.to_string();
     let claim = ws.claim(&id)?;
     let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;

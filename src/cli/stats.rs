@@ -7,7 +7,7 @@ use serde_json::json;
 use super::FormatArg;
 use super::output::{self, Format};
 use crate::app;
-use crate::store::{CountBy, Workspace};
+use crate::store::{CountBy, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum By {
@@ -42,7 +42,7 @@ pub struct StatsArgs {
     pub format: FormatArg,
 }
 
-pub fn run(ws: &Workspace, args: &StatsArgs) -> Result<()> {
+pub fn run(ws: &dyn Store, args: &StatsArgs) -> Result<()> {
     let s = app::stats(ws, args.by.count_by(), args.story.as_deref())?;
     let by = s.by.as_str();
     match args.format.format {

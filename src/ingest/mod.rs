@@ -20,7 +20,7 @@ pub use source::{
 
 use crate::extract::{self, PublishedFrom};
 use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
-use crate::store::{self, NewArticle, Workspace};
+use crate::store::{self, NewArticle, Store};
 
 /// Called with the number of articles just done (extracted, then stored), for progress bars.
 pub type Progress<'a> = dyn Fn(u64) + Sync + 'a;
@@ -144,7 +144,7 @@ pub struct Stored {
 /// neither a folder's text nor its claims are ever in memory whole. An article whose body is
 /// already stored is left as it is and reported as not new.
 pub fn ingest_inputs(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     inputs: Vec<Input>,
     meta: &Metadata,
     max_bytes: u64,
@@ -193,18 +193,18 @@ type Read = std::result::Result<Prepared, ReadError>;
 
 /// Stores prepared articles in one transaction.
 fn store_batch(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     chunk: &[Prepared],
     progress: &Progress<'_>,
 ) -> Result<Vec<Ingested>> {
     progress(chunk.len() as u64);
     ws.write(|tx| {
-        let since = store::last_rowid(tx)?;
+        let since = tx.last_rowid()?;
         let at = store::now();
         let mut done = Vec::with_capacity(chunk.len());
         for p in chunk {
             let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
-            if let Some(id) = store::find_by_hash(tx, &p.article.body_sha256)? {
+            if let Some(id) = tx.find_article_by_hash(&p.article.body_sha256)? {
                 done.push(Ingested {
                     id,
                     new: false,
@@ -218,7 +218,7 @@ fn store_batch(
             }
             // Changed text at a stored article's address is a new version of it.
             let previous = match &p.article.url {
-                Some(url) => store::latest_at_url(tx, url)?,
+                Some(url) => tx.latest_at_url(url)?,
                 None => None,
             };
             let id = match &previous {
@@ -228,17 +228,17 @@ fn store_batch(
                     if a.story.is_none() {
                         a.story = story.clone();
                     }
-                    store::insert_article(tx, &a)?
+                    tx.insert_article(&a)?
                 }
-                None => store::insert_article(tx, &p.article)?,
+                None => tx.insert_article(&p.article)?,
             };
             for (c, key) in p.claims.iter().zip(&p.keys) {
-                store::stage_claim(tx, &id, c, key.clone(), &at)?;
+                tx.stage_claim(&id, c, key.clone(), &at)?;
             }
             let carried = match &previous {
                 Some((prev, _)) => {
-                    store::flush_staged(tx)?;
-                    store::carry_over(tx, prev, &id)?
+                    tx.flush_staged()?;
+                    tx.carry_over(prev, &id)?
                 }
                 None => 0,
             };
@@ -252,8 +252,8 @@ fn store_batch(
                 carried,
             });
         }
-        store::flush_staged(tx)?;
-        store::index_new_claims(tx, since)?;
+        tx.flush_staged()?;
+        tx.index_new_claims(since)?;
         // Claims that others have fact-checked already are found as they arrive.
         crate::claimreview::matching::match_new_claims(tx, since)?;
         Ok(done)

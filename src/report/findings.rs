@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::check::{self, ArticleView, Finding, number_conflicts};
 use crate::model::Claim;
-use crate::store::Workspace;
+use crate::store::Store;
 
 /// Which articles a report covers.
 #[derive(Debug, Clone, Default)]
@@ -20,7 +20,7 @@ pub struct Scope {
 }
 
 /// Every finding in scope, dismissed ones included, in the order story, article, position.
-pub fn findings(ws: &Workspace, scope: &Scope) -> Result<Vec<Finding>> {
+pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
     // Findings about given articles read those articles' dates only; their numbers are
     // still compared across their stories below.
     let articles = match &scope.articles {

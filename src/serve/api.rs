@@ -14,7 +14,7 @@ use crate::app;
 use crate::error::{Error, kind_of};
 use crate::model::{ClaimKind, Status};
 use crate::report::Scope;
-use crate::store::{ClaimFilter, CountBy, IdTable, Workspace};
+use crate::store::{ClaimFilter, CountBy, IdTable, Store, Workspace};
 
 /// An error as the API answers it.
 pub struct ApiError(pub anyhow::Error);
@@ -62,7 +62,7 @@ pub async fn articles(State(st): State<Shared>) -> ApiResult {
 }
 
 /// The article as `read --format json` gives it.
-pub fn article_json(ws: &Workspace, id: &str) -> anyhow::Result<Value> {
+pub fn article_json(ws: &dyn Store, id: &str) -> anyhow::Result<Value> {
     let r = app::read_article(ws, id)?;
     let mut article = serde_json::to_value(&r.article)?;
     article["body"] = json!(r.body);
@@ -90,7 +90,7 @@ pub struct ClaimQuery {
 
 impl ClaimQuery {
     /// The filter, values checked as the CLI checks them (a bad status is a 400).
-    pub fn filter(&self, ws: &Workspace) -> anyhow::Result<ClaimFilter> {
+    pub fn filter(&self, ws: &dyn Store) -> anyhow::Result<ClaimFilter> {
         let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
         let status = nonempty(&self.status)
             .map(|s| s.parse::<Status>().map_err(Error::Usage))
@@ -146,7 +146,7 @@ pub struct MarkBody {
 
 /// Marks one claim as the request asks; shared by the API and the page's form.
 pub fn mark_claim(
-    ws: &mut Workspace,
+    ws: &mut dyn Store,
     id: &str,
     b: &MarkBody,
     actor: &str,

@@ -16,7 +16,7 @@ use crate::check::Finding;
 use crate::extract::CharCursor;
 use crate::model::{Claim, Status};
 use crate::report::Scope;
-use crate::store::{IdTable, Workspace};
+use crate::store::{IdTable, Store};
 
 const STATUSES: [Status; 5] = [
     Status::Unchecked,
@@ -259,7 +259,7 @@ fn marked_body(
     html! { div.body { @for p in parts { (p) } } }
 }
 
-fn panel(ws: &Workspace, c: &Claim, findings: &[Finding]) -> anyhow::Result<Markup> {
+fn panel(ws: &dyn Store, c: &Claim, findings: &[Finding]) -> anyhow::Result<Markup> {
     let id = c.id.clone().unwrap_or_default();
     let evidence = ws.evidence(&id)?;
     let history = ws.history(&id)?;

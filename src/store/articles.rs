@@ -253,6 +253,13 @@ impl ArticleField {
 
 /// Sets one metadata field of an article and records the change in its history; returns
 /// whether it changed. A story change moves the article's claims to the new story's scope.
+/// Sets the language detected in an article's body (by `reextract`).
+pub fn set_language(conn: &Connection, id: &str, language: Option<&str>) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET language = ?2 WHERE id = ?1")?
+        .execute(params![id, language])?;
+    Ok(())
+}
+
 pub fn set_field(
     conn: &Connection,
     id: &str,

@@ -61,7 +61,7 @@ impl Workspace {
 
     /// Writes a header line, then one line per row: `{"table": ..., "row": {column: value}}`.
     /// Returns the number of rows written.
-    pub fn export_all(&self, out: &mut impl Write) -> Result<usize> {
+    pub fn export_all(&self, out: &mut dyn Write) -> Result<usize> {
         writeln!(
             out,
             "{}",

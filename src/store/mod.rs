@@ -1,6 +1,7 @@
 //! The SQLite workspace: opening it safely, migrating it, and the queries over it.
 
 mod articles;
+mod backend;
 mod checks;
 mod claims;
 mod dump;
@@ -23,34 +24,16 @@ use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use articles::{
-    ArticleField, ArticleFilter, ArticleText, NewArticle, set_field as set_article_field,
-};
-pub use articles::{find_by_hash, insert as insert_article, stored_urls};
+pub use articles::{ArticleField, ArticleFilter, ArticleText, NewArticle};
+pub use backend::{ClaimSpan, Ratings, Store, StoreTx};
 pub use checks::ArticleMeta;
-pub use claims::{ClaimFilter, ClaimUpdate};
-pub use claims::{
-    edit as edit_claim, existing_at as claim_at, get as get_claim, is_reviewed,
-    of_article as claims_of_article, refresh_key, replace_value, update as update_claim,
-    value_differences,
-};
-pub use history::{
-    Evidence, HistoryEntry, add_evidence, append as append_history, dismiss_finding,
-};
+pub use claims::{ClaimFilter, ClaimUpdate, value_differences};
+pub use history::{Evidence, HistoryEntry};
 pub use ids::IdTable;
-pub use ids::{resolve, short_id};
-pub use known::{
-    KnownReview, SETTINGS, claim_candidates, insert_match, insert_review, known_review_count,
-    remove_token, review_candidates, set_setting, set_token,
-};
+pub use known::{KnownReview, SETTINGS};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
-pub use new_claims::{
-    flush_staged, index_new_claims, insert as insert_claim, last_rowid, stage as stage_claim,
-};
-pub use ratings::{add_rating, rate, remove_rating};
-pub use sentences::after as sentences_after;
 pub use stats::CountBy;
-pub use versions::{CURRENT_VERSION, carry_over, latest_at_url};
+pub use versions::CURRENT_VERSION;
 
 /// Whether opening may create the workspace file. Read-only commands never create one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
