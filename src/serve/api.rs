@@ -14,7 +14,7 @@ use crate::app;
 use crate::error::{Error, kind_of};
 use crate::model::{ClaimKind, Status};
 use crate::report::Scope;
-use crate::store::{ClaimFilter, CountBy, IdTable, Store, Workspace};
+use crate::store::{ClaimFilter, CountBy, IdTable, Store};
 
 /// An error as the API answers it.
 pub struct ApiError(pub anyhow::Error);
@@ -46,7 +46,7 @@ impl<E: Into<anyhow::Error>> From<E> for ApiError {
 /// Runs `f` on a blocking thread with a workspace connection of its own.
 pub async fn blocking<T: Send + 'static>(
     st: &Shared,
-    f: impl FnOnce(&mut Workspace) -> anyhow::Result<T> + Send + 'static,
+    f: impl FnOnce(&mut dyn Store) -> anyhow::Result<T> + Send + 'static,
 ) -> anyhow::Result<T> {
     let st = st.clone();
     tokio::task::spawn_blocking(move || st.pool.with(f))

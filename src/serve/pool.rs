@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
-use crate::store::{OpenMode, Workspace};
+use crate::store::{OpenMode, Store, Workspace};
 
 /// Connections not in use; at most this many are kept.
 const KEEP: usize = 16;
@@ -28,7 +28,7 @@ impl Pool {
     }
 
     /// Runs `f` with a connection of its own.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+    pub fn with<T>(&self, f: impl FnOnce(&mut dyn Store) -> Result<T>) -> Result<T> {
         let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut ws = match taken {
             Some(ws) => ws,

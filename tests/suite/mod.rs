@@ -3,6 +3,7 @@ mod browser;
 mod checks;
 mod claimreview;
 mod common;
+mod conformance;
 mod extract_labels;
 mod ingest;
 mod pages;
