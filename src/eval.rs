@@ -94,7 +94,7 @@ pub fn score_article(name: &str, body: &str, labels: &Json, eval: &mut Evaluatio
     let claims = claims_in(body, published);
     let labelled = labels["claims"].as_array().cloned().unwrap_or_default();
     for c in &claims {
-        eval.per_kind.entry(c.kind).or_default().extracted += 1;
+        eval.per_kind.entry(c.kind()).or_default().extracted += 1;
     }
     let mut matched = vec![false; claims.len()];
     for l in &labelled {
@@ -104,7 +104,7 @@ pub fn score_article(name: &str, body: &str, labels: &Json, eval: &mut Evaluatio
         let score = eval.per_kind.entry(kind).or_default();
         score.labelled += 1;
         let hit = claims.iter().position(|c| {
-            c.kind == kind
+            c.kind() == kind
                 && Some(c.start as u64) == l["start"].as_u64()
                 && Some(c.end as u64) == l["end"].as_u64()
         });
@@ -115,7 +115,7 @@ pub fn score_article(name: &str, body: &str, labels: &Json, eval: &mut Evaluatio
         };
         matched[i] = true;
         score.found += 1;
-        let got = claims[i].value.to_json(kind);
+        let got = claims[i].value.to_json();
         let wrong: Vec<String> = l["value"]
             .as_object()
             .map(|m| {
@@ -139,7 +139,9 @@ pub fn score_article(name: &str, body: &str, labels: &Json, eval: &mut Evaluatio
         if !m {
             eval.problems.push(format!(
                 "{name}: extra {} \"{}\" at {}",
-                c.kind, c.text, c.start
+                c.kind(),
+                c.text,
+                c.start
             ));
         }
     }

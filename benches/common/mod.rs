@@ -1,6 +1,6 @@
 //! A generated workspace shared by the benchmarks: 20 claims per article, 1,000 stories.
 
-use claimdesk::model::{Claim, ClaimKind, Origin, Value};
+use claimdesk::model::{Claim, ClaimKind, Fields, Origin, Value};
 use claimdesk::store::StoreTx;
 use claimdesk::store::{NewArticle, Workspace};
 
@@ -32,10 +32,7 @@ pub fn claim(i: usize, j: usize) -> Claim {
     } else {
         base
     } as f64;
-    let mut value = Value {
-        valid: true,
-        ..Value::default()
-    };
+    let mut value = Fields::default();
     let text;
     if kind == ClaimKind::Date {
         value.date = chrono::NaiveDate::from_ymd_opt(2021, 5, 1 + (j % 28) as u32);
@@ -50,13 +47,12 @@ pub fn claim(i: usize, j: usize) -> Claim {
     }
     let (start, end) = (j * 40, j * 40 + text.chars().count());
     Claim::unstored(
-        kind,
         text,
         start,
         end,
         "A generated sentence.".into(),
         Origin::Extracted,
-        value,
+        Value::new(kind, value),
     )
 }
 

@@ -170,7 +170,7 @@ fn sentence_changes(old: &Version, new: &Version) -> Vec<SentenceChange> {
 }
 
 fn figure(c: &Claim) -> (String, String) {
-    (c.text.clone(), c.value.summary(c.kind))
+    (c.text.clone(), c.value.summary())
 }
 
 fn one_side(op: &'static str, sentence: &str, claims: &[Claim], removed: bool) -> SentenceChange {
@@ -179,7 +179,7 @@ fn one_side(op: &'static str, sentence: &str, claims: &[Claim], removed: bool) -
         .map(|c| {
             let (text, value) = figure(c);
             FigureChange {
-                kind: c.kind.as_str().to_string(),
+                kind: c.kind().as_str().to_string(),
                 old: removed.then(|| text.clone()),
                 new: (!removed).then_some(text),
                 old_value: removed.then(|| value.clone()),
@@ -209,7 +209,7 @@ fn changed(old: &str, new: &str, old_claims: &[Claim], new_claims: &[Claim]) -> 
         })
         .collect();
     // Claims present on one side only, paired by kind in reading order.
-    let key = |c: &Claim| (c.kind, c.text.clone(), c.value.summary(c.kind));
+    let key = |c: &Claim| (c.kind(), c.text.clone(), c.value.summary());
     let gone: Vec<&Claim> = old_claims
         .iter()
         .filter(|o| !new_claims.iter().any(|n| key(n) == key(o)))
@@ -221,20 +221,20 @@ fn changed(old: &str, new: &str, old_claims: &[Claim], new_claims: &[Claim]) -> 
     let mut figures = Vec::new();
     for o in gone {
         let (old_text, old_value) = figure(o);
-        let pair = came.iter().position(|n| n.kind == o.kind);
+        let pair = came.iter().position(|n| n.kind() == o.kind());
         let n = pair.map(|i| came.remove(i));
         figures.push(FigureChange {
-            kind: o.kind.as_str().to_string(),
+            kind: o.kind().as_str().to_string(),
             old: Some(old_text),
             new: n.map(|n| n.text.clone()),
             old_value: Some(old_value),
-            new_value: n.map(|n| n.value.summary(n.kind)),
+            new_value: n.map(|n| n.value.summary()),
         });
     }
     for n in came {
         let (text, value) = figure(n);
         figures.push(FigureChange {
-            kind: n.kind.as_str().to_string(),
+            kind: n.kind().as_str().to_string(),
             old: None,
             new: Some(text),
             old_value: None,

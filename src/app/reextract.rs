@@ -130,12 +130,12 @@ fn article(
         let pick = candidates
             .iter()
             .copied()
-            .find(|&i| !matched[i] && stored[i].kind == new.kind)
+            .find(|&i| !matched[i] && stored[i].kind() == new.kind())
             .or_else(|| {
                 candidates.iter().copied().find(|&i| {
                     !matched[i]
                         && !fresh.iter().any(|f| {
-                            f.start == new.start && f.end == new.end && f.kind == stored[i].kind
+                            f.start == new.start && f.end == new.end && f.kind() == stored[i].kind()
                         })
                 })
             });
@@ -147,7 +147,7 @@ fn article(
                     actor,
                     ACTION,
                     None,
-                    Some(&format!("{} \"{}\"", new.kind.as_str(), new.text)),
+                    Some(&format!("{} \"{}\"", new.kind().as_str(), new.text)),
                     Some("added by the current extractor"),
                     None,
                 )?;
@@ -160,7 +160,6 @@ fn article(
         matched[i] = true;
         let old = &stored[i];
         let mut now = old.clone();
-        now.kind = new.kind;
         now.value = new.value.clone();
         let fields = store::value_differences(old, &now);
         if fields.is_empty() {
@@ -187,7 +186,6 @@ fn article(
         } else {
             tx.replace_value(
                 id,
-                new.kind,
                 &new.value,
                 actor,
                 ACTION,
@@ -197,7 +195,9 @@ fn article(
         }
     }
     for (i, c) in stored.iter().enumerate() {
-        if !matched[i] && c.origin == crate::model::Origin::Extracted && c.kind != ClaimKind::Other
+        if !matched[i]
+            && c.origin == crate::model::Origin::Extracted
+            && c.kind() != ClaimKind::Other
         {
             tx.refresh_key(c)?;
             out.no_longer_read.push(change(article_id, c, Vec::new()));

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
-use crate::model::{Claim, ClaimKind, HistoryAction, Origin, Stance, Status, Value};
+use crate::model::{Claim, ClaimKind, Fields, HistoryAction, Origin, Stance, Status, Value};
 use crate::report::{Scope, findings};
 use crate::store::{ClaimUpdate, Evidence, IdTable, Store, now};
 
@@ -218,18 +218,17 @@ pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Clai
         .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
     let extracted = claims_in(body, published)
         .into_iter()
-        .find(|c| c.start == start && c.end == end && req.kind.is_none_or(|k| k == c.kind));
+        .find(|c| c.start == start && c.end == end && req.kind.is_none_or(|k| k == c.kind()));
     let kind = req
         .kind
-        .or(extracted.as_ref().map(|c| c.kind))
+        .or(extracted.as_ref().map(|c| c.kind()))
         .unwrap_or(ClaimKind::Other);
     let sentence = sentence_around(body, &sentence_spans(body), byte_start, byte_end);
-    let value = extracted.map(|c| c.value).unwrap_or(Value {
-        valid: true,
-        ..Value::default()
-    });
+    let value = match extracted {
+        Some(c) if c.kind() == kind => c.value,
+        _ => Value::empty(kind),
+    };
     let mut claim = Claim::unstored(
-        kind,
         req.quote.to_string(),
         start,
         end,
@@ -306,7 +305,7 @@ impl FieldEdit {
         }
     }
 
-    fn apply(&self, v: &mut Value) {
+    fn apply(&self, v: &mut Fields) {
         match self.clone() {
             FieldEdit::Low(x) => v.low = x,
             FieldEdit::High(x) => v.high = x,
@@ -340,7 +339,7 @@ pub fn edit_claim(
     // read here, never overwritten with what this command saw before.
     let changed = ws.write(|tx| {
         let claim = tx.get_claim(&id)?;
-        let kind = req.kind.unwrap_or(claim.kind);
+        let kind = req.kind.unwrap_or(claim.kind());
         // A count has no currency and a date no range: a field the kind does not carry
         // would be stored where nothing shows it.
         if let Some(f) = req
@@ -358,30 +357,30 @@ pub fn edit_claim(
             ))
             .into());
         }
-        let mut value = claim.value.clone();
-        for f in &req.fields {
-            f.apply(&mut value);
+        let mut f = claim.value.fields();
+        for e in &req.fields {
+            e.apply(&mut f);
         }
-        if let (Some(l), Some(h)) = (value.low, value.high)
+        if let (Some(l), Some(h)) = (f.low, f.high)
             && l > h
         {
             return Err(Error::Invalid(format!("low ({l}) is above high ({h})")).into());
         }
         // A measure's SI range and quantity follow its range and unit as corrected.
         if kind == ClaimKind::Measure {
-            let unit = value.unit.clone().unwrap_or_default();
+            let unit = f.unit.clone().unwrap_or_default();
             let Some((quantity, to_si)) = crate::extract::unit_in_si(&unit) else {
                 return Err(Error::Invalid(format!(
                     "'{unit}' is not a unit claimdesk reads (see README, Measurements)"
                 ))
                 .into());
             };
-            value.quantity = Some(quantity.to_string());
-            let si = |x: Option<f64>| to_si.and_then(|(f, o)| x.map(|x| x * f + o));
-            value.si_low = si(value.low);
-            value.si_high = si(value.high);
+            f.quantity = Some(quantity.to_string());
+            let si = |x: Option<f64>| to_si.and_then(|(m, o)| x.map(|x| x * m + o));
+            f.si_low = si(f.low);
+            f.si_high = si(f.high);
         }
-        tx.edit_claim(&id, kind, &value, actor, req.note)
+        tx.edit_claim(&id, &Value::new(kind, f), actor, req.note)
     })?;
     Ok((id, changed))
 }

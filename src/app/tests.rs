@@ -98,7 +98,7 @@ fn add_claim_by_quote_and_refuse_a_second_one() {
     };
     let c = add_claim(&mut ws, &req, "desk").unwrap();
     assert_eq!(
-        (c.kind, c.text.as_str()),
+        (c.kind(), c.text.as_str()),
         (ClaimKind::Other, "defence ministry")
     );
     let e = add_claim(&mut ws, &req, "desk").err().unwrap();

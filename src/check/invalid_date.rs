@@ -9,13 +9,13 @@ use crate::model::{Claim, ClaimKind};
 pub fn check(view: &ArticleView) -> Vec<Finding> {
     view.claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::Date && !c.value.valid)
+        .filter(|c| c.kind() == ClaimKind::Date && !c.value.valid())
         .map(|c| {
             let (message, suggestion) = match written_parts(c, view.published) {
                 Some((year, month, day)) => {
                     let last = last_day_of_month(year, month);
                     let name = month_name(month);
-                    let inferred = if c.value.year_inferred {
+                    let inferred = if c.value.date_value().is_some_and(|d| d.year_inferred) {
                         " (year from the publication date)"
                     } else {
                         ""

@@ -23,12 +23,16 @@ pub fn conflict_key(c: &Claim, scope: &str) -> Option<(ConflictKey, Anchor)> {
     Some((
         ConflictKey {
             scope: scope.to_string(),
-            kind: c.kind,
+            kind: c.kind(),
             subject: t.subject,
             event: t.event,
             // A measure is compared only with measures of its quantity (lengths with
             // lengths), in the key's currency slot.
-            currency: c.value.currency.clone().or(c.value.quantity.clone()),
+            currency: c
+                .value
+                .currency()
+                .or(c.value.quantity())
+                .map(str::to_string),
         },
         t.anchor,
     ))
@@ -70,21 +74,21 @@ fn suggestion(support: &Support, later: &Claim, earlier: &Claim) -> String {
 /// miles" is 16.09 km, "16 km" is 9.94 miles): its ends are widened by 5%, or by 1 K for a
 /// temperature, so that the same figure in two units is not a conflict.
 fn low(c: &Claim) -> Option<f64> {
-    match c.kind {
-        ClaimKind::Measure => c.value.si_low.map(|x| x - slack(c, x)),
-        _ => c.value.low,
+    match c.kind() {
+        ClaimKind::Measure => c.value.si_range().0.map(|x| x - slack(c, x)),
+        _ => c.value.low(),
     }
 }
 
 fn high(c: &Claim) -> Option<f64> {
-    match c.kind {
-        ClaimKind::Measure => c.value.si_high.map(|x| x + slack(c, x)),
-        _ => c.value.high,
+    match c.kind() {
+        ClaimKind::Measure => c.value.si_range().1.map(|x| x + slack(c, x)),
+        _ => c.value.high(),
     }
 }
 
 fn slack(c: &Claim, x: f64) -> f64 {
-    if c.value.quantity.as_deref() == Some("temperature") {
+    if c.value.quantity() == Some("temperature") {
         1.0
     } else {
         x.abs() * 0.05
@@ -93,11 +97,11 @@ fn slack(c: &Claim, x: f64) -> f64 {
 
 fn range_text(c: &Claim) -> String {
     let n = |x| number_json(x).to_string();
-    let unit = match (c.kind, &c.value.unit) {
+    let unit = match (c.kind(), &c.value.unit()) {
         (ClaimKind::Measure, Some(u)) => format!(" {u}"),
         _ => String::new(),
     };
-    let range = match (c.value.low, c.value.high) {
+    let range = match (c.value.low(), c.value.high()) {
         (Some(l), Some(h)) if l == h => n(Some(l)),
         (Some(l), Some(h)) => format!("{}–{}", n(Some(l)), n(Some(h))),
         (Some(l), None) => format!("{} or more", n(Some(l))),
@@ -230,7 +234,7 @@ impl Support {
         });
         let below = c
             .value
-            .low
+            .low()
             .map_or(0, |l| self.highs.partition_point(|&h| h < l));
         self.others - above - below
     }
@@ -242,7 +246,7 @@ mod tests {
 
     /// The plain definition the indexed search must agree with.
     fn disjoint(a: &Claim, b: &Claim) -> bool {
-        let above = |x: &Claim, y: &Claim| matches!((x.value.low, y.value.high), (Some(l), Some(h)) if l > h);
+        let above = |x: &Claim, y: &Claim| matches!((x.value.low(), y.value.high()), (Some(l), Some(h)) if l > h);
         above(a, b) || above(b, a)
     }
 
@@ -269,7 +273,9 @@ mod tests {
                         _ => (Some(a * 0.9), Some(a * 1.1)),
                     };
                     let mut c = count("x", 0.0, high);
-                    c.value.low = low;
+                    if let Value::Count(f) = &mut c.value {
+                        f.low = low;
+                    }
                     c
                 })
                 .collect();
@@ -289,19 +295,17 @@ mod tests {
             }
         }
     }
-    use crate::model::{ClaimKind, Origin, Value};
+    use crate::model::{Figure, Origin, Value};
 
     fn count(text: &str, low: f64, high: Option<f64>) -> Claim {
-        let value = Value {
+        let value = Value::Count(Figure {
             low: Some(low),
             high,
             subject: Some("homes destroyed".into()),
             predicate: Some("destroyed".into()),
-            valid: true,
-            ..Value::default()
-        };
+            qualifier: None,
+        });
         let mut c = Claim::unstored(
-            ClaimKind::Count,
             text.into(),
             0,
             text.len(),

@@ -32,17 +32,19 @@ pub struct Terms {
 /// The comparable terms of a claim, or None when it is not a total that can be compared.
 pub fn terms(c: &Claim) -> Option<Terms> {
     if !matches!(
-        c.kind,
+        c.kind(),
         ClaimKind::Count | ClaimKind::Money | ClaimKind::Percent | ClaimKind::Measure
     ) {
         return None;
     }
     // A measure compares in SI: one whose scale is not said ("40 degrees") cannot.
-    if c.kind == ClaimKind::Measure && (c.value.si_low.is_none() && c.value.si_high.is_none()) {
+    if c.kind() == ClaimKind::Measure
+        && (c.value.si_range().0.is_none() && c.value.si_range().1.is_none())
+    {
         return None;
     }
-    let subject = c.value.subject.as_deref()?;
-    let noun = match c.value.predicate.as_deref() {
+    let subject = c.value.subject()?;
+    let noun = match c.value.predicate() {
         Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
         None => subject,
     };
@@ -56,14 +58,8 @@ pub fn terms(c: &Claim) -> Option<Terms> {
     if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower, &noun) {
         return None;
     }
-    let event = match c.kind {
-        ClaimKind::Count => Some(
-            c.value
-                .predicate
-                .as_deref()
-                .and_then(event_class)?
-                .to_string(),
-        ),
+    let event = match c.kind() {
+        ClaimKind::Count => Some(c.value.predicate().and_then(event_class)?.to_string()),
         // What a measure is of is its subject ("fire front"); no event word is needed.
         ClaimKind::Measure => None,
         ClaimKind::Money => {
@@ -379,7 +375,7 @@ fn stem(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Value};
+    use crate::model::{Fields, Origin, Value};
 
     fn claim(
         kind: ClaimKind,
@@ -389,23 +385,24 @@ mod tests {
         pred: Option<&str>,
     ) -> Claim {
         Claim::unstored(
-            kind,
             text.into(),
             0,
             text.chars().count(),
             sentence.into(),
             Origin::Extracted,
-            Value {
-                low: Some(1.0),
-                high: Some(1.0),
-                subject: Some(match pred {
-                    Some(p) => format!("{subject} {p}"),
-                    None => subject.into(),
-                }),
-                predicate: pred.map(str::to_string),
-                valid: true,
-                ..Value::default()
-            },
+            Value::new(
+                kind,
+                Fields {
+                    low: Some(1.0),
+                    high: Some(1.0),
+                    subject: Some(match pred {
+                        Some(p) => format!("{subject} {p}"),
+                        None => subject.into(),
+                    }),
+                    predicate: pred.map(str::to_string),
+                    ..Fields::default()
+                },
+            ),
         )
     }
 

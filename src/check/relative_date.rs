@@ -18,11 +18,7 @@ const ANCHORS: &[&str] = &[
 
 /// A relative day word: today, yesterday, tomorrow, tonight.
 pub fn is_anchor(c: &Claim) -> bool {
-    c.kind == ClaimKind::Date
-        && c.value
-            .relative
-            .as_deref()
-            .is_some_and(|r| ANCHORS.contains(&r))
+    c.kind() == ClaimKind::Date && c.value.relative().is_some_and(|r| ANCHORS.contains(&r))
 }
 
 /// Most characters between "yesterday" and its date: " (" or ", " or " on ".
@@ -31,7 +27,7 @@ const MAX_GAP: usize = 4;
 /// Whether `a` is a relative day word directly followed by the date `b`.
 fn stand_together(a: &Claim, b: &Claim) -> bool {
     let close = b.start >= a.end && b.start - a.end <= MAX_GAP;
-    is_anchor(a) && b.kind == ClaimKind::Date && !is_anchor(b) && close
+    is_anchor(a) && b.kind() == ClaimKind::Date && !is_anchor(b) && close
 }
 
 /// (anchor, date) index pairs: a relative day word directly followed by another date.
@@ -52,7 +48,7 @@ fn gap_ok(gap: &str) -> bool {
 pub fn anchor_before(view: &ArticleView, i: usize) -> Option<NaiveDate> {
     let before = view.claims.get(i.checked_sub(1)?)?;
     if stand_together(before, &view.claims[i]) {
-        before.value.date
+        before.value.date()
     } else {
         None
     }
@@ -71,12 +67,16 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         if gap.as_deref().is_some_and(|g| !gap_ok(g)) {
             continue;
         }
-        let (Some(expected), Some(published)) = (a.value.date, view.published) else {
+        let (Some(expected), Some(published)) = (a.value.date(), view.published) else {
             continue;
         };
-        let written_wd = b.value.weekday.as_deref().and_then(parse_weekday);
+        let written_wd = b.value.weekday().and_then(parse_weekday);
         let wrong = match (
-            b.value.relative.is_none().then_some(b.value.date).flatten(),
+            b.value
+                .relative()
+                .is_none()
+                .then_some(b.value.date())
+                .flatten(),
             written_wd,
         ) {
             (Some(d), _) => d != expected,
@@ -86,7 +86,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         if !wrong {
             continue;
         }
-        let word = a.value.relative.as_deref().unwrap_or("today");
+        let word = a.value.relative().unwrap_or("today");
         let mut end = b.end;
         let mut text = format!(
             "{}{}{}",
@@ -111,7 +111,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         );
         // Triangulate: if the written weekday agrees with the relative word, the day of the
         // month is what is wrong; the suggestion keeps the weekday and fixes the date.
-        let suggestion = if b.value.relative.is_none() && b.value.date.is_some() {
+        let suggestion = if b.value.relative().is_none() && b.value.date().is_some() {
             expected_words.clone()
         } else {
             weekday_name(expected.weekday()).to_string()

@@ -9,10 +9,10 @@ use crate::model::ClaimKind;
 pub fn check(view: &ArticleView) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, c) in view.claims.iter().enumerate() {
-        if c.kind != ClaimKind::Date || c.value.relative.is_some() {
+        if c.kind() != ClaimKind::Date || c.value.relative().is_some() {
             continue;
         }
-        let (Some(date), Some(written)) = (c.value.date, c.value.weekday.as_deref()) else {
+        let (Some(date), Some(written)) = (c.value.date(), c.value.weekday()) else {
             continue;
         };
         let Some(wd) = parse_weekday(written) else {
@@ -23,7 +23,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         }
         let actual = weekday_name(date.weekday());
         let month_day = date.format("%B %-d").to_string();
-        let year_note = if c.value.year_inferred {
+        let year_note = if c.value.date_value().is_some_and(|d| d.year_inferred) {
             " (year from the publication date)"
         } else {
             ""

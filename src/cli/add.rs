@@ -39,7 +39,7 @@ pub fn run(ws: &mut dyn Store, args: &AddArgs) -> Result<()> {
     output::print(&format!(
         "{}  added {} claim \"{}\" at {}–{}",
         ids::short_claim(ws, claim.id.as_deref().unwrap_or_default())?,
-        claim.kind,
+        claim.kind(),
         claim.text,
         claim.start,
         claim.end

@@ -88,7 +88,7 @@ const CSV_VALUE_FIELDS: &[&str] = &[
 
 fn csv_row(c: &Claim) -> Vec<String> {
     let value = |f: &str| {
-        if !c.kind.fields().contains(&f) {
+        if !c.kind().fields().contains(&f) {
             return String::new();
         }
         match c.value.get(f) {
@@ -100,7 +100,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
     let mut row = vec![
         opt(&c.id),
         opt(&c.article_id),
-        c.kind.to_string(),
+        c.kind().to_string(),
         c.text.clone(),
         c.start.to_string(),
         c.end.to_string(),
@@ -147,9 +147,9 @@ pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> R
             let mut t = output::table(&headers);
             for c in list {
                 let mut row = vec![
-                    output::plain(c.kind.as_str()),
+                    output::plain(c.kind().as_str()),
                     output::plain(&clip(&c.text, 40)),
-                    output::plain(&c.value.summary(c.kind)),
+                    output::plain(&c.value.summary()),
                     output::plain(&format!("{}–{}", c.start, c.end)),
                 ];
                 if ws.is_some() {

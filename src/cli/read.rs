@@ -93,9 +93,9 @@ pub fn run(ws: &dyn Store, args: &ReadArgs) -> Result<()> {
             c.number.unwrap_or(n as i64 + 1),
             ids::short_claim(ws, id)?,
             c.status.as_str(),
-            c.kind.as_str(),
+            c.kind().as_str(),
             c.text,
-            c.value.summary(c.kind)
+            c.value.summary()
         ));
         // A fact-check published elsewhere about the same claim, best first.
         if let Some((k, score)) = known.get(id) {

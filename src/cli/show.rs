@@ -73,13 +73,13 @@ pub fn render(ws: &dyn Store, id: &str, format: Format) -> Result<()> {
             claim.number.map(|n| format!("#{n}")).unwrap_or_default()
         ),
     );
-    line(&mut out, "kind", claim.kind.as_str());
+    line(&mut out, "kind", claim.kind().as_str());
     line(
         &mut out,
         "text",
         &format!("\"{}\"  (chars {}–{})", claim.text, claim.start, claim.end),
     );
-    line(&mut out, "value", &claim.value.summary(claim.kind));
+    line(&mut out, "value", &claim.value.summary());
     line(&mut out, "sentence", &claim.sentence);
     line(&mut out, "status", claim.status.as_str());
     if let Some(r) = &claim.rating {

@@ -6,14 +6,14 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use crate::model::Value;
+use crate::model::Fields;
 
 /// A date found in the text, as a byte span and its normalized value.
 #[derive(Debug, Clone)]
 pub struct DateMatch {
     pub start: usize,
     pub end: usize,
-    pub value: Value,
+    pub value: Fields,
 }
 
 const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -148,7 +148,7 @@ fn absolute_value(
     c: &Captures,
     published: Option<NaiveDate>,
     tense: impl Fn() -> Option<Tense>,
-) -> Option<Value> {
+) -> Option<Fields> {
     let (month, day, year) = if let Some(iy) = c.get(AG.iy) {
         (
             c[AG.im].parse().ok()?,
@@ -169,10 +169,10 @@ fn absolute_value(
     if day == 0 || day > 31 || !(1..=12).contains(&month) {
         return None;
     }
-    let mut value = Value {
+    let mut value = Fields {
         weekday: c.get(AG.wd).map(|w| w.as_str().to_string()),
         valid: true,
-        ..Value::default()
+        ..Fields::default()
     };
     let year = match (year, published) {
         (Some(y), _) => Some(y),
@@ -429,10 +429,10 @@ fn relative_value(
     c: &Captures,
     published: Option<NaiveDate>,
     tense: impl Fn() -> Option<Tense>,
-) -> Value {
-    let mut v = Value {
+) -> Fields {
+    let mut v = Fields {
         valid: true,
-        ..Value::default()
+        ..Fields::default()
     };
     if let Some(two) = c.get(RG.two) {
         // "the day before yesterday" is two days back, not yesterday.

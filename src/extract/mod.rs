@@ -21,7 +21,7 @@ pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
 pub use units::unit_in_si;
 
-use crate::model::{Claim, ClaimKind, Origin};
+use crate::model::{Claim, ClaimKind, Origin, Value};
 
 /// A phrase as a key: lowercase, words separated by one space ("New  Year's\tDay" ->
 /// "new year's day").
@@ -201,7 +201,7 @@ pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
 /// The claims of `body` given its publication date, in text order.
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     let (dates, quantities) = scan::scan(body, published);
-    let mut spans: Vec<(ClaimKind, usize, usize, crate::model::Value)> = dates
+    let mut spans: Vec<(ClaimKind, usize, usize, crate::model::Fields)> = dates
         .into_iter()
         .map(|d| (ClaimKind::Date, d.start, d.end, d.value))
         .chain(
@@ -221,13 +221,12 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
             let sentence = sentence_around(body, &sentences, start, end);
             let (cs, ce) = (index.chars_before(start), index.chars_before(end));
             let mut claim = Claim::unstored(
-                kind,
                 body[start..end].to_string(),
                 cs,
                 ce,
                 sentence.to_string(),
                 Origin::Extracted,
-                value,
+                Value::new(kind, value),
             );
             claim.sentence_span = byte_range_in(body, sentence).map(|(s, e)| {
                 (

@@ -10,14 +10,14 @@ use super::subject::{
     elided_subject, noun_phrase_after, noun_phrase_before, predicate_after, predicate_before,
 };
 use super::words::{WORDS, word_quantity, words_pattern};
-use crate::model::{ClaimKind, Value};
+use crate::model::{ClaimKind, Fields};
 
 #[derive(Debug, Clone)]
 pub struct QuantityMatch {
     pub kind: ClaimKind,
     pub start: usize,
     pub end: usize,
-    pub value: Value,
+    pub value: Fields,
 }
 
 /// Digit groups: "350,000"; "350 000" with a space, a no-break space or a narrow no-break
@@ -139,12 +139,12 @@ pub(super) fn classify(
     currency: Option<&'static str>,
 ) -> Option<QuantityMatch> {
     let after = &text[num_end..];
-    let mut value = Value {
+    let mut value = Fields {
         low: range.low,
         high: range.high,
         qualifier,
         valid: true,
-        ..Value::default()
+        ..Fields::default()
     };
     if let Some(code) = currency {
         value.currency = Some(code.to_string());
@@ -263,7 +263,7 @@ pub(super) fn classify(
 }
 
 /// A sum of money at [qstart, end) with its currency set: what it is for is attached.
-fn money(text: &str, qstart: usize, end: usize, mut value: Value) -> QuantityMatch {
+fn money(text: &str, qstart: usize, end: usize, mut value: Fields) -> QuantityMatch {
     attach_subject(text, qstart, end, &mut value, true);
     QuantityMatch {
         kind: ClaimKind::Money,
@@ -339,7 +339,7 @@ fn plural_unit(unit: &str) -> String {
     }
 }
 
-fn attach_subject(text: &str, qstart: usize, end: usize, value: &mut Value, money: bool) {
+fn attach_subject(text: &str, qstart: usize, end: usize, value: &mut Fields, money: bool) {
     let after = &text[end..];
     let trimmed = after.trim_start();
     for lead in ["in", "for", "of", "worth of"] {
@@ -354,7 +354,7 @@ fn attach_subject(text: &str, qstart: usize, end: usize, value: &mut Value, mone
     value.subject = noun_phrase_before(text, qstart);
 }
 
-fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Value) {
+fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Fields) {
     let trimmed = text[end..].trim_start();
     if starts_with_word(trimmed, "of") {
         let mut rest = trimmed[2..].trim_start();
@@ -589,12 +589,12 @@ fn hyphenated(
     if let Some(rest) = after.strip_prefix("-strong") {
         let (len, subject) = noun_phrase_after(rest)?;
         let end = num_end + "-strong".len() + len;
-        let mut value = Value {
+        let mut value = Fields {
             low: Some(n),
             high: Some(n),
             subject: Some(subject),
             valid: true,
-            ..Value::default()
+            ..Fields::default()
         };
         if let Some(p) = predicate_after(&text[end..]) {
             value.subject = value.subject.map(|s| format!("{s} {p}"));

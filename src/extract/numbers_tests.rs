@@ -88,7 +88,7 @@ fn identifiers_and_furniture_are_not_claims() {
     }
 }
 
-fn value_of(text: &str, quote: &str) -> (ClaimKind, Option<f64>, Option<f64>, Value) {
+fn value_of(text: &str, quote: &str) -> (ClaimKind, Option<f64>, Option<f64>, Fields) {
     let q = find_quantities(text)
         .into_iter()
         .find(|q| &text[q.start..q.end] == quote)

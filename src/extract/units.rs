@@ -5,7 +5,7 @@
 
 use super::numbers::{QuantityMatch, starts_with_word};
 use super::subject::{noun_phrase_after, noun_phrase_before, predicate_after, predicate_before};
-use crate::model::{ClaimKind, Value};
+use crate::model::{ClaimKind, Fields};
 
 /// (as written, lowercase; the unit shown; quantity; factor to SI; offset to SI). Longer
 /// phrases come first: "square miles" before "miles", "miles per hour" before "miles".
@@ -299,7 +299,7 @@ pub(super) fn measure(
     text: &str,
     qstart: usize,
     num_end: usize,
-    mut value: Value,
+    mut value: Fields,
 ) -> Option<Option<QuantityMatch>> {
     let Some(u) = unit_at(&text[num_end..]) else {
         return degrees(text, qstart, num_end, value);
@@ -347,7 +347,7 @@ fn degrees(
     text: &str,
     qstart: usize,
     num_end: usize,
-    mut value: Value,
+    mut value: Fields,
 ) -> Option<Option<QuantityMatch>> {
     let after = &text[num_end..];
     let trimmed = after.trim_start_matches([' ', '\t']);
@@ -387,13 +387,13 @@ mod tests {
     fn measures(text: &str) -> Vec<(String, String, String, Option<f64>)> {
         claims_in(text, None)
             .into_iter()
-            .filter(|c| c.kind == ClaimKind::Measure)
+            .filter(|c| c.kind() == ClaimKind::Measure)
             .map(|c| {
                 (
                     c.text,
-                    c.value.unit.unwrap_or_default(),
-                    c.value.quantity.unwrap_or_default(),
-                    c.value.si_low,
+                    c.value.unit().unwrap_or_default().to_string(),
+                    c.value.quantity().unwrap_or_default().to_string(),
+                    c.value.si_range().0,
                 )
             })
             .collect()

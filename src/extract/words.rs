@@ -7,7 +7,7 @@ use regex::Regex;
 use super::numbers::{QuantityMatch, classify};
 use super::qualifier::{qualified_range, qualifier_before, vague_range};
 use super::subject::{noun_phrase_after, predicate_after, predicate_before};
-use crate::model::{ClaimKind, Value};
+use crate::model::{ClaimKind, Fields};
 
 const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -114,13 +114,13 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
             kind: ClaimKind::Duration,
             start: qualifier.map_or(m.start(), |q| q.1),
             end: m.end(),
-            value: Value {
+            value: Fields {
                 low: r.low,
                 high: r.high,
                 qualifier: qualifier.map(|q| q.0.to_string()),
                 unit: Some(unit.into()),
                 valid: true,
-                ..Value::default()
+                ..Fields::default()
             },
         });
     }
@@ -136,7 +136,7 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
             kind: ClaimKind::Count,
             start: m.start(),
             end,
-            value: Value {
+            value: Fields {
                 low: range.low,
                 high: range.high,
                 qualifier: Some(phrase),
@@ -146,7 +146,7 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
                 }),
                 predicate,
                 valid: true,
-                ..Value::default()
+                ..Fields::default()
             },
         });
     }

@@ -31,7 +31,6 @@ impl Origin {
 pub struct Claim {
     pub id: Option<String>,
     pub article_id: Option<String>,
-    pub kind: ClaimKind,
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -55,7 +54,6 @@ pub struct Claim {
 impl Claim {
     /// A claim not yet stored: no id, unchecked, unassigned.
     pub fn unstored(
-        kind: ClaimKind,
         text: String,
         start: usize,
         end: usize,
@@ -66,7 +64,6 @@ impl Claim {
         Claim {
             id: None,
             article_id: None,
-            kind,
             text,
             start,
             end,
@@ -82,6 +79,11 @@ impl Claim {
             rating: None,
             explanation: None,
         }
+    }
+
+    /// What the claim is about: its value's kind.
+    pub fn kind(&self) -> ClaimKind {
+        self.value.kind()
     }
 
     /// The stable JSON shape documented in README, as a tree.
@@ -109,7 +111,7 @@ impl serde::Serialize for ClaimJson<'_> {
         m.serialize_entry("end", &c.end)?;
         m.serialize_entry("explanation", &c.explanation)?;
         m.serialize_entry("id", &c.id)?;
-        m.serialize_entry("kind", c.kind.as_str())?;
+        m.serialize_entry("kind", c.kind().as_str())?;
         m.serialize_entry("number", &c.number)?;
         m.serialize_entry("origin", c.origin.as_str())?;
         m.serialize_entry("rating", &c.rating)?;
@@ -118,7 +120,7 @@ impl serde::Serialize for ClaimJson<'_> {
         m.serialize_entry("status", c.status.as_str())?;
         m.serialize_entry("text", &c.text)?;
         m.serialize_entry("updated_at", &c.updated_at)?;
-        m.serialize_entry("value", &c.value.to_json(c.kind))?;
+        m.serialize_entry("value", &c.value.to_json())?;
         m.end()
     }
 }

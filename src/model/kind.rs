@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn fields_are_what_the_json_of_each_kind_shows() {
         for k in ClaimKind::ALL {
-            let json = crate::model::Value::default().to_json(k);
+            let json = crate::model::Value::empty(k).to_json();
             let mut shown: Vec<&str> = json
                 .as_object()
                 .unwrap()

@@ -17,4 +17,4 @@ pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
 pub use kind::ClaimKind;
 pub use status::Status;
-pub use value::Value;
+pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};

@@ -3,10 +3,81 @@ use serde_json::{Map, Value as Json, json};
 
 use super::ClaimKind;
 
-/// A claim's normalized value. Which fields matter depends on the claim's kind;
-/// the JSON form shows exactly the fields of that kind.
+/// A claim's normalized value, by kind: a date value and a quantity cannot be confused,
+/// and a field the kind does not have cannot be set. The kind of a claim is its value's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Date(DateValue),
+    Count(Figure),
+    Percent(Figure),
+    Money(Money),
+    Duration(Span),
+    Measure(Measure),
+    Other,
+}
+
+/// A calendar date as written, resolved where it can be.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Value {
+pub struct DateValue {
+    pub date: Option<NaiveDate>,
+    pub weekday: Option<String>,
+    /// The relative words it was read from ("yesterday", "last Monday").
+    pub relative: Option<String>,
+    pub year_inferred: bool,
+    /// False for a date that cannot exist (April 31).
+    pub valid: bool,
+}
+
+/// A count or a percentage: a range, what it is of, and what happened to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figure {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Option<String>,
+    pub subject: Option<String>,
+    pub predicate: Option<String>,
+}
+
+/// An amount of money in a currency (ISO 4217 code).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Money {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Option<String>,
+    pub currency: Option<String>,
+    pub subject: Option<String>,
+    pub predicate: Option<String>,
+}
+
+/// A duration in a unit of time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Span {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// A physical measure, with its range in SI units (m, m², m³, kg, m/s, K).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Measure {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Option<String>,
+    pub unit: Option<String>,
+    /// Length, area, volume, mass, speed or temperature.
+    pub quantity: Option<String>,
+    pub si_low: Option<f64>,
+    pub si_high: Option<f64>,
+    pub subject: Option<String>,
+    pub predicate: Option<String>,
+}
+
+/// Every field of every kind, flat: how a value travels to and from storage columns and
+/// how extraction and `edit` assemble one before its kind is known. `Value::new` keeps
+/// exactly the fields of the kind; `Value::fields` gives them back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Option<String>,
@@ -19,11 +90,32 @@ pub struct Value {
     pub relative: Option<String>,
     pub year_inferred: bool,
     pub valid: bool,
-    /// A measure's quantity: length, area, volume, mass, speed or temperature.
     pub quantity: Option<String>,
-    /// A measure's range in SI units (m, m², m³, kg, m/s, K).
     pub si_low: Option<f64>,
     pub si_high: Option<f64>,
+}
+
+impl Default for Fields {
+    /// Nothing known; a date is valid until shown otherwise.
+    fn default() -> Self {
+        Fields {
+            low: None,
+            high: None,
+            qualifier: None,
+            subject: None,
+            predicate: None,
+            unit: None,
+            currency: None,
+            date: None,
+            weekday: None,
+            relative: None,
+            year_inferred: false,
+            valid: true,
+            quantity: None,
+            si_low: None,
+            si_high: None,
+        }
+    }
 }
 
 /// Whole numbers print as JSON integers (350000, not 350000.0).
@@ -48,33 +140,236 @@ fn si_json(n: Option<f64>) -> Json {
 }
 
 impl Value {
-    /// One field by its JSON name, as JSON (null when unset or unknown).
+    /// The value of `kind` made of `f`: fields the kind does not have are dropped.
+    pub fn new(kind: ClaimKind, f: Fields) -> Value {
+        let figure = |f: Fields| Figure {
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            subject: f.subject,
+            predicate: f.predicate,
+        };
+        match kind {
+            ClaimKind::Date => Value::Date(DateValue {
+                date: f.date,
+                weekday: f.weekday,
+                relative: f.relative,
+                year_inferred: f.year_inferred,
+                valid: f.valid,
+            }),
+            ClaimKind::Count => Value::Count(figure(f)),
+            ClaimKind::Percent => Value::Percent(figure(f)),
+            ClaimKind::Money => Value::Money(Money {
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                currency: f.currency,
+                subject: f.subject,
+                predicate: f.predicate,
+            }),
+            ClaimKind::Duration => Value::Duration(Span {
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                unit: f.unit,
+            }),
+            ClaimKind::Measure => Value::Measure(Measure {
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                unit: f.unit,
+                quantity: f.quantity,
+                si_low: f.si_low,
+                si_high: f.si_high,
+                subject: f.subject,
+                predicate: f.predicate,
+            }),
+            ClaimKind::Other => Value::Other,
+        }
+    }
+
+    /// An empty value of `kind`.
+    pub fn empty(kind: ClaimKind) -> Value {
+        Value::new(kind, Fields::default())
+    }
+
+    pub fn kind(&self) -> ClaimKind {
+        match self {
+            Value::Date(_) => ClaimKind::Date,
+            Value::Count(_) => ClaimKind::Count,
+            Value::Percent(_) => ClaimKind::Percent,
+            Value::Money(_) => ClaimKind::Money,
+            Value::Duration(_) => ClaimKind::Duration,
+            Value::Measure(_) => ClaimKind::Measure,
+            Value::Other => ClaimKind::Other,
+        }
+    }
+
+    /// Every field, flat (those the kind lacks empty): the storage columns' view.
+    pub fn fields(&self) -> Fields {
+        let mut f = Fields::default();
+        match self.clone() {
+            Value::Date(d) => {
+                f.date = d.date;
+                f.weekday = d.weekday;
+                f.relative = d.relative;
+                f.year_inferred = d.year_inferred;
+                f.valid = d.valid;
+            }
+            Value::Count(x) | Value::Percent(x) => {
+                (f.low, f.high, f.qualifier) = (x.low, x.high, x.qualifier);
+                (f.subject, f.predicate) = (x.subject, x.predicate);
+            }
+            Value::Money(x) => {
+                (f.low, f.high, f.qualifier) = (x.low, x.high, x.qualifier);
+                (f.subject, f.predicate, f.currency) = (x.subject, x.predicate, x.currency);
+            }
+            Value::Duration(x) => {
+                (f.low, f.high, f.qualifier, f.unit) = (x.low, x.high, x.qualifier, x.unit);
+            }
+            Value::Measure(x) => {
+                (f.low, f.high, f.qualifier) = (x.low, x.high, x.qualifier);
+                (f.subject, f.predicate, f.unit) = (x.subject, x.predicate, x.unit);
+                (f.quantity, f.si_low, f.si_high) = (x.quantity, x.si_low, x.si_high);
+            }
+            Value::Other => {}
+        }
+        f
+    }
+
+    /// The range (low, high) of a quantity; (None, None) for dates and other claims.
+    pub fn range(&self) -> (Option<f64>, Option<f64>) {
+        match self {
+            Value::Count(x) | Value::Percent(x) => (x.low, x.high),
+            Value::Money(x) => (x.low, x.high),
+            Value::Duration(x) => (x.low, x.high),
+            Value::Measure(x) => (x.low, x.high),
+            Value::Date(_) | Value::Other => (None, None),
+        }
+    }
+
+    pub fn low(&self) -> Option<f64> {
+        self.range().0
+    }
+
+    pub fn high(&self) -> Option<f64> {
+        self.range().1
+    }
+
+    pub fn qualifier(&self) -> Option<&str> {
+        match self {
+            Value::Count(x) | Value::Percent(x) => x.qualifier.as_deref(),
+            Value::Money(x) => x.qualifier.as_deref(),
+            Value::Duration(x) => x.qualifier.as_deref(),
+            Value::Measure(x) => x.qualifier.as_deref(),
+            Value::Date(_) | Value::Other => None,
+        }
+    }
+
+    /// What a figure is of ("soldiers killed").
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            Value::Count(x) | Value::Percent(x) => x.subject.as_deref(),
+            Value::Money(x) => x.subject.as_deref(),
+            Value::Measure(x) => x.subject.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn predicate(&self) -> Option<&str> {
+        match self {
+            Value::Count(x) | Value::Percent(x) => x.predicate.as_deref(),
+            Value::Money(x) => x.predicate.as_deref(),
+            Value::Measure(x) => x.predicate.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Value::Duration(x) => x.unit.as_deref(),
+            Value::Measure(x) => x.unit.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn currency(&self) -> Option<&str> {
+        match self {
+            Value::Money(x) => x.currency.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The date of a date claim.
+    pub fn date_value(&self) -> Option<&DateValue> {
+        match self {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.date_value().and_then(|d| d.date)
+    }
+
+    pub fn weekday(&self) -> Option<&str> {
+        self.date_value().and_then(|d| d.weekday.as_deref())
+    }
+
+    pub fn relative(&self) -> Option<&str> {
+        self.date_value().and_then(|d| d.relative.as_deref())
+    }
+
+    /// Whether the date can exist; true for every value that is not a date.
+    pub fn valid(&self) -> bool {
+        self.date_value().is_none_or(|d| d.valid)
+    }
+
+    pub fn quantity(&self) -> Option<&str> {
+        match self {
+            Value::Measure(x) => x.quantity.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn si_range(&self) -> (Option<f64>, Option<f64>) {
+        match self {
+            Value::Measure(x) => (x.si_low, x.si_high),
+            _ => (None, None),
+        }
+    }
+
+    /// One field by its JSON name, as JSON (null when the kind has no such field).
     pub fn get(&self, field: &str) -> Json {
-        let s = |v: &Option<String>| v.clone().map_or(Json::Null, Json::String);
+        if !self.kind().fields().contains(&field) {
+            return Json::Null;
+        }
+        let s = |v: Option<&str>| v.map_or(Json::Null, |t| Json::String(t.to_string()));
         match field {
-            "low" => number_json(self.low),
-            "high" => number_json(self.high),
-            "qualifier" => s(&self.qualifier),
-            "subject" => s(&self.subject),
-            "predicate" => s(&self.predicate),
-            "unit" => s(&self.unit),
-            "currency" => s(&self.currency),
-            "date" => self.date.map_or(Json::Null, |d| json!(d.to_string())),
-            "weekday" => s(&self.weekday),
-            "relative" => s(&self.relative),
-            "year_inferred" => json!(self.year_inferred),
-            "valid" => json!(self.valid),
-            "quantity" => s(&self.quantity),
-            "si_low" => si_json(self.si_low),
-            "si_high" => si_json(self.si_high),
+            "low" => number_json(self.low()),
+            "high" => number_json(self.high()),
+            "qualifier" => s(self.qualifier()),
+            "subject" => s(self.subject()),
+            "predicate" => s(self.predicate()),
+            "unit" => s(self.unit()),
+            "currency" => s(self.currency()),
+            "date" => self.date().map_or(Json::Null, |d| json!(d.to_string())),
+            "weekday" => s(self.weekday()),
+            "relative" => s(self.relative()),
+            "year_inferred" => json!(self.date_value().is_some_and(|d| d.year_inferred)),
+            "valid" => json!(self.valid()),
+            "quantity" => s(self.quantity()),
+            "si_low" => si_json(self.si_range().0),
+            "si_high" => si_json(self.si_range().1),
             _ => Json::Null,
         }
     }
 
-    /// The fields of `kind` (`ClaimKind::fields`, the one list), by name.
-    pub fn to_json(&self, kind: ClaimKind) -> Json {
+    /// The fields of its kind (`ClaimKind::fields`, the one list), by name.
+    pub fn to_json(&self) -> Json {
         Json::Object(
-            kind.fields()
+            self.kind()
+                .fields()
                 .iter()
                 .map(|f| (f.to_string(), self.get(f)))
                 .collect::<Map<_, _>>(),
@@ -82,43 +377,93 @@ impl Value {
     }
 
     /// A short human form for tables: "350000–", "2021-05-04 (Monday)".
-    pub fn summary(&self, kind: ClaimKind) -> String {
-        match kind {
-            ClaimKind::Date => {
-                let mut out = match (self.date, self.valid) {
+    pub fn summary(&self) -> String {
+        match self {
+            Value::Date(d) => {
+                let mut out = match (d.date, d.valid) {
                     (Some(d), _) => d.to_string(),
                     (None, false) => "invalid date".to_string(),
                     (None, true) => "?".to_string(),
                 };
-                if let Some(w) = &self.weekday {
+                if let Some(w) = &d.weekday {
                     out.push_str(&format!(" ({w})"));
                 }
-                if let Some(r) = &self.relative {
+                if let Some(r) = &d.relative {
                     out.push_str(&format!(" [{r}]"));
                 }
                 out
             }
-            ClaimKind::Other => String::new(),
+            Value::Other => String::new(),
             _ => {
                 let n = |x: Option<f64>| x.map(|v| number_json(Some(v)).to_string());
-                let range = match (n(self.low), n(self.high)) {
+                let range = match (n(self.low()), n(self.high())) {
                     (Some(l), Some(h)) if l == h => l,
                     (Some(l), Some(h)) => format!("{l}–{h}"),
                     (Some(l), None) => format!(">{l}"),
                     (None, Some(h)) => format!("<{h}"),
                     (None, None) => "?".into(),
                 };
-                let unit = self
-                    .currency
-                    .as_ref()
-                    .or(self.unit.as_ref())
-                    .or(self.subject.as_ref());
-                match (kind, unit) {
-                    (ClaimKind::Percent, _) => format!("{range}%"),
+                let unit = self.currency().or(self.unit()).or(self.subject());
+                match (self, unit) {
+                    (Value::Percent(_), _) => format!("{range}%"),
                     (_, Some(u)) => format!("{range} {u}"),
                     _ => range,
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_field() -> Fields {
+        Fields {
+            low: Some(1.0),
+            high: Some(2.0),
+            qualifier: Some("about".into()),
+            subject: Some("troops".into()),
+            predicate: Some("sent".into()),
+            unit: Some("km".into()),
+            currency: Some("USD".into()),
+            date: NaiveDate::from_ymd_opt(2021, 5, 4),
+            weekday: Some("Tuesday".into()),
+            relative: Some("yesterday".into()),
+            year_inferred: true,
+            valid: false,
+            quantity: Some("length".into()),
+            si_low: Some(1000.0),
+            si_high: Some(2000.0),
+        }
+    }
+
+    #[test]
+    fn a_value_keeps_exactly_the_fields_of_its_kind() {
+        for kind in ClaimKind::ALL {
+            let v = Value::new(kind, every_field());
+            assert_eq!(v.kind(), kind);
+            let json = v.to_json();
+            for f in kind.fields() {
+                assert!(!json[f].is_null(), "{kind} lost {f}");
+            }
+            // What the kind lacks is gone, in the value and in what storage is given.
+            let back = v.fields();
+            let has = |f: &str| kind.fields().contains(&f);
+            assert_eq!(back.currency.is_some(), has("currency"), "{kind}");
+            assert_eq!(back.date.is_some(), has("date"), "{kind}");
+            assert_eq!(back.low.is_some(), has("low"), "{kind}");
+            assert_eq!(back.si_low.is_some(), has("si_low"), "{kind}");
+            assert_eq!(Value::new(kind, back), v, "{kind} round trip");
+        }
+    }
+
+    #[test]
+    fn a_count_cannot_carry_a_date_or_a_currency() {
+        let v = Value::new(ClaimKind::Count, every_field());
+        assert_eq!((v.date(), v.currency(), v.unit()), (None, None, None));
+        assert_eq!(v.get("currency"), Json::Null);
+        assert!(v.valid(), "only a date can be invalid");
+        assert_eq!(v.summary(), "1–2 troops");
     }
 }

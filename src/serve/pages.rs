@@ -174,8 +174,8 @@ pub async fn queue(State(st): State<Shared>, Query(q): Query<ClaimQuery>) -> Pag
                         @for c in &claims {
                             tr {
                                 td { (c.number.unwrap_or_default()) }
-                                td { (c.kind.as_str()) }
-                                td { a href=(claim_href(c)) { (c.text) } br; small { (c.value.summary(c.kind)) } }
+                                td { (c.kind().as_str()) }
+                                td { a href=(claim_href(c)) { (c.text) } br; small { (c.value.summary()) } }
                                 td { (status_badge(c.status)) }
                                 td { (c.assignee.clone().unwrap_or_default()) }
                             }
@@ -273,8 +273,8 @@ fn panel(ws: &dyn Store, c: &Claim, findings: &[Finding]) -> anyhow::Result<Mark
         h2 id="panel-title" { "Claim " (c.number.unwrap_or_default()) }
         dl {
             dt { "Quote" } dd { q { (c.text) } }
-            dt { "Kind" } dd { (c.kind.as_str()) }
-            dt { "Value" } dd { (c.value.summary(c.kind)) }
+            dt { "Kind" } dd { (c.kind().as_str()) }
+            dt { "Value" } dd { (c.value.summary()) }
             dt { "Sentence" } dd { (c.sentence) }
             dt { "Status" } dd { (status_badge(c.status)) }
             @if let Some(r) = &c.rating { dt { "Rating" } dd { (r) @if let Some(e) = &c.explanation { " — " (e) } } }

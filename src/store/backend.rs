@@ -152,16 +152,13 @@ pub trait StoreTx {
     fn edit_claim(
         &self,
         id: &str,
-        kind: ClaimKind,
         value: &Value,
         actor: &str,
         note: Option<&str>,
     ) -> Result<Vec<String>>;
-    #[allow(clippy::too_many_arguments)]
     fn replace_value(
         &self,
         id: &str,
-        kind: ClaimKind,
         value: &Value,
         actor: &str,
         action: HistoryAction,
@@ -416,23 +413,21 @@ impl StoreTx for Tx<'_> {
     fn edit_claim(
         &self,
         id: &str,
-        kind: ClaimKind,
         value: &Value,
         actor: &str,
         note: Option<&str>,
     ) -> Result<Vec<String>> {
-        super::claims::edit(self, id, kind, value, actor, note)
+        super::claims::edit(self, id, value, actor, note)
     }
     fn replace_value(
         &self,
         id: &str,
-        kind: ClaimKind,
         value: &Value,
         actor: &str,
         action: HistoryAction,
         note: Option<&str>,
     ) -> Result<Vec<String>> {
-        super::claims::replace_value(self, id, kind, value, actor, action, note)
+        super::claims::replace_value(self, id, value, actor, action, note)
     }
     fn refresh_key(&self, c: &Claim) -> Result<()> {
         super::claims::refresh_key(self, c)

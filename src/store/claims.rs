@@ -9,7 +9,7 @@ use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
 
 use super::{Tx, Workspace, history, now};
 use crate::model::{
-    Anchor, Claim, ClaimKind, ConflictKey, HistoryAction, KeyFn, Origin, Status, Value,
+    Anchor, Claim, ClaimKind, ConflictKey, Fields, HistoryAction, KeyFn, Origin, Status, Value,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -53,11 +53,26 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     let status: String = r.get(7)?;
     let origin: String = r.get(9)?;
     let date: Option<String> = r.get(17)?;
+    let fields = Fields {
+        low: r.get(10)?,
+        high: r.get(11)?,
+        qualifier: r.get(12)?,
+        subject: r.get(13)?,
+        predicate: r.get(14)?,
+        unit: r.get(15)?,
+        currency: r.get(16)?,
+        date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        weekday: r.get(18)?,
+        relative: r.get(19)?,
+        year_inferred: r.get::<_, Option<bool>>(20)?.unwrap_or(false),
+        valid: r.get::<_, Option<bool>>(21)?.unwrap_or(true),
+        quantity: r.get(27)?,
+        si_low: r.get(28)?,
+        si_high: r.get(29)?,
+    };
     Ok(Claim {
         id: r.get(0)?,
         article_id: r.get(1)?,
-        // The schema's CHECK constraints keep these strings valid.
-        kind: kind.parse().unwrap_or(ClaimKind::Other),
         text: r.get(3)?,
         start: r.get::<_, i64>(4)? as usize,
         end: r.get::<_, i64>(5)? as usize,
@@ -66,23 +81,8 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
         status: status.parse().unwrap_or(Status::Unchecked),
         assignee: r.get(8)?,
         origin: Origin::parse(&origin),
-        value: Value {
-            low: r.get(10)?,
-            high: r.get(11)?,
-            qualifier: r.get(12)?,
-            subject: r.get(13)?,
-            predicate: r.get(14)?,
-            unit: r.get(15)?,
-            currency: r.get(16)?,
-            date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            weekday: r.get(18)?,
-            relative: r.get(19)?,
-            year_inferred: r.get::<_, Option<bool>>(20)?.unwrap_or(false),
-            valid: r.get::<_, Option<bool>>(21)?.unwrap_or(true),
-            quantity: r.get(27)?,
-            si_low: r.get(28)?,
-            si_high: r.get(29)?,
-        },
+        // The schema's CHECK constraints keep the kind valid.
+        value: Value::new(kind.parse().unwrap_or(ClaimKind::Other), fields),
         created_at: r.get(22)?,
         updated_at: r.get(23)?,
         number: r.get(24)?,
@@ -122,8 +122,8 @@ const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
 
 /// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
 pub(super) fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 18] {
-    let v = &c.value;
-    let is_date = c.kind == ClaimKind::Date;
+    let v = c.value.fields();
+    let is_date = c.kind() == ClaimKind::Date;
     let text = |s: &Option<String>| s.clone().map_or(SqlValue::Null, SqlValue::Text);
     let real = |x: Option<f64>| x.map_or(SqlValue::Null, SqlValue::Real);
     let flag = |b: bool| {
@@ -415,19 +415,17 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
 pub fn edit(
     conn: &Tx,
     id: &str,
-    kind: ClaimKind,
     value: &Value,
     actor: &str,
     note: Option<&str>,
 ) -> Result<Vec<String>> {
-    replace_value(conn, id, kind, value, actor, HistoryAction::Edit, note)
+    replace_value(conn, id, value, actor, HistoryAction::Edit, note)
 }
 
 /// `edit` with the history action named: "edit" by a reviewer, "reextract" by the extractor.
 pub fn replace_value(
     conn: &Tx,
     id: &str,
-    kind: ClaimKind,
     value: &Value,
     actor: &str,
     action: HistoryAction,
@@ -435,7 +433,6 @@ pub fn replace_value(
 ) -> Result<Vec<String>> {
     let before = get(conn, id)?;
     let mut after = before.clone();
-    after.kind = kind;
     after.value = value.clone();
     let old = field_strings(&before);
     let new = field_strings(&after);
@@ -452,7 +449,7 @@ pub fn replace_value(
     let sql = format!(
         "UPDATE claims SET (kind, {VALUE_COLUMNS}, updated_at) = (?, {VALUE_PLACEHOLDERS}, ?) WHERE id = ?"
     );
-    let kind_col: SqlValue = kind.as_str().to_string().into();
+    let kind_col: SqlValue = value.kind().as_str().to_string().into();
     let tail: [SqlValue; 2] = [at.clone().into(), id.to_string().into()];
     conn.prepare_cached(&sql)?.execute(params_from_iter(
         std::iter::once(kind_col)
@@ -536,16 +533,16 @@ fn field_strings(c: &Claim) -> Vec<(&'static str, Option<String>)> {
     let v = &c.value;
     let num = |x: Option<f64>| x.map(|n| crate::model::value::number_json(Some(n)).to_string());
     vec![
-        ("kind", Some(c.kind.as_str().to_string())),
-        ("low", num(v.low)),
-        ("high", num(v.high)),
-        ("qualifier", v.qualifier.clone()),
-        ("subject", v.subject.clone()),
-        ("predicate", v.predicate.clone()),
-        ("unit", v.unit.clone()),
-        ("currency", v.currency.clone()),
-        ("date", v.date.map(|d| d.to_string())),
-        ("weekday", v.weekday.clone()),
-        ("relative", v.relative.clone()),
+        ("kind", Some(c.kind().as_str().to_string())),
+        ("low", num(v.low())),
+        ("high", num(v.high())),
+        ("qualifier", v.qualifier().map(str::to_string)),
+        ("subject", v.subject().map(str::to_string)),
+        ("predicate", v.predicate().map(str::to_string)),
+        ("unit", v.unit().map(str::to_string)),
+        ("currency", v.currency().map(str::to_string)),
+        ("date", v.date().map(|d| d.to_string())),
+        ("weekday", v.weekday().map(str::to_string)),
+        ("relative", v.relative().map(str::to_string)),
     ]
 }

@@ -101,7 +101,7 @@ fn insert_into(
     let head: [SqlValue; 8] = [
         id.clone().into(),
         article_id.to_string().into(),
-        c.kind.as_str().to_string().into(),
+        c.kind().as_str().to_string().into(),
         c.text.clone().into(),
         (c.start as i64).into(),
         (c.end as i64).into(),

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use anyhow::{Context, Result, bail, ensure};
 use chrono::NaiveDate;
 use claimdesk::error::{Error, kind_of};
-use claimdesk::model::{ClaimKind, HistoryAction, Stance, Status};
+use claimdesk::model::{ClaimKind, HistoryAction, Stance, Status, Value};
 use claimdesk::store::{
     ArticleFilter, ClaimFilter, ClaimUpdate, Evidence, IdTable, KnownReview, NewArticle, OpenMode,
     Store,
@@ -223,7 +223,7 @@ fn same_place_and_kind_stored_once(s: &mut dyn Store) -> Result<()> {
         for c in &claims {
             n += usize::from(tx.insert_claim(&id, c)?.is_some());
             tx.stage_claim(&id, c, tx.key_of(c), "2026-01-01T00:00:00.000Z")?;
-            let at = tx.claim_at(&id, c.start, c.end, c.kind)?;
+            let at = tx.claim_at(&id, c.start, c.end, c.kind())?;
             ensure!(at == c.id, "claim_at {at:?} for {:?}", c.id);
         }
         tx.flush_staged()?;
@@ -431,16 +431,17 @@ fn edit_changes_the_value_and_records_it(s: &mut dyn Store) -> Result<()> {
         .map(|id| s.claim(id))
         .collect::<Result<Vec<_>>>()?
         .into_iter()
-        .find(|c| c.kind == ClaimKind::Count)
+        .find(|c| c.kind() == ClaimKind::Count)
         .context("no count")?;
     let id = c.id.clone().unwrap();
-    let mut v = c.value.clone();
-    v.low = Some(16.0);
-    v.high = Some(16.0);
-    let changed = s.write(|tx| tx.edit_claim(&id, ClaimKind::Count, &v, "ana", Some("typo")))?;
+    let mut f = c.value.fields();
+    f.low = Some(16.0);
+    f.high = Some(16.0);
+    let v = Value::new(ClaimKind::Count, f);
+    let changed = s.write(|tx| tx.edit_claim(&id, &v, "ana", Some("typo")))?;
     ensure!(!changed.is_empty(), "no field changed");
     let got = s.claim(&id)?;
-    ensure!(got.value.low == Some(16.0) && got.value.high == Some(16.0));
+    ensure!(got.value.range() == (Some(16.0), Some(16.0)));
     let h = s.history(&id)?;
     ensure!(h.iter().any(|e| e.note.as_deref() == Some("typo")), "{h:?}");
     Ok(())
@@ -466,7 +467,7 @@ fn versions_carry_review_over(s: &mut dyn Store) -> Result<()> {
     let same = s
         .claims_of_articles(std::slice::from_ref(&v2))?
         .into_iter()
-        .find(|c| c.start == first.start && c.kind == first.kind)
+        .find(|c| c.start == first.start && c.kind() == first.kind())
         .context("the claim is not in the new version")?;
     ensure!(same.status == Status::Verified, "status {:?}", same.status);
     Ok(())
