@@ -3,7 +3,8 @@
 use anyhow::Result;
 
 use super::reextract::{Outcome, reextract_in};
-use crate::store::{ArticleField, IdTable, Store};
+use crate::model::ArticleId;
+use crate::store::{ArticleField, Store};
 
 /// Sets the given fields of an article (None clears one), each change in the article's
 /// history, in one transaction. A new publication date re-reads the article's dates against
@@ -15,8 +16,8 @@ pub fn edit_article(
     changes: &[(ArticleField, Option<String>)],
     note: Option<&str>,
     actor: &str,
-) -> Result<(String, Vec<&'static str>, Option<Outcome>)> {
-    let id = ws.resolve(IdTable::Articles, article)?;
+) -> Result<(ArticleId, Vec<&'static str>, Option<Outcome>)> {
+    let id = ws.resolve_article(article)?;
     let text = ws.article_text(&id)?;
     ws.write(|tx| {
         let mut changed = Vec::new();

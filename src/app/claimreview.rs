@@ -10,8 +10,8 @@ use serde_json::Value as Json;
 use crate::claimreview::jsonld::{self, Org, Review};
 use crate::claimreview::matching;
 use crate::error::Error;
-use crate::model::{Claim, Status};
-use crate::store::{ClaimFilter, IdTable, SETTINGS, Store};
+use crate::model::{ArticleId, Claim, ClaimId, Status};
+use crate::store::{ClaimFilter, SETTINGS, Store};
 
 /// Sets (or with `None` clears) one workspace setting.
 pub fn set_setting(ws: &mut dyn Store, key: &str, value: Option<&str>) -> Result<()> {
@@ -92,7 +92,7 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
     let article = opts
         .article
         .as_deref()
-        .map(|a| ws.resolve(IdTable::Articles, a))
+        .map(|a| ws.resolve_article(a))
         .transpose()?;
     let claims: Vec<Claim> = ws
         .claims(&ClaimFilter {
@@ -104,10 +104,10 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
         .into_iter()
         .filter(|c| c.rating.is_some() || c.status != Status::Unchecked)
         .collect();
-    let ids: Vec<String> = claims.iter().filter_map(|c| c.id.clone()).collect();
+    let ids: Vec<ClaimId> = claims.iter().filter_map(|c| c.id.clone()).collect();
     let rated_at = ws.rated_at(&ids)?;
-    let article_ids: Vec<String> = claims.iter().filter_map(|c| c.article_id.clone()).collect();
-    let articles: HashMap<String, crate::model::Article> = ws
+    let article_ids: Vec<ArticleId> = claims.iter().filter_map(|c| c.article_id.clone()).collect();
+    let articles: HashMap<ArticleId, crate::model::Article> = ws
         .articles_by_ids(&article_ids)?
         .into_iter()
         .map(|a| (a.id.clone(), a))
@@ -122,7 +122,9 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
     let mut reviews = Vec::new();
     let mut problems = Vec::new();
     for c in &claims {
-        let id = c.id.clone().unwrap_or_default();
+        let Some(id) = c.id.clone() else {
+            continue;
+        };
         let rated = rated_at.get(&id).map(|at| &at[..at.len().min(10)]);
         if let (Some(since), Some(on)) = (opts.since, rated) {
             if on < since.to_string().as_str() {

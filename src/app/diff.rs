@@ -7,8 +7,8 @@ use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 
 use crate::error::Error;
 use crate::extract::{CharCursor, sentence_spans};
-use crate::model::{Article, Claim};
-use crate::store::{IdTable, Store};
+use crate::model::{Article, ArticleId, Claim};
+use crate::store::Store;
 
 /// One sentence that is not the same in both versions.
 #[derive(Debug, Clone, Serialize)]
@@ -54,9 +54,9 @@ struct Version {
     claims: Vec<Vec<Claim>>,
 }
 
-fn load(ws: &dyn Store, id: &str) -> Result<Version> {
+fn load(ws: &dyn Store, id: &ArticleId) -> Result<Version> {
     let article = ws
-        .articles_by_ids(&[id.to_string()])?
+        .articles_by_ids(std::slice::from_ref(id))?
         .into_iter()
         .next()
         .ok_or_else(|| Error::NotFound {
@@ -71,7 +71,7 @@ fn load(ws: &dyn Store, id: &str) -> Result<Version> {
         .map(|&(s, e)| (cursor.chars_before(s), cursor.chars_before(e)))
         .collect();
     let mut claims = vec![Vec::new(); spans.len()];
-    for c in ws.claims_of_articles(&[id.to_string()])? {
+    for c in ws.claims_of_articles(std::slice::from_ref(id))? {
         // The sentence the claim starts in.
         let i = char_spans.partition_point(|&(s, _)| s <= c.start);
         if i > 0 {
@@ -88,17 +88,17 @@ fn load(ws: &dyn Store, id: &str) -> Result<Version> {
 /// Compares `article` with the version before it, or with `against` when given (the older
 /// of the two first). An article with one version only is refused.
 pub fn diff_article(ws: &dyn Store, article: &str, against: Option<&str>) -> Result<ArticleDiff> {
-    let id = ws.resolve(IdTable::Articles, article)?;
+    let id = ws.resolve_article(article)?;
     let this = ws.articles_by_ids(std::slice::from_ref(&id))?;
     let Some(this) = this.first() else {
         bail!(Error::NotFound {
             what: "article",
-            id
+            id: id.to_string()
         });
     };
     let (old_id, new_id) = match against {
         Some(other) => {
-            let other = ws.resolve(IdTable::Articles, other)?;
+            let other = ws.resolve_article(other)?;
             // UUIDv7 ids sort in ingest order: the older one is the old version.
             if other < id { (other, id) } else { (id, other) }
         }

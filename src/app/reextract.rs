@@ -5,13 +5,12 @@
 
 use std::collections::HashMap;
 
-use crate::store::StoreTx;
 use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::extract;
-use crate::model::{Claim, ClaimKind, HistoryAction};
-use crate::store::{self, IdTable, Store};
+use crate::model::{ArticleId, Claim, ClaimId, ClaimKind, HistoryAction};
+use crate::store::{self, Store, StoreTx};
 
 /// The history action of every change made here.
 const ACTION: HistoryAction = HistoryAction::Reextract;
@@ -19,8 +18,8 @@ const ACTION: HistoryAction = HistoryAction::Reextract;
 /// One claim and what happened to it.
 #[derive(Debug, Clone)]
 pub struct Change {
-    pub article_id: String,
-    pub claim_id: String,
+    pub article_id: ArticleId,
+    pub claim_id: Option<ClaimId>,
     pub text: String,
     pub start: usize,
     /// "field=value" pairs as stored, then as read now (empty for an added claim).
@@ -42,7 +41,7 @@ pub struct Outcome {
 /// Re-runs extraction on the given articles (ids or unique prefixes; all when empty), in
 /// one transaction.
 pub fn reextract(ws: &mut dyn Store, articles: &[String], actor: &str) -> Result<Outcome> {
-    let ids: Vec<String> = if articles.is_empty() {
+    let ids: Vec<ArticleId> = if articles.is_empty() {
         ws.articles(&Default::default())?
             .into_iter()
             .map(|a| a.id)
@@ -50,7 +49,7 @@ pub fn reextract(ws: &mut dyn Store, articles: &[String], actor: &str) -> Result
     } else {
         articles
             .iter()
-            .map(|a| ws.resolve(IdTable::Articles, a))
+            .map(|a| ws.resolve_article(a))
             .collect::<Result<_>>()?
     };
     let texts = ids
@@ -84,13 +83,13 @@ pub(super) fn reextract_in(
 }
 
 fn change(
-    article_id: &str,
+    article_id: &ArticleId,
     c: &Claim,
     fields: Vec<(String, Option<String>, Option<String>)>,
 ) -> Change {
     Change {
-        article_id: article_id.to_string(),
-        claim_id: c.id.clone().unwrap_or_default(),
+        article_id: article_id.clone(),
+        claim_id: c.id.clone(),
         text: c.text.clone(),
         start: c.start,
         fields,
@@ -111,7 +110,7 @@ fn describe(fields: &[(String, Option<String>, Option<String>)], now: bool) -> S
 
 fn article(
     tx: &dyn StoreTx,
-    article_id: &str,
+    article_id: &ArticleId,
     fresh: &[Claim],
     actor: &str,
     out: &mut Outcome,
@@ -166,7 +165,9 @@ fn article(
             tx.refresh_key(old)?;
             continue;
         }
-        let id = old.id.as_deref().unwrap_or("");
+        let Some(id) = old.id.as_ref() else {
+            continue;
+        };
         if tx.is_reviewed(old)? {
             tx.append_history(
                 id,

@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use crate::check::{Finding, RULES};
 use crate::error::Error;
+use crate::model::{ArticleId, ClaimId};
 use crate::report::{Scope, findings};
 use crate::store::Store;
 
@@ -36,13 +37,17 @@ pub fn visible_findings(
 }
 
 /// The open findings that involve one claim (not dismissed).
-pub fn claim_findings(ws: &dyn Store, claim_id: &str, article_id: &str) -> Result<Vec<Finding>> {
+pub fn claim_findings(
+    ws: &dyn Store,
+    claim_id: &ClaimId,
+    article_id: &ArticleId,
+) -> Result<Vec<Finding>> {
     let scope = Scope {
         story: None,
-        articles: Some(vec![article_id.to_string()]),
+        articles: Some(vec![article_id.clone()]),
     };
     let mut list = visible_findings(ws, &scope, None, false)?;
-    list.retain(|f| f.claims.iter().any(|c| c.id.as_deref() == Some(claim_id)));
+    list.retain(|f| f.claims.iter().any(|c| c.id.as_ref() == Some(claim_id)));
     Ok(list)
 }
 
@@ -56,7 +61,7 @@ pub struct ArticleReading {
 }
 
 pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
-    let id = ws.resolve(crate::store::IdTable::Articles, article)?;
+    let id = ws.resolve_article(article)?;
     let body = ws.article_text(&id)?.body;
     let article = ws
         .articles_by_ids(std::slice::from_ref(&id))?
@@ -64,7 +69,7 @@ pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
         .next()
         .ok_or_else(|| Error::NotFound {
             what: "article",
-            id: id.clone(),
+            id: id.to_string(),
         })?;
     let claims = ws.claims_of_articles(std::slice::from_ref(&id))?;
     let scope = Scope {
@@ -72,7 +77,7 @@ pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
         articles: Some(vec![id]),
     };
     let mut findings = visible_findings(ws, &scope, None, false)?;
-    findings.retain(|f| f.article_id.as_deref() == Some(article.id.as_str()));
+    findings.retain(|f| f.article_id.as_ref() == Some(&article.id));
     Ok(ArticleReading {
         article,
         body,

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::extract::{CharCursor, claims_in, sentence_around, sentence_spans};
-use crate::model::{Claim, ClaimKind, Fields, HistoryAction, Origin, Stance, Status, Value};
+use crate::model::{
+    Claim, ClaimId, ClaimKind, Fields, HistoryAction, Origin, Stance, Status, Value,
+};
 use crate::report::{Scope, findings};
-use crate::store::{ClaimUpdate, Evidence, IdTable, Store, now};
+use crate::store::{ClaimUpdate, Evidence, Store, now};
 
 /// Evidence links must be web addresses a colleague can open.
 pub fn check_url(url: &str) -> Result<()> {
@@ -29,16 +31,13 @@ pub fn check_url(url: &str) -> Result<()> {
 }
 
 /// Every id or prefix resolved before anything changes: one bad id changes nothing.
-fn claim_ids(ws: &dyn Store, prefixes: &[String]) -> Result<Vec<String>> {
-    prefixes
-        .iter()
-        .map(|p| ws.resolve(IdTable::Claims, p))
-        .collect()
+fn claim_ids(ws: &dyn Store, prefixes: &[String]) -> Result<Vec<ClaimId>> {
+    prefixes.iter().map(|p| ws.resolve_claim(p)).collect()
 }
 
 /// A claim and the status it had before.
 pub struct Marked {
-    pub id: String,
+    pub id: ClaimId,
     pub before: Status,
 }
 
@@ -158,7 +157,7 @@ pub fn assign(
     claims: &[String],
     who: Option<&str>,
     actor: &str,
-) -> Result<Vec<String>> {
+) -> Result<Vec<ClaimId>> {
     if who.is_some_and(|w| w.trim().is_empty()) {
         return Err(Error::Usage("the assignee is empty".into()).into());
     }
@@ -184,7 +183,7 @@ pub struct AddClaim<'a> {
 /// Adds a claim the extractor missed; its value is the extractor's reading of the same
 /// words when there is one. Returns the stored claim.
 pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Claim> {
-    let article_id = ws.resolve(IdTable::Articles, req.article)?;
+    let article_id = ws.resolve_article(req.article)?;
     if req.quote.trim().is_empty() {
         return Err(Error::Usage("the quote is empty".into()).into());
     }
@@ -333,8 +332,8 @@ pub fn edit_claim(
     ws: &mut dyn Store,
     req: &EditClaim,
     actor: &str,
-) -> Result<(String, Vec<String>)> {
-    let id = ws.resolve(IdTable::Claims, req.claim)?;
+) -> Result<(ClaimId, Vec<String>)> {
+    let id = ws.resolve_claim(req.claim)?;
     // Read, change and write in one transaction: a concurrent edit of another field is
     // read here, never overwritten with what this command saw before.
     let changed = ws.write(|tx| {
@@ -418,7 +417,7 @@ pub fn dismiss_all(
                 return Err(Error::Ambiguous {
                     what: "finding",
                     prefix: finding.to_string(),
-                    candidates: many.iter().map(|f| f.id.clone()).collect(),
+                    candidates: many.iter().map(|f| f.id.to_string()).collect(),
                 }
                 .into());
             }
@@ -427,7 +426,8 @@ pub fn dismiss_all(
     if !dry_run {
         ws.write(|tx| {
             for f in &chosen {
-                let claim_ids: Vec<String> = f.claims.iter().filter_map(|c| c.id.clone()).collect();
+                let claim_ids: Vec<ClaimId> =
+                    f.claims.iter().filter_map(|c| c.id.clone()).collect();
                 tx.dismiss_finding(&f.id, f.rule, &claim_ids, note, actor)?;
             }
             Ok(())

@@ -1,7 +1,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::model::Claim;
+use crate::model::{ArticleId, Claim, ClaimId, FindingId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,9 +23,9 @@ impl Severity {
 /// serializes, and its keys keep the order a JSON tree prints them in.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingClaim {
-    pub article_id: Option<String>,
+    pub article_id: Option<ArticleId>,
     pub end: usize,
-    pub id: Option<String>,
+    pub id: Option<ClaimId>,
     #[serde(skip)]
     pub sentence: String,
     pub start: usize,
@@ -50,10 +50,10 @@ impl FindingClaim {
 /// (Monday, May 4)"); `claims` are the claims involved, the first being where it is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub article_id: Option<String>,
+    pub article_id: Option<ArticleId>,
     pub claims: Vec<FindingClaim>,
     pub end: usize,
-    pub id: String,
+    pub id: FindingId,
     /// The id this finding had before version 5 of the workspace, so that a dismissal
     /// recorded then still holds. Not shown.
     #[serde(skip)]
@@ -136,7 +136,7 @@ impl Finding {
         let (text, start, end) =
             span.unwrap_or_else(|| (first.text.clone(), first.start, first.end));
         Finding {
-            id,
+            id: FindingId::new(id),
             rule,
             severity,
             message,
@@ -151,9 +151,9 @@ impl Finding {
     }
 
     /// Whether a reviewer dismissed this finding, by its id or its id before version 5.
-    pub fn is_dismissed(&self, dismissed: &std::collections::HashSet<String>) -> bool {
+    pub fn is_dismissed(&self, dismissed: &std::collections::HashSet<FindingId>) -> bool {
         dismissed.contains(&self.id)
-            || (!self.legacy_id.is_empty() && dismissed.contains(&self.legacy_id))
+            || (!self.legacy_id.is_empty() && dismissed.contains(self.legacy_id.as_str()))
     }
 }
 
@@ -250,7 +250,7 @@ mod tests {
             None,
         );
         assert_ne!(f.id, h.id);
-        let dismissed = [f.legacy_id.clone()].into_iter().collect();
+        let dismissed = [FindingId::new(f.legacy_id.clone())].into_iter().collect();
         assert!(f.is_dismissed(&dismissed) && !h.is_dismissed(&dismissed));
     }
 }

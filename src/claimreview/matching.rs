@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 
 use super::similarity::{MATCH_THRESHOLD, any_word_query, score, words};
+use crate::model::ClaimId;
 use crate::store::StoreTx;
 
 /// Candidates scored per claim or review: the best by FTS rank, enough for paraphrases.
@@ -17,7 +18,7 @@ pub fn match_new_claims(tx: &dyn StoreTx, since: i64) -> Result<usize> {
     if tx.known_review_count()? == 0 {
         return Ok(0);
     }
-    let mut by_sentence: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_sentence: HashMap<String, Vec<ClaimId>> = HashMap::new();
     {
         for (id, sentence) in tx.sentences_after(since)? {
             by_sentence.entry(sentence).or_default().push(id);

@@ -26,7 +26,7 @@ pub fn print_articles(list: &[Article], format: Format) -> Result<()> {
                 .iter()
                 .map(|a| {
                     vec![
-                        a.id.clone(),
+                        a.id.to_string(),
                         a.title.clone(),
                         opt(&a.url),
                         opt(&a.outlet),

@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Actor, output};
 use crate::app;
 use crate::error::{Error, kind_of};
-use crate::store::{IdTable, Store};
+use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
@@ -49,7 +49,7 @@ fn apply(
         }
         claims
             .iter()
-            .map(|c| ws.resolve(IdTable::Claims, c))
+            .map(|c| ws.resolve_claim(c))
             .collect::<Result<Vec<_>>>()?
     } else {
         app::assign(ws, &claims, who, &actor.name())?
@@ -88,7 +88,7 @@ pub fn run_assign(ws: &mut dyn Store, args: &AssignArgs) -> Result<()> {
         }
     };
     // `assign A B` where B is a claim would make a claim id somebody's name.
-    let names_a_claim = match ws.resolve(IdTable::Claims, who) {
+    let names_a_claim = match ws.resolve_claim(who) {
         Ok(_) => true,
         Err(e) => matches!(kind_of(&e), Some(Error::Ambiguous { .. })),
     };

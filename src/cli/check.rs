@@ -11,7 +11,7 @@ use super::ingest::ingest_paths;
 use super::output::{self, clip};
 use crate::app;
 use crate::ingest::Metadata;
-use crate::model::ClaimKind;
+use crate::model::{ArticleId, ClaimKind};
 use crate::report::Scope;
 use crate::store::Store;
 
@@ -47,7 +47,7 @@ pub fn run(ws: &mut dyn Store, args: &CheckArgs) -> Result<()> {
         &meta,
         &args.limits.read_options(!args.no_recurse),
     )?;
-    let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<ArticleId> = done.iter().map(|d| d.id.clone()).collect();
     // Just these articles, by id: never a listing of the whole workspace.
     let articles = ws.articles_by_ids(&ids)?;
     let claims = ws.claims_of_articles(&ids)?;

@@ -87,7 +87,7 @@ fn csv_row(claim: &crate::model::Claim, doc: &Json) -> Vec<String> {
     let item = &doc["itemReviewed"];
     vec![
         claim.number.map(|n| n.to_string()).unwrap_or_default(),
-        claim.id.clone().unwrap_or_default(),
+        super::output::opt(&claim.id),
         s(&doc["claimReviewed"]),
         s(&rating["alternateName"]),
         s(&rating["ratingValue"]),

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::output::{self, Format, clip, opt};
 use super::{FormatArg, ids};
-use crate::model::{Claim, ClaimKind, Status};
+use crate::model::{ArticleId, Claim, ClaimKind, Status};
 use crate::store::{ClaimFilter, Store};
 
 #[derive(Debug, Args)]
@@ -131,9 +131,9 @@ pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> R
                 headers.extend(["status", "assignee"]);
             }
             // Article numbers of the claims shown, in one query.
-            let article_numbers: std::collections::HashMap<String, i64> = match ws {
+            let article_numbers: std::collections::HashMap<ArticleId, i64> = match ws {
                 Some(ws) => {
-                    let mut ids: Vec<String> =
+                    let mut ids: Vec<ArticleId> =
                         list.iter().filter_map(|c| c.article_id.clone()).collect();
                     ids.sort();
                     ids.dedup();

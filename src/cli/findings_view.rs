@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::output::{self, clip};
 use crate::check::{Finding, Severity};
+use crate::model::{ArticleId, ClaimId};
 use crate::report::mark_quote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,9 +78,9 @@ pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
 /// What a printed finding names besides itself: article titles and claim numbers.
 #[derive(Default)]
 pub struct Labels {
-    pub titles: std::collections::HashMap<String, String>,
-    pub article_numbers: std::collections::HashMap<String, i64>,
-    pub numbers: std::collections::HashMap<String, i64>,
+    pub titles: std::collections::HashMap<ArticleId, String>,
+    pub article_numbers: std::collections::HashMap<ArticleId, i64>,
+    pub numbers: std::collections::HashMap<ClaimId, i64>,
 }
 
 impl Labels {
@@ -93,13 +94,13 @@ impl Labels {
         if format == ReportFormat::Json {
             return Ok(Labels::default());
         }
-        let articles: Vec<String> = findings
+        let articles: Vec<ArticleId> = findings
             .iter()
             .filter_map(|f| f.article_id.clone())
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        let claims: Vec<String> = findings
+        let claims: Vec<ClaimId> = findings
             .iter()
             .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
             .collect::<std::collections::BTreeSet<_>>()

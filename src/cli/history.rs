@@ -35,7 +35,7 @@ pub fn run(ws: &dyn Store, args: &HistoryArgs) -> Result<()> {
                 .iter()
                 .map(|h| {
                     vec![
-                        h.claim_id.clone(),
+                        h.claim_id.to_string(),
                         h.at.clone(),
                         h.actor.clone(),
                         h.action.clone(),

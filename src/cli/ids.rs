@@ -2,14 +2,15 @@
 
 use anyhow::Result;
 
+use crate::model::{ArticleId, ClaimId};
 use crate::store::{IdTable, Store};
 
-pub fn claim_id(ws: &dyn Store, prefix: &str) -> Result<String> {
-    ws.resolve(IdTable::Claims, prefix)
+pub fn claim_id(ws: &dyn Store, prefix: &str) -> Result<ClaimId> {
+    ws.resolve_claim(prefix)
 }
 
-pub fn article_id(ws: &dyn Store, prefix: &str) -> Result<String> {
-    ws.resolve(IdTable::Articles, prefix)
+pub fn article_id(ws: &dyn Store, prefix: &str) -> Result<ArticleId> {
+    ws.resolve_article(prefix)
 }
 
 pub fn short_claim(ws: &dyn Store, id: &str) -> Result<String> {

@@ -190,9 +190,9 @@ fn note_versions(ws: &dyn Store, done: &[ingest::Ingested]) -> Result<()> {
     if versions.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = versions
+    let ids: Vec<crate::model::ArticleId> = versions
         .iter()
-        .flat_map(|d| [d.id.clone(), d.previous.clone().unwrap_or_default()])
+        .flat_map(|d| std::iter::once(d.id.clone()).chain(d.previous.clone()))
         .collect();
     let articles = ws.articles_by_ids(&ids)?;
     for (d, pair) in versions.iter().zip(articles.chunks(2)) {
@@ -218,7 +218,7 @@ pub fn run(ws: &mut dyn Store, args: &IngestArgs) -> Result<()> {
     };
     note_versions(ws, &done)?;
     // Every article shown, read in one query.
-    let ids: Vec<String> = done.iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<crate::model::ArticleId> = done.iter().map(|d| d.id.clone()).collect();
     let articles = ws.articles_by_ids(&ids)?;
     match args.format.format {
         Format::Json => {
@@ -234,7 +234,7 @@ pub fn run(ws: &mut dyn Store, args: &IngestArgs) -> Result<()> {
                 .zip(articles)
                 .map(|(d, a)| {
                     vec![
-                        a.id,
+                        a.id.into_string(),
                         result(d).into(),
                         a.title,
                         a.claims.to_string(),

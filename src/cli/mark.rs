@@ -72,7 +72,7 @@ pub fn run(ws: &mut dyn Store, args: &MarkArgs) -> Result<()> {
 }
 
 /// A claim as people type it: its number, else its short id.
-pub fn number_or_id(ws: &dyn Store, id: &str) -> Result<String> {
+pub fn number_or_id(ws: &dyn Store, id: &crate::model::ClaimId) -> Result<String> {
     match ws.claim(id)?.number {
         Some(n) => Ok(format!("#{n}")),
         None => ids::short_claim(ws, id),

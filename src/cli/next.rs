@@ -28,7 +28,10 @@ pub struct NextArgs {
 pub fn run(ws: &dyn Store, args: &NextArgs) -> Result<()> {
     let who = args.assignee.clone().unwrap_or_else(|| args.actor.name());
     match app::next_claim(ws, &who, args.story.as_deref(), args.kind)? {
-        Some(c) => super::show::render(ws, c.id.as_deref().unwrap_or_default(), args.format.format),
+        Some(c) => match &c.id {
+            Some(id) => super::show::render(ws, id, args.format.format),
+            None => output::print("nothing left to review"),
+        },
         None => output::print("nothing left to review"),
     }
 }

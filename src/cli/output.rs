@@ -207,8 +207,10 @@ pub fn csv_string(headers: &[&str], rows: &[Vec<String>]) -> Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-pub fn opt(s: &Option<String>) -> String {
-    s.clone().unwrap_or_default()
+pub fn opt<T: AsRef<str>>(s: &Option<T>) -> String {
+    s.as_ref()
+        .map(|t| t.as_ref().to_string())
+        .unwrap_or_default()
 }
 
 /// Cuts `s` to at most `n` characters with an ellipsis, for table cells.

@@ -58,7 +58,7 @@ pub fn run(ws: &dyn Store, args: &ReadArgs) -> Result<()> {
     out.push('\n');
     // The text with each claim bracketed and numbered in reading order; a claim a finding
     // is about is flagged with "!". Claims inside an earlier claim are listed, not marked.
-    let flagged = |id: &Option<String>| {
+    let flagged = |id: &Option<crate::model::ClaimId>| {
         r.findings
             .iter()
             .any(|f| f.claims.iter().any(|c| c.id.is_some() && c.id == *id))
@@ -84,10 +84,12 @@ pub fn run(ws: &dyn Store, args: &ReadArgs) -> Result<()> {
     }
     out.push_str(&r.body[at..]);
     out.push_str(&format!("\n\nclaims ({})\n", r.claims.len()));
-    let ids: Vec<String> = r.claims.iter().filter_map(|c| c.id.clone()).collect();
+    let ids: Vec<crate::model::ClaimId> = r.claims.iter().filter_map(|c| c.id.clone()).collect();
     let known = ws.best_known_for(&ids)?;
     for (n, c) in r.claims.iter().enumerate() {
-        let id = c.id.as_deref().unwrap_or_default();
+        let Some(id) = c.id.as_ref() else {
+            continue;
+        };
         out.push_str(&format!(
             "  {:>3}  {}  {:<12} {:<8} \"{}\"  {}\n",
             c.number.unwrap_or(n as i64 + 1),

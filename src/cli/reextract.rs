@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::{Value as Json, json};
 
-use super::output::{self, Format};
+use super::output::{self, Format, opt};
 use super::{Actor, FormatArg, ids};
 use crate::app::{self, Change};
 use crate::store::Store;
@@ -65,8 +65,8 @@ pub fn run(ws: &mut dyn Store, args: &ReextractArgs) -> Result<()> {
                     list.iter().map(|c| {
                         vec![
                             what.to_string(),
-                            c.claim_id.clone(),
-                            c.article_id.clone(),
+                            opt(&c.claim_id),
+                            c.article_id.to_string(),
                             c.text.clone(),
                             fields_text(c, false),
                             fields_text(c, true),
@@ -85,7 +85,7 @@ pub fn run(ws: &mut dyn Store, args: &ReextractArgs) -> Result<()> {
                 for c in list.iter() {
                     t.add_row(vec![
                         what.to_string(),
-                        ids::short_claim(ws, &c.claim_id)?,
+                        ids::short_claim(ws, &opt(&c.claim_id))?,
                         c.text.clone(),
                         fields_text(c, false),
                         fields_text(c, true),

@@ -7,6 +7,7 @@ use serde_json::json;
 use super::output::{self, Format, opt};
 use super::{FormatArg, ids};
 use crate::app;
+use crate::model::{ArticleId, ClaimId};
 use crate::report::text_fragment_link;
 use crate::store::Store;
 
@@ -23,10 +24,17 @@ pub fn run(ws: &dyn Store, args: &ShowArgs) -> Result<()> {
     render(ws, &id, args.format.format)
 }
 
+/// The article a stored claim belongs to.
+fn article_of(c: &crate::model::Claim) -> Result<&ArticleId> {
+    c.article_id
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the claim is not stored"))
+}
+
 /// Everything about claim `id` as `show --format json` gives it; the review page's API too.
-pub fn claim_json(ws: &dyn Store, id: &str) -> Result<serde_json::Value> {
+pub fn claim_json(ws: &dyn Store, id: &ClaimId) -> Result<serde_json::Value> {
     let claim = ws.claim(id)?;
-    let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
+    let article = ws.article(article_of(&claim)?)?;
     let link = article
         .url
         .as_deref()
@@ -48,20 +56,19 @@ pub fn claim_json(ws: &dyn Store, id: &str) -> Result<serde_json::Value> {
 }
 
 /// Everything about claim `id`, as `show` prints it (also `next`).
-pub fn render(ws: &dyn Store, id: &str, format: Format) -> Result<()> {
-    let id = id.to_string();
-    let claim = ws.claim(&id)?;
-    let article = ws.article(claim.article_id.as_deref().unwrap_or_default())?;
+pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
+    let claim = ws.claim(id)?;
+    let article = ws.article(article_of(&claim)?)?;
     let link = article
         .url
         .as_deref()
         .map(|u| text_fragment_link(u, &claim.text));
-    let evidence = ws.evidence(&id)?;
-    let history = ws.history(&id)?;
-    let findings = app::claim_findings(ws, &id, &article.id)?;
-    let known = ws.known_for_claim(&id)?;
+    let evidence = ws.evidence(id)?;
+    let history = ws.history(id)?;
+    let findings = app::claim_findings(ws, id, &article.id)?;
+    let known = ws.known_for_claim(id)?;
     if format == Format::Json {
-        return output::print_json(&claim_json(ws, &id)?);
+        return output::print_json(&claim_json(ws, id)?);
     }
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));

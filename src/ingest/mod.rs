@@ -52,13 +52,13 @@ pub struct Prepared {
 /// What happened to one article.
 #[derive(Debug, Clone)]
 pub struct Ingested {
-    pub id: String,
+    pub id: crate::model::ArticleId,
     pub new: bool,
     pub unsupported_language: Option<extract::Language>,
     pub published_from: Option<PublishedFrom>,
     pub source: String,
     /// The stored article this one is a new version of (same URL, changed text).
-    pub previous: Option<String>,
+    pub previous: Option<crate::model::ArticleId>,
     /// Claims whose review work was carried over from the previous version.
     pub carried: usize,
 }

@@ -1,9 +1,11 @@
 use serde::Serialize;
 
+use super::ArticleId;
+
 /// An ingested article as listings and JSON show it (the body is left out).
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
-    pub id: String,
+    pub id: ArticleId,
     /// The short number people type, unique in the workspace.
     pub number: Option<i64>,
     pub title: String,
@@ -28,6 +30,6 @@ pub struct Article {
     /// sha256 of the raw page or Markdown the body was made from.
     pub raw_sha256: Option<String>,
     /// The earlier version of this article, and the later one, when its outlet changed it.
-    pub previous_id: Option<String>,
-    pub next_id: Option<String>,
+    pub previous_id: Option<ArticleId>,
+    pub next_id: Option<ArticleId>,
 }

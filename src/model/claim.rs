@@ -1,6 +1,6 @@
 use serde_json::Value as Json;
 
-use super::{ClaimKind, Status, Value};
+use super::{ArticleId, ClaimId, ClaimKind, Status, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -29,8 +29,8 @@ impl Origin {
 /// `id`, `article_id` and the timestamps are empty when the claim is not stored (`extract`).
 #[derive(Debug, Clone)]
 pub struct Claim {
-    pub id: Option<String>,
-    pub article_id: Option<String>,
+    pub id: Option<ClaimId>,
+    pub article_id: Option<ArticleId>,
     pub text: String,
     pub start: usize,
     pub end: usize,

@@ -4,6 +4,7 @@ mod article;
 mod claim;
 mod conflict;
 mod history;
+mod ids;
 mod kind;
 /// Character offsets: the model's unit for every position in a text, used by extraction
 /// and by the store alike.
@@ -15,6 +16,7 @@ pub use article::Article;
 pub use claim::{Claim, ClaimJson, Origin};
 pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
+pub use ids::{ArticleId, ClaimId, FindingId};
 pub use kind::ClaimKind;
 pub use status::Status;
 pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};

@@ -8,7 +8,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::check::{self, ArticleView, Finding, number_conflicts};
-use crate::model::Claim;
+use crate::model::{ArticleId, Claim, ClaimId};
 use crate::store::Store;
 
 /// Which articles a report covers.
@@ -16,7 +16,7 @@ use crate::store::Store;
 pub struct Scope {
     pub story: Option<String>,
     /// Only findings that involve these articles (numbers are still compared across their stories).
-    pub articles: Option<Vec<String>>,
+    pub articles: Option<Vec<ArticleId>>,
 }
 
 /// Every finding in scope, dismissed ones included, in the order story, article, position.
@@ -41,7 +41,7 @@ pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
     let wanted: Option<HashSet<&str>> = scope
         .articles
         .as_ref()
-        .map(|ids| ids.iter().map(String::as_str).collect());
+        .map(|ids| ids.iter().map(ArticleId::as_str).collect());
     let in_scope = |id: &str| wanted.as_ref().is_none_or(|w| w.contains(id));
 
     let mut out = Vec::new();
@@ -102,7 +102,7 @@ pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
         });
     }
     // The reads left sentences out; the findings show theirs, fetched in one query.
-    let ids: Vec<String> = out
+    let ids: Vec<ClaimId> = out
         .iter()
         .flat_map(|f| f.claims.iter().filter_map(|c| c.id.clone()))
         .collect();

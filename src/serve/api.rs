@@ -14,7 +14,7 @@ use crate::app;
 use crate::error::{Error, kind_of};
 use crate::model::{ClaimKind, Status};
 use crate::report::Scope;
-use crate::store::{ClaimFilter, CountBy, IdTable, Store};
+use crate::store::{ClaimFilter, CountBy, Store};
 
 /// An error as the API answers it.
 pub struct ApiError(pub anyhow::Error);
@@ -99,7 +99,7 @@ impl ClaimQuery {
             .map(|s| s.parse::<ClaimKind>().map_err(Error::Usage))
             .transpose()?;
         let article = nonempty(&self.article)
-            .map(|a| ws.resolve(IdTable::Articles, &a))
+            .map(|a| ws.resolve_article(&a))
             .transpose()?;
         Ok(ClaimFilter {
             status,
@@ -128,7 +128,7 @@ pub async fn claims(State(st): State<Shared>, Query(q): Query<ClaimQuery>) -> Ap
 pub async fn claim(State(st): State<Shared>, Path(id): Path<String>) -> ApiResult {
     Ok(Json(
         blocking(&st, move |ws| {
-            let id = ws.resolve(IdTable::Claims, &id)?;
+            let id = ws.resolve_claim(&id)?;
             crate::cli::show::claim_json(ws, &id)
         })
         .await?,
@@ -150,7 +150,7 @@ pub fn mark_claim(
     id: &str,
     b: &MarkBody,
     actor: &str,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<crate::model::ClaimId> {
     let status: Status = b.status.parse().map_err(Error::Usage)?;
     fn nonempty(s: &Option<String>) -> Option<&str> {
         s.as_deref().map(str::trim).filter(|s| !s.is_empty())
@@ -160,10 +160,10 @@ pub fn mark_claim(
         rating: r,
         explanation: nonempty(&b.explanation),
     });
-    let id = ws.resolve(IdTable::Claims, id)?;
+    let id = ws.resolve_claim(id)?;
     app::mark_with_verdict(
         ws,
-        std::slice::from_ref(&id),
+        &[id.to_string()],
         status,
         nonempty(&b.note),
         nonempty(&b.evidence),

@@ -16,7 +16,7 @@ use crate::check::Finding;
 use crate::extract::CharCursor;
 use crate::model::{Claim, Status};
 use crate::report::Scope;
-use crate::store::{IdTable, Store};
+use crate::store::Store;
 
 const STATUSES: [Status; 5] = [
     Status::Unchecked,
@@ -260,7 +260,9 @@ fn marked_body(
 }
 
 fn panel(ws: &dyn Store, c: &Claim, findings: &[Finding]) -> anyhow::Result<Markup> {
-    let id = c.id.clone().unwrap_or_default();
+    let id =
+        c.id.clone()
+            .ok_or_else(|| anyhow::anyhow!("the claim is not stored"))?;
     let evidence = ws.evidence(&id)?;
     let history = ws.history(&id)?;
     let known = ws.known_for_claim(&id)?;
@@ -339,7 +341,7 @@ pub async fn article(
     let markup = blocking(&st, move |ws| {
         let r = app::read_article(ws, &id)?;
         let selected = match &q.claim {
-            Some(c) => Some(ws.resolve(IdTable::Claims, c)?),
+            Some(c) => Some(ws.resolve_claim(c)?),
             None => r.claims.first().and_then(|c| c.id.clone()),
         };
         let chosen = r.claims.iter().find(|c| c.id == selected);
@@ -386,7 +388,7 @@ pub async fn report(State(st): State<Shared>) -> PageResult {
                     li {
                         p { strong { (f.rule) } " — " (f.message)
                             @if let Some(s) = &f.suggestion { br; "Suggestion: " (s) } }
-                        p { a href={"/articles/" (f.article_id.clone().unwrap_or_default()) "?claim=" (f.claims.first().and_then(|c| c.id.clone()).unwrap_or_default())} { "“" (f.text) "” in its article" } }
+                        p { a href={"/articles/" (f.article_id.as_deref().unwrap_or_default()) "?claim=" (f.claims.first().and_then(|c| c.id.as_deref()).unwrap_or_default())} { "“" (f.text) "” in its article" } }
                         form method="post" action={"/findings/" (f.id) "/dismiss"} {
                             label { "Dismiss, because " input name="note" required; }
                             button type="submit" { "Dismiss" }
@@ -443,7 +445,7 @@ pub async fn evidence(
     Form(f): Form<EvidenceForm>,
 ) -> PageResult {
     let back = blocking(&st, move |ws| {
-        let id = ws.resolve(IdTable::Claims, &id)?;
+        let id = ws.resolve_claim(&id)?;
         let status = ws.claim(&id)?.status;
         let body = MarkBody {
             status: status.as_str().into(),

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Workspace, new_id, now};
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 
 /// An article about to be stored, with its metadata resolved.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ pub struct NewArticle {
     pub fetched_at: Option<String>,
     pub raw_sha256: Option<String>,
     /// The stored article this one is a later version of.
-    pub previous_id: Option<String>,
+    pub previous_id: Option<ArticleId>,
 }
 
 impl Default for NewArticle {
@@ -88,7 +88,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
 }
 
 /// The id of the article with this body hash, if it is already stored.
-pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<String>> {
+pub fn find_by_hash(conn: &Connection, sha: &str) -> Result<Option<ArticleId>> {
     Ok(conn
         .prepare_cached("SELECT id FROM articles WHERE body_sha256 = ?1")?
         .query_row([sha], |r| r.get(0))
@@ -113,8 +113,8 @@ pub fn stored_urls(
 }
 
 /// Stores the article and returns its new id.
-pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
-    let id = new_id();
+pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<ArticleId> {
+    let id = ArticleId::new(new_id());
     conn.prepare_cached(
         "INSERT INTO articles (id, url, title, outlet, author, published, story, body, body_sha256, source_path, ingested_at, language, number,
                                published_from, format, fetched_url, fetched_at, raw_sha256, previous_id)
@@ -147,7 +147,7 @@ pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<String> {
 /// What the checks and `add` need of an article beyond its listing row.
 #[derive(Debug, Clone)]
 pub struct ArticleText {
-    pub id: String,
+    pub id: ArticleId,
     pub title: String,
     pub url: Option<String>,
     pub published: Option<String>,
@@ -184,7 +184,7 @@ impl Workspace {
     }
 
     /// The given articles, in the order given, in one query whatever their number.
-    pub fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>> {
+    pub fn articles_by_ids(&self, ids: &[ArticleId]) -> Result<Vec<Article>> {
         let sql = format!(
             "SELECT {ARTICLE_COLUMNS} FROM json_each(?1) AS wanted JOIN articles a ON a.id = wanted.value ORDER BY wanted.key"
         );

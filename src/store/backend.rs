@@ -15,12 +15,15 @@ use super::{
     ArticleField, ArticleFilter, ArticleMeta, ArticleText, ClaimFilter, ClaimUpdate, CountBy,
     Evidence, HistoryEntry, IdTable, KnownReview, NewArticle, Tx, Workspace,
 };
-use crate::model::{Anchor, Article, Claim, ClaimKind, ConflictKey, HistoryAction, KeyFn, Value};
+use crate::model::{
+    Anchor, Article, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, FindingId, HistoryAction,
+    KeyFn, Value,
+};
 
 /// A rated claim's rating, by claim id.
 pub type Ratings = Vec<(String, Option<i64>)>;
 /// A stored claim's id, quote and character span, as `doctor` walks them.
-pub type ClaimSpan = (String, String, i64, i64);
+pub type ClaimSpan = (ClaimId, String, i64, i64);
 
 /// Reads of a workspace, and the one way to change it (`write`).
 pub trait Store {
@@ -32,43 +35,53 @@ pub trait Store {
     /// the typed `write` on `dyn Store`, which wraps this.
     fn write_dyn(&mut self, f: &mut dyn FnMut(&dyn StoreTx) -> Result<()>) -> Result<()>;
 
+    /// The full id of the row a user's id, unique prefix or number names.
     fn resolve(&self, table: IdTable, prefix: &str) -> Result<String>;
     fn short_id(&self, table: IdTable, id: &str) -> Result<String>;
 
-    fn article(&self, id: &str) -> Result<Article>;
-    fn article_text(&self, id: &str) -> Result<ArticleText>;
-    fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>>;
+    fn resolve_claim(&self, prefix: &str) -> Result<ClaimId> {
+        self.resolve(IdTable::Claims, prefix).map(ClaimId::new)
+    }
+
+    fn resolve_article(&self, prefix: &str) -> Result<ArticleId> {
+        self.resolve(IdTable::Articles, prefix).map(ArticleId::new)
+    }
+
+    fn article(&self, id: &ArticleId) -> Result<Article>;
+    fn article_text(&self, id: &ArticleId) -> Result<ArticleText>;
+    fn articles_by_ids(&self, ids: &[ArticleId]) -> Result<Vec<Article>>;
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<Article>>;
     fn stored_urls(&self, urls: &[String]) -> Result<HashSet<String>>;
 
-    fn claim(&self, id: &str) -> Result<Claim>;
+    fn claim(&self, id: &ClaimId) -> Result<Claim>;
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>>;
-    fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>>;
-    fn sentences_of(&self, claim_ids: &[String]) -> Result<HashMap<String, String>>;
-    fn claim_numbers(&self, claim_ids: &[String]) -> Result<HashMap<String, i64>>;
+    fn claims_of_articles(&self, article_ids: &[ArticleId]) -> Result<Vec<Claim>>;
+    fn sentences_of(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>>;
+    fn claim_numbers(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, i64>>;
     fn claim_counts(&self, by: CountBy, story: Option<&str>) -> Result<Vec<(Option<String>, i64)>>;
     fn status_counts(&self) -> Result<Vec<(String, i64)>>;
 
-    fn history(&self, claim_id: &str) -> Result<Vec<HistoryEntry>>;
-    fn evidence(&self, claim_id: &str) -> Result<Vec<Evidence>>;
-    fn dismissed_findings(&self) -> Result<HashSet<String>>;
+    fn history(&self, claim_id: &ClaimId) -> Result<Vec<HistoryEntry>>;
+    fn evidence(&self, claim_id: &ClaimId) -> Result<Vec<Evidence>>;
+    fn dismissed_findings(&self) -> Result<HashSet<FindingId>>;
 
     fn date_claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>>;
-    fn date_claims_of_articles(&self, ids: &[String]) -> Result<Vec<Claim>>;
+    fn date_claims_of_articles(&self, ids: &[ArticleId]) -> Result<Vec<Claim>>;
     fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>>;
     fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)>;
-    fn scopes_of(&self, article_ids: &[String]) -> Result<Vec<String>>;
-    fn article_meta_of(&self, ids: &[String]) -> Result<Vec<ArticleMeta>>;
+    fn scopes_of(&self, article_ids: &[ArticleId]) -> Result<Vec<String>>;
+    fn article_meta_of(&self, ids: &[ArticleId]) -> Result<Vec<ArticleMeta>>;
     fn article_meta(&self, story: Option<&str>) -> Result<Vec<ArticleMeta>>;
 
     fn ratings(&self) -> Result<Ratings>;
-    fn rated_at(&self, ids: &[String]) -> Result<HashMap<String, String>>;
+    fn rated_at(&self, ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>>;
     fn setting(&self, key: &str) -> Result<Option<String>>;
     fn token_owner(&self, sha256: &str) -> Result<Option<String>>;
     fn token_names(&self) -> Result<Vec<(String, String)>>;
     fn known_reviews(&self) -> Result<Vec<KnownReview>>;
-    fn known_for_claim(&self, claim_id: &str) -> Result<Vec<(KnownReview, f64)>>;
-    fn best_known_for(&self, claim_ids: &[String]) -> Result<HashMap<String, (KnownReview, f64)>>;
+    fn known_for_claim(&self, claim_id: &ClaimId) -> Result<Vec<(KnownReview, f64)>>;
+    fn best_known_for(&self, claim_ids: &[ClaimId])
+    -> Result<HashMap<ClaimId, (KnownReview, f64)>>;
 
     /// A consistent copy of the whole workspace at `to`.
     fn backup(&self, to: &Path) -> Result<()>;
@@ -103,35 +116,35 @@ pub trait StoreTx {
     fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)>;
     fn resolve(&self, table: IdTable, prefix: &str) -> Result<String>;
 
-    fn find_article_by_hash(&self, sha: &str) -> Result<Option<String>>;
-    fn latest_at_url(&self, url: &str) -> Result<Option<(String, Option<String>)>>;
-    fn insert_article(&self, a: &NewArticle) -> Result<String>;
+    fn find_article_by_hash(&self, sha: &str) -> Result<Option<ArticleId>>;
+    fn latest_at_url(&self, url: &str) -> Result<Option<(ArticleId, Option<String>)>>;
+    fn insert_article(&self, a: &NewArticle) -> Result<ArticleId>;
     fn set_article_field(
         &self,
-        id: &str,
+        id: &ArticleId,
         field: ArticleField,
         value: Option<&str>,
         actor: &str,
         note: Option<&str>,
     ) -> Result<bool>;
-    fn set_article_language(&self, id: &str, language: Option<&str>) -> Result<()>;
+    fn set_article_language(&self, id: &ArticleId, language: Option<&str>) -> Result<()>;
     /// Copies review state from the claims of `old` to the same claims of `new`.
-    fn carry_over(&self, old: &str, new: &str) -> Result<usize>;
+    fn carry_over(&self, old: &ArticleId, new: &ArticleId) -> Result<usize>;
 
-    fn get_claim(&self, id: &str) -> Result<Claim>;
-    fn claims_of_article(&self, article_id: &str) -> Result<Vec<Claim>>;
+    fn get_claim(&self, id: &ClaimId) -> Result<Claim>;
+    fn claims_of_article(&self, article_id: &ArticleId) -> Result<Vec<Claim>>;
     fn claim_at(
         &self,
-        article_id: &str,
+        article_id: &ArticleId,
         start: usize,
         end: usize,
         kind: ClaimKind,
-    ) -> Result<Option<String>>;
+    ) -> Result<Option<ClaimId>>;
     fn is_reviewed(&self, c: &Claim) -> Result<bool>;
-    fn insert_claim(&self, article_id: &str, c: &Claim) -> Result<Option<String>>;
+    fn insert_claim(&self, article_id: &ArticleId, c: &Claim) -> Result<Option<ClaimId>>;
     fn stage_claim(
         &self,
-        article_id: &str,
+        article_id: &ArticleId,
         c: &Claim,
         key: Option<(ConflictKey, Anchor)>,
         at: &str,
@@ -140,10 +153,10 @@ pub trait StoreTx {
     /// A mark for "claims stored after this point" (`index_new_claims`, `sentences_after`).
     fn last_rowid(&self) -> Result<i64>;
     fn index_new_claims(&self, since: i64) -> Result<()>;
-    fn sentences_after(&self, since: i64) -> Result<Vec<(String, String)>>;
+    fn sentences_after(&self, since: i64) -> Result<Vec<(ClaimId, String)>>;
     fn update_claim(
         &self,
-        id: &str,
+        id: &ClaimId,
         update: &ClaimUpdate,
         actor: &str,
         note: Option<&str>,
@@ -151,14 +164,14 @@ pub trait StoreTx {
     ) -> Result<bool>;
     fn edit_claim(
         &self,
-        id: &str,
+        id: &ClaimId,
         value: &Value,
         actor: &str,
         note: Option<&str>,
     ) -> Result<Vec<String>>;
     fn replace_value(
         &self,
-        id: &str,
+        id: &ClaimId,
         value: &Value,
         actor: &str,
         action: HistoryAction,
@@ -169,7 +182,7 @@ pub trait StoreTx {
     #[allow(clippy::too_many_arguments)]
     fn append_history(
         &self,
-        claim_id: &str,
+        claim_id: &ClaimId,
         at: &str,
         actor: &str,
         action: HistoryAction,
@@ -181,16 +194,22 @@ pub trait StoreTx {
     fn add_evidence(&self, e: &Evidence) -> Result<()>;
     fn dismiss_finding(
         &self,
-        finding_id: &str,
+        finding_id: &FindingId,
         rule: &str,
-        claim_ids: &[String],
+        claim_ids: &[ClaimId],
         note: &str,
         actor: &str,
     ) -> Result<()>;
 
     fn add_rating(&self, label: &str, value: Option<i64>) -> Result<()>;
     fn remove_rating(&self, label: &str) -> Result<()>;
-    fn rate(&self, id: &str, rating: &str, explanation: Option<&str>, actor: &str) -> Result<bool>;
+    fn rate(
+        &self,
+        id: &ClaimId,
+        rating: &str,
+        explanation: Option<&str>,
+        actor: &str,
+    ) -> Result<bool>;
 
     fn set_setting(&self, key: &str, value: Option<&str>) -> Result<()>;
     fn set_token(&self, name: &str, sha256: &str) -> Result<()>;
@@ -199,8 +218,8 @@ pub trait StoreTx {
     fn insert_review(&self, r: &KnownReview, source: Option<&str>) -> Result<Option<i64>>;
     fn known_review_count(&self) -> Result<i64>;
     fn review_candidates(&self, query: &str, limit: usize) -> Result<Vec<(i64, String)>>;
-    fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(String, String)>>;
-    fn insert_match(&self, claim_id: &str, review_id: i64, score: f64) -> Result<()>;
+    fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(ClaimId, String)>>;
+    fn insert_match(&self, claim_id: &ClaimId, review_id: i64, score: f64) -> Result<()>;
 }
 
 impl Store for Workspace {
@@ -219,13 +238,13 @@ impl Store for Workspace {
     fn short_id(&self, table: IdTable, id: &str) -> Result<String> {
         Workspace::short_id(self, table, id)
     }
-    fn article(&self, id: &str) -> Result<Article> {
+    fn article(&self, id: &ArticleId) -> Result<Article> {
         Workspace::article(self, id)
     }
-    fn article_text(&self, id: &str) -> Result<ArticleText> {
+    fn article_text(&self, id: &ArticleId) -> Result<ArticleText> {
         Workspace::article_text(self, id)
     }
-    fn articles_by_ids(&self, ids: &[String]) -> Result<Vec<Article>> {
+    fn articles_by_ids(&self, ids: &[ArticleId]) -> Result<Vec<Article>> {
         Workspace::articles_by_ids(self, ids)
     }
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<Article>> {
@@ -234,19 +253,19 @@ impl Store for Workspace {
     fn stored_urls(&self, urls: &[String]) -> Result<HashSet<String>> {
         Workspace::stored_urls(self, urls)
     }
-    fn claim(&self, id: &str) -> Result<Claim> {
+    fn claim(&self, id: &ClaimId) -> Result<Claim> {
         Workspace::claim(self, id)
     }
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
         Workspace::claims(self, filter)
     }
-    fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {
+    fn claims_of_articles(&self, article_ids: &[ArticleId]) -> Result<Vec<Claim>> {
         Workspace::claims_of_articles(self, article_ids)
     }
-    fn sentences_of(&self, claim_ids: &[String]) -> Result<HashMap<String, String>> {
+    fn sentences_of(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>> {
         Workspace::sentences_of(self, claim_ids)
     }
-    fn claim_numbers(&self, claim_ids: &[String]) -> Result<HashMap<String, i64>> {
+    fn claim_numbers(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, i64>> {
         Workspace::claim_numbers(self, claim_ids)
     }
     fn claim_counts(&self, by: CountBy, story: Option<&str>) -> Result<Vec<(Option<String>, i64)>> {
@@ -255,19 +274,19 @@ impl Store for Workspace {
     fn status_counts(&self) -> Result<Vec<(String, i64)>> {
         Workspace::status_counts(self)
     }
-    fn history(&self, claim_id: &str) -> Result<Vec<HistoryEntry>> {
+    fn history(&self, claim_id: &ClaimId) -> Result<Vec<HistoryEntry>> {
         Workspace::history(self, claim_id)
     }
-    fn evidence(&self, claim_id: &str) -> Result<Vec<Evidence>> {
+    fn evidence(&self, claim_id: &ClaimId) -> Result<Vec<Evidence>> {
         Workspace::evidence(self, claim_id)
     }
-    fn dismissed_findings(&self) -> Result<HashSet<String>> {
+    fn dismissed_findings(&self) -> Result<HashSet<FindingId>> {
         Workspace::dismissed_findings(self)
     }
     fn date_claims_for_checks(&self, story: Option<&str>) -> Result<Vec<Claim>> {
         Workspace::date_claims_for_checks(self, story)
     }
-    fn date_claims_of_articles(&self, ids: &[String]) -> Result<Vec<Claim>> {
+    fn date_claims_of_articles(&self, ids: &[ArticleId]) -> Result<Vec<Claim>> {
         Workspace::date_claims_of_articles(self, ids)
     }
     fn conflicting_groups(&self, scope: Option<&str>) -> Result<Vec<ConflictKey>> {
@@ -276,10 +295,10 @@ impl Store for Workspace {
     fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)> {
         Workspace::group_claims(self, key)
     }
-    fn scopes_of(&self, article_ids: &[String]) -> Result<Vec<String>> {
+    fn scopes_of(&self, article_ids: &[ArticleId]) -> Result<Vec<String>> {
         Workspace::scopes_of(self, article_ids)
     }
-    fn article_meta_of(&self, ids: &[String]) -> Result<Vec<ArticleMeta>> {
+    fn article_meta_of(&self, ids: &[ArticleId]) -> Result<Vec<ArticleMeta>> {
         Workspace::article_meta_of(self, ids)
     }
     fn article_meta(&self, story: Option<&str>) -> Result<Vec<ArticleMeta>> {
@@ -288,7 +307,7 @@ impl Store for Workspace {
     fn ratings(&self) -> Result<Ratings> {
         Workspace::ratings(self)
     }
-    fn rated_at(&self, ids: &[String]) -> Result<HashMap<String, String>> {
+    fn rated_at(&self, ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>> {
         Workspace::rated_at(self, ids)
     }
     fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -303,10 +322,13 @@ impl Store for Workspace {
     fn known_reviews(&self) -> Result<Vec<KnownReview>> {
         Workspace::known_reviews(self)
     }
-    fn known_for_claim(&self, claim_id: &str) -> Result<Vec<(KnownReview, f64)>> {
+    fn known_for_claim(&self, claim_id: &ClaimId) -> Result<Vec<(KnownReview, f64)>> {
         Workspace::known_for_claim(self, claim_id)
     }
-    fn best_known_for(&self, claim_ids: &[String]) -> Result<HashMap<String, (KnownReview, f64)>> {
+    fn best_known_for(
+        &self,
+        claim_ids: &[ClaimId],
+    ) -> Result<HashMap<ClaimId, (KnownReview, f64)>> {
         Workspace::best_known_for(self, claim_ids)
     }
     fn backup(&self, to: &Path) -> Result<()> {
@@ -333,18 +355,18 @@ impl StoreTx for Tx<'_> {
     fn resolve(&self, table: IdTable, prefix: &str) -> Result<String> {
         super::ids::resolve(self, table, prefix)
     }
-    fn find_article_by_hash(&self, sha: &str) -> Result<Option<String>> {
+    fn find_article_by_hash(&self, sha: &str) -> Result<Option<ArticleId>> {
         super::articles::find_by_hash(self, sha)
     }
-    fn latest_at_url(&self, url: &str) -> Result<Option<(String, Option<String>)>> {
+    fn latest_at_url(&self, url: &str) -> Result<Option<(ArticleId, Option<String>)>> {
         super::versions::latest_at_url(self, url)
     }
-    fn insert_article(&self, a: &NewArticle) -> Result<String> {
+    fn insert_article(&self, a: &NewArticle) -> Result<ArticleId> {
         super::articles::insert(self, a)
     }
     fn set_article_field(
         &self,
-        id: &str,
+        id: &ArticleId,
         field: ArticleField,
         value: Option<&str>,
         actor: &str,
@@ -352,36 +374,36 @@ impl StoreTx for Tx<'_> {
     ) -> Result<bool> {
         super::articles::set_field(self, id, field, value, actor, note)
     }
-    fn set_article_language(&self, id: &str, language: Option<&str>) -> Result<()> {
+    fn set_article_language(&self, id: &ArticleId, language: Option<&str>) -> Result<()> {
         super::articles::set_language(self, id, language)
     }
-    fn carry_over(&self, old: &str, new: &str) -> Result<usize> {
+    fn carry_over(&self, old: &ArticleId, new: &ArticleId) -> Result<usize> {
         super::versions::carry_over(self, old, new)
     }
-    fn get_claim(&self, id: &str) -> Result<Claim> {
+    fn get_claim(&self, id: &ClaimId) -> Result<Claim> {
         super::claims::get(self, id)
     }
-    fn claims_of_article(&self, article_id: &str) -> Result<Vec<Claim>> {
+    fn claims_of_article(&self, article_id: &ArticleId) -> Result<Vec<Claim>> {
         super::claims::of_article(self, article_id)
     }
     fn claim_at(
         &self,
-        article_id: &str,
+        article_id: &ArticleId,
         start: usize,
         end: usize,
         kind: ClaimKind,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<ClaimId>> {
         super::claims::existing_at(self, article_id, start, end, kind)
     }
     fn is_reviewed(&self, c: &Claim) -> Result<bool> {
         super::claims::is_reviewed(self, c)
     }
-    fn insert_claim(&self, article_id: &str, c: &Claim) -> Result<Option<String>> {
+    fn insert_claim(&self, article_id: &ArticleId, c: &Claim) -> Result<Option<ClaimId>> {
         super::new_claims::insert(self, article_id, c)
     }
     fn stage_claim(
         &self,
-        article_id: &str,
+        article_id: &ArticleId,
         c: &Claim,
         key: Option<(ConflictKey, Anchor)>,
         at: &str,
@@ -397,12 +419,12 @@ impl StoreTx for Tx<'_> {
     fn index_new_claims(&self, since: i64) -> Result<()> {
         super::new_claims::index_new_claims(self, since)
     }
-    fn sentences_after(&self, since: i64) -> Result<Vec<(String, String)>> {
+    fn sentences_after(&self, since: i64) -> Result<Vec<(ClaimId, String)>> {
         super::sentences::after(self, since)
     }
     fn update_claim(
         &self,
-        id: &str,
+        id: &ClaimId,
         update: &ClaimUpdate,
         actor: &str,
         note: Option<&str>,
@@ -412,7 +434,7 @@ impl StoreTx for Tx<'_> {
     }
     fn edit_claim(
         &self,
-        id: &str,
+        id: &ClaimId,
         value: &Value,
         actor: &str,
         note: Option<&str>,
@@ -421,7 +443,7 @@ impl StoreTx for Tx<'_> {
     }
     fn replace_value(
         &self,
-        id: &str,
+        id: &ClaimId,
         value: &Value,
         actor: &str,
         action: HistoryAction,
@@ -434,7 +456,7 @@ impl StoreTx for Tx<'_> {
     }
     fn append_history(
         &self,
-        claim_id: &str,
+        claim_id: &ClaimId,
         at: &str,
         actor: &str,
         action: HistoryAction,
@@ -460,9 +482,9 @@ impl StoreTx for Tx<'_> {
     }
     fn dismiss_finding(
         &self,
-        finding_id: &str,
+        finding_id: &FindingId,
         rule: &str,
-        claim_ids: &[String],
+        claim_ids: &[ClaimId],
         note: &str,
         actor: &str,
     ) -> Result<()> {
@@ -474,7 +496,13 @@ impl StoreTx for Tx<'_> {
     fn remove_rating(&self, label: &str) -> Result<()> {
         super::ratings::remove_rating(self, label)
     }
-    fn rate(&self, id: &str, rating: &str, explanation: Option<&str>, actor: &str) -> Result<bool> {
+    fn rate(
+        &self,
+        id: &ClaimId,
+        rating: &str,
+        explanation: Option<&str>,
+        actor: &str,
+    ) -> Result<bool> {
         super::ratings::rate(self, id, rating, explanation, actor)
     }
     fn set_setting(&self, key: &str, value: Option<&str>) -> Result<()> {
@@ -495,10 +523,10 @@ impl StoreTx for Tx<'_> {
     fn review_candidates(&self, query: &str, limit: usize) -> Result<Vec<(i64, String)>> {
         super::known::review_candidates(self, query, limit)
     }
-    fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(String, String)>> {
+    fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(ClaimId, String)>> {
         super::known::claim_candidates(self, query, limit)
     }
-    fn insert_match(&self, claim_id: &str, review_id: i64, score: f64) -> Result<()> {
+    fn insert_match(&self, claim_id: &ClaimId, review_id: i64, score: f64) -> Result<()> {
         super::known::insert_match(self, claim_id, review_id, score)
     }
 }

@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, claim_from_row};
 use super::{CURRENT_VERSION, Workspace, query_opt};
-use crate::model::{Anchor, Claim, ClaimKind, ConflictKey};
+use crate::model::{Anchor, ArticleId, Claim, ClaimKind, ConflictKey};
 
 /// scope, kind, subject_key, event, currency of one conflicting group.
 type GroupRow = (String, String, String, Option<String>, Option<String>);
@@ -40,7 +40,7 @@ impl Workspace {
 
     /// As `date_claims_for_checks`, for the given articles only: a reading view of one article
     /// reads its own dates, not the workspace's.
-    pub fn date_claims_of_articles(&self, ids: &[String]) -> Result<Vec<Claim>> {
+    pub fn date_claims_of_articles(&self, ids: &[ArticleId]) -> Result<Vec<Claim>> {
         let cols = CLAIM_COLUMNS;
         let sql = format!(
             // CROSS JOIN: the given articles drive the loop; SQLite would otherwise walk
@@ -116,7 +116,7 @@ impl Workspace {
     }
 
     /// Scope keys of the given articles ("story:NAME" or "article:ID").
-    pub fn scopes_of(&self, article_ids: &[String]) -> Result<Vec<String>> {
+    pub fn scopes_of(&self, article_ids: &[ArticleId]) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE id = ?1",
         )?;
@@ -133,14 +133,14 @@ impl Workspace {
 /// What the report needs of an article: its id, story and publication date.
 #[derive(Debug, Clone)]
 pub struct ArticleMeta {
-    pub id: String,
+    pub id: ArticleId,
     pub story: Option<String>,
     pub published: Option<String>,
 }
 
 impl Workspace {
     /// The given articles' report fields, in ingest order.
-    pub fn article_meta_of(&self, ids: &[String]) -> Result<Vec<ArticleMeta>> {
+    pub fn article_meta_of(&self, ids: &[ArticleId]) -> Result<Vec<ArticleMeta>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.story, a.published FROM json_each(?1) AS w JOIN articles a ON a.id = w.value ORDER BY a.story, a.id",
         )?;

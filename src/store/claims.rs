@@ -9,14 +9,15 @@ use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
 
 use super::{Tx, Workspace, history, now};
 use crate::model::{
-    Anchor, Claim, ClaimKind, ConflictKey, Fields, HistoryAction, KeyFn, Origin, Status, Value,
+    Anchor, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, Fields, HistoryAction, KeyFn,
+    Origin, Status, Value,
 };
 
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
     pub status: Option<Status>,
     pub kind: Option<ClaimKind>,
-    pub article: Option<String>,
+    pub article: Option<ArticleId>,
     pub story: Option<String>,
     pub assignee: Option<String>,
     /// Words that must all occur in the claim's sentence (it holds the quote), or all in
@@ -107,7 +108,7 @@ pub(super) fn read_claims(
 }
 
 /// (claim id, sentence) of stored claims.
-pub(super) fn id_and_sentence(claims: Vec<Claim>) -> Vec<(String, String)> {
+pub(super) fn id_and_sentence(claims: Vec<Claim>) -> Vec<(ClaimId, String)> {
     claims
         .into_iter()
         .filter_map(|c| Some((c.id?, c.sentence)))
@@ -305,7 +306,7 @@ impl Workspace {
 
     /// The sentences of the given claims, in one query whatever their number (and one
     /// per article they are in).
-    pub fn sentences_of(&self, claim_ids: &[String]) -> Result<HashMap<String, String>> {
+    pub fn sentences_of(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>> {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))"
         );
@@ -314,7 +315,7 @@ impl Workspace {
     }
 
     /// The numbers of the given claims, in one query.
-    pub fn claim_numbers(&self, claim_ids: &[String]) -> Result<HashMap<String, i64>> {
+    pub fn claim_numbers(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, i64>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, number FROM claims WHERE id IN (SELECT value FROM json_each(?1)) AND number IS NOT NULL",
         )?;
@@ -326,7 +327,7 @@ impl Workspace {
 
     /// Every claim of the given articles, grouped by article in the order given, each in
     /// position order: one query whatever the number of articles.
-    pub fn claims_of_articles(&self, article_ids: &[String]) -> Result<Vec<Claim>> {
+    pub fn claims_of_articles(&self, article_ids: &[ArticleId]) -> Result<Vec<Claim>> {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN claims c ON c.article_id = wanted.value \
              ORDER BY wanted.key, c.start_char, c.end_char, c.kind"
@@ -351,7 +352,7 @@ pub fn existing_at(
     start: usize,
     end: usize,
     kind: ClaimKind,
-) -> Result<Option<String>> {
+) -> Result<Option<ClaimId>> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .prepare_cached(

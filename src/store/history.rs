@@ -5,11 +5,11 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::Workspace;
-use crate::model::{HistoryAction, Stance};
+use crate::model::{ClaimId, FindingId, HistoryAction, Stance};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
-    pub claim_id: String,
+    pub claim_id: ClaimId,
     pub at: String,
     pub actor: String,
     pub action: String,
@@ -21,7 +21,7 @@ pub struct HistoryEntry {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
-    pub claim_id: String,
+    pub claim_id: ClaimId,
     pub url: String,
     pub note: Option<String>,
     pub stance: Stance,
@@ -102,7 +102,7 @@ pub fn dismiss_finding(
     conn: &Connection,
     finding_id: &str,
     rule: &str,
-    claim_ids: &[String],
+    claim_ids: &[ClaimId],
     note: &str,
     actor: &str,
 ) -> Result<()> {
@@ -128,7 +128,7 @@ pub fn dismiss_finding(
 }
 
 impl Workspace {
-    pub fn dismissed_findings(&self) -> Result<std::collections::HashSet<String>> {
+    pub fn dismissed_findings(&self) -> Result<std::collections::HashSet<FindingId>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT finding_id FROM finding_dismissals")?;

@@ -147,3 +147,26 @@ pub fn short_id(conn: &Connection, table: IdTable, id: &str) -> Result<String> {
     }
     Ok(id[..len].to_string())
 }
+
+/// Typed ids bind and read as the text they are.
+macro_rules! sql_id {
+    ($($t:ty),*) => {$(
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                String::column_result(v).map(<$t>::new)
+            }
+        }
+    )*};
+}
+
+sql_id!(
+    crate::model::ArticleId,
+    crate::model::ClaimId,
+    crate::model::FindingId
+);

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::claims::{CLAIM_COLUMNS, id_and_sentence, read_claims};
 use super::{Tx, Workspace, now};
+use crate::model::ClaimId;
 
 /// One imported fact-check of one claim.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -100,7 +101,7 @@ pub fn claim_candidates(
     conn: &Connection,
     query: &str,
     limit: usize,
-) -> Result<Vec<(String, String)>> {
+) -> Result<Vec<(ClaimId, String)>> {
     // The best sentences, then every claim in them.
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
@@ -225,8 +226,8 @@ impl Workspace {
     /// query whatever their number: claim id to (review, score).
     pub fn best_known_for(
         &self,
-        claim_ids: &[String],
-    ) -> Result<std::collections::HashMap<String, (KnownReview, f64)>> {
+        claim_ids: &[ClaimId],
+    ) -> Result<std::collections::HashMap<ClaimId, (KnownReview, f64)>> {
         let sql = format!(
             "SELECT {REVIEW_COLUMNS}, m.score, m.claim_id FROM json_each(?1) w
              JOIN claim_matches m ON m.claim_id = w.value JOIN known_reviews r ON r.id = m.review_id
@@ -236,7 +237,7 @@ impl Workspace {
         let mut out = std::collections::HashMap::new();
         let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
             Ok((
-                r.get::<_, String>(15)?,
+                r.get::<_, ClaimId>(15)?,
                 review_from_row(r)?,
                 r.get::<_, f64>(14)?,
             ))

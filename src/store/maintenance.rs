@@ -112,7 +112,7 @@ impl Workspace {
     /// characters), article by article: one article's claims in memory at a time.
     pub fn each_article_claims(
         &self,
-        mut f: impl FnMut(&str, &str, &[(String, String, i64, i64)]),
+        mut f: impl FnMut(&str, &str, &[super::ClaimSpan]),
     ) -> Result<()> {
         let mut articles = self
             .conn

@@ -7,14 +7,14 @@ use rusqlite::{Connection, params_from_iter};
 
 use super::claims::value_row;
 use super::{Tx, new_id, now};
-use crate::model::{Anchor, Claim, ConflictKey};
+use crate::model::{Anchor, Claim, ClaimId, ConflictKey};
 
 /// Stores a claim for `article_id`; returns its id, or None when the same
 /// (article, start, end, kind) is already stored.
-pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<String>> {
+pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<ClaimId>> {
     let (id, n) = insert_into(conn, INSERT_CLAIM, article_id, c, conn.key_of(c), &now())?;
     count_new(conn, n)?;
-    Ok((n == 1).then_some(id))
+    Ok((n == 1).then_some(ClaimId::new(id)))
 }
 
 /// Queues a claim for `flush_staged`: bulk ingest writes claims to a bare in-memory table

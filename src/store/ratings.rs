@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Tx, Workspace, history, now};
 use crate::error::Error;
-use crate::model::HistoryAction;
+use crate::model::{ClaimId, HistoryAction};
 
 impl Workspace {
     /// The scale, in its order: (label, value; None for a rating outside it).
@@ -20,7 +20,7 @@ impl Workspace {
 
 impl Workspace {
     /// When each of the given claims was last given a verdict (the history's `at`).
-    pub fn rated_at(&self, ids: &[String]) -> Result<std::collections::HashMap<String, String>> {
+    pub fn rated_at(&self, ids: &[ClaimId]) -> Result<std::collections::HashMap<ClaimId, String>> {
         let list = serde_json::to_string(ids)?;
         let mut stmt = self.conn.prepare(
             "SELECT h.claim_id, max(h.at) FROM json_each(?1) w JOIN claim_history h

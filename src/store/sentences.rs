@@ -7,8 +7,8 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::claims::{CLAIM_COLUMNS, id_and_sentence, read_claims};
-use crate::model::Claim;
 use crate::model::offsets::CharCursor;
+use crate::model::{Claim, ClaimId};
 
 /// A sentence's rowid in `sentences_fts`: its article's number and where it starts
 /// (schema 0015). The SQL below computes the same.
@@ -61,7 +61,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
 }
 
 /// (claim id, sentence) of the claims inserted after `since` (a `last_rowid`).
-pub fn after(conn: &Connection, since: i64) -> Result<Vec<(String, String)>> {
+pub fn after(conn: &Connection, since: i64) -> Result<Vec<(ClaimId, String)>> {
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.rowid > ?1");
     Ok(id_and_sentence(read_claims(conn, &sql, [since])?))
 }

@@ -4,6 +4,8 @@
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::model::ArticleId;
+
 /// Claims of articles that a later version replaced are left out of the report: this is
 /// the condition, on a claims table aliased `c`.
 pub const CURRENT_VERSION: &str =
@@ -11,7 +13,7 @@ pub const CURRENT_VERSION: &str =
 
 /// The newest stored version of the article at `url` (the one no later version replaces),
 /// with its story.
-pub fn latest_at_url(conn: &Connection, url: &str) -> Result<Option<(String, Option<String>)>> {
+pub fn latest_at_url(conn: &Connection, url: &str) -> Result<Option<(ArticleId, Option<String>)>> {
     Ok(conn
         .prepare_cached(
             "SELECT a.id, a.story FROM articles a

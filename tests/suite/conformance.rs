@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use anyhow::{Context, Result, bail, ensure};
 use chrono::NaiveDate;
 use claimdesk::error::{Error, kind_of};
-use claimdesk::model::{ClaimKind, HistoryAction, Stance, Status, Value};
+use claimdesk::model::{
+    ArticleId, ClaimId, ClaimKind, FindingId, HistoryAction, Stance, Status, Value,
+};
 use claimdesk::store::{
     ArticleFilter, ClaimFilter, ClaimUpdate, Evidence, IdTable, KnownReview, NewArticle, OpenMode,
     Store,
@@ -120,7 +122,11 @@ fn article(body: &str, url: Option<&str>) -> NewArticle {
 
 /// Stores `a` with the claims extraction finds in it, one insert at a time (or staged and
 /// moved at once); returns the article id and the new claim ids.
-fn store_article(s: &mut dyn Store, a: &NewArticle, staged: bool) -> Result<(String, Vec<String>)> {
+fn store_article(
+    s: &mut dyn Store,
+    a: &NewArticle,
+    staged: bool,
+) -> Result<(ArticleId, Vec<ClaimId>)> {
     let claims = claimdesk::extract::extract(&a.body, NaiveDate::from_ymd_opt(2023, 10, 7)).claims;
     ensure!(
         claims.len() >= 5,
@@ -240,8 +246,8 @@ fn staged_claims_equal_inserted_ones(s: &mut dyn Store) -> Result<()> {
     let (a, _) = store_article(s, &article(BODY, None), false)?;
     let other = format!("{BODY}\n");
     let (b, _) = store_article(s, &article(&other, None), true)?;
-    let shape = |id: &str| -> Result<Vec<String>> {
-        Ok(s.claims_of_articles(&[id.to_string()])?
+    let shape = |id: &ArticleId| -> Result<Vec<String>> {
+        Ok(s.claims_of_articles(std::slice::from_ref(id))?
             .iter()
             .map(|c| {
                 let mut j = c.to_json();
@@ -260,15 +266,15 @@ fn staged_claims_equal_inserted_ones(s: &mut dyn Store) -> Result<()> {
 fn ids_resolve_by_prefix_and_number(s: &mut dyn Store) -> Result<()> {
     let (_, ids) = store_article(s, &article(BODY, None), false)?;
     let id = &ids[0];
-    ensure!(&s.resolve(IdTable::Claims, id)? == id);
+    ensure!(&s.resolve_claim(id)? == id);
     let short = s.short_id(IdTable::Claims, id)?;
     ensure!(
         short.len() >= 8 && id.starts_with(&short),
         "short id {short}"
     );
-    ensure!(&s.resolve(IdTable::Claims, &short)? == id);
+    ensure!(&s.resolve_claim(&short)? == id);
     let number = s.claim(id)?.number.context("no number")?;
-    ensure!(&s.resolve(IdTable::Claims, &number.to_string())? == id);
+    ensure!(&s.resolve_claim(&number.to_string())? == id);
     let missing = s.resolve(IdTable::Claims, "fffffff").unwrap_err();
     ensure!(
         matches!(kind_of(&missing), Some(Error::NotFound { .. })),
@@ -366,7 +372,15 @@ fn evidence_and_dismissals_are_kept(s: &mut dyn Store) -> Result<()> {
     let got = s.evidence(&ids[0])?;
     ensure!(got.len() == 1 && got[0].url == e.url && got[0].stance == Stance::Supports);
     let pair = vec![ids[0].clone(), ids[1].clone()];
-    s.write(|tx| tx.dismiss_finding("f00d", "number-conflict", &pair, "different days", "ana"))?;
+    s.write(|tx| {
+        tx.dismiss_finding(
+            &FindingId::new("f00d"),
+            "number-conflict",
+            &pair,
+            "different days",
+            "ana",
+        )
+    })?;
     ensure!(s.dismissed_findings()?.contains("f00d"));
     let h = s.history(&ids[1])?;
     ensure!(
