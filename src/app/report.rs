@@ -2,20 +2,15 @@
 
 use anyhow::Result;
 
-use crate::check::{Finding, RULES};
+use crate::check::{Finding, Rule};
 use crate::error::Error;
 use crate::model::{ArticleId, ClaimId};
 use crate::report::{Scope, findings};
 use crate::store::Store;
 
 /// The rule id a user gave, checked against the fixed list.
-pub fn resolve_rule(rule: &str) -> Result<&'static str, Error> {
-    RULES.iter().find(|r| **r == rule).copied().ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown rule '{rule}' (valid: {})",
-            RULES.join(", ")
-        ))
-    })
+pub fn resolve_rule(rule: &str) -> Result<Rule, Error> {
+    rule.parse().map_err(Error::Usage)
 }
 
 /// Findings in scope, without dismissed ones unless `all`, of one rule when given.

@@ -1,6 +1,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use crate::model::Rule;
 use crate::model::{ArticleId, Claim, ClaimId, FindingId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -59,7 +60,7 @@ pub struct Finding {
     #[serde(skip)]
     pub legacy_id: String,
     pub message: String,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub severity: Severity,
     pub start: usize,
     pub suggestion: Option<String>,
@@ -118,17 +119,17 @@ impl Finding {
     /// Builds a finding whose id is stable for the same rule on the same claims as they are
     /// now: a claim whose text, place or value changes makes a new finding.
     pub fn new(
-        rule: &'static str,
+        rule: Rule,
         severity: Severity,
         message: String,
         suggestion: Option<String>,
         claims: &[&Claim],
         span: Option<(String, usize, usize)>,
     ) -> Finding {
-        let id = finding_hash(rule, claims, canonical_value);
+        let id = finding_hash(rule.as_str(), claims, canonical_value);
         // Only stored claims can have been dismissed under the old id.
         let legacy_id = if claims.iter().any(|c| c.id.is_some()) {
-            finding_hash(rule, claims, legacy_value_debug)
+            finding_hash(rule.as_str(), claims, legacy_value_debug)
         } else {
             String::new()
         };
@@ -182,7 +183,7 @@ mod tests {
     fn a_finding_serializes_with_the_keys_a_json_tree_prints() {
         let c = claim(Value::empty(ClaimKind::Date));
         let f = Finding::new(
-            "weekday-mismatch",
+            Rule::WeekdayMismatch,
             Severity::Error,
             "m".into(),
             Some("s".into()),
@@ -204,7 +205,7 @@ mod tests {
         };
         let a = claim(Value::new(ClaimKind::Date, v.clone()));
         let f = Finding::new(
-            "weekday-mismatch",
+            Rule::WeekdayMismatch,
             Severity::Error,
             "m".into(),
             None,
@@ -225,7 +226,7 @@ mod tests {
             },
         ));
         let g = Finding::new(
-            "weekday-mismatch",
+            Rule::WeekdayMismatch,
             Severity::Error,
             "m".into(),
             None,
@@ -242,7 +243,7 @@ mod tests {
             },
         ));
         let h = Finding::new(
-            "weekday-mismatch",
+            Rule::WeekdayMismatch,
             Severity::Error,
             "m".into(),
             None,

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{ArticleView, Finding, Severity};
+use super::{ArticleView, Finding, Rule, Severity};
 use crate::extract::{last_day_of_month, month_number, nearest_year};
 use crate::model::{Claim, ClaimKind};
 
@@ -40,7 +40,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
                 ),
             };
             Finding::new(
-                "invalid-date",
+                Rule::InvalidDate,
                 Severity::Error,
                 message,
                 suggestion,

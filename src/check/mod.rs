@@ -10,20 +10,12 @@ mod weekday;
 
 use chrono::NaiveDate;
 
-pub use finding::{Finding, FindingClaim, Severity};
+pub use finding::{Finding, FindingClaim, Rule, Severity};
 pub use number_conflict::{ConflictKey, conflict_key, number_conflicts, stored_key};
 pub use quantity::{Anchor, anchor_of, terms};
 pub use relative_date::is_anchor;
 
 use crate::model::Claim;
-
-/// The rule ids, fixed: scripts depend on them.
-pub const RULES: &[&str] = &[
-    "weekday-mismatch",
-    "relative-date-mismatch",
-    "invalid-date",
-    "number-conflict",
-];
 
 /// One article as the checks see it.
 pub struct ArticleView<'a> {

@@ -8,7 +8,7 @@ use crate::model::value::number_json;
 pub use crate::model::{Anchor, ConflictKey};
 use crate::model::{Claim, ClaimKind};
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 
 /// The key a workspace stores with a claim (its scope is filled in by the store): the one
 /// place stored keys are computed, handed to `Workspace::open`.
@@ -137,7 +137,7 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim], anchors: &[Anchor])
                 None => key.subject.clone(),
             };
             out.push(Finding::new(
-                "number-conflict",
+                Rule::NumberConflict,
                 Severity::Warning,
                 format!(
                     "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{ArticleView, Finding, Severity, between};
+use super::{ArticleView, Finding, Rule, Severity, between};
 use crate::extract::{parse_weekday, weekday_name};
 use crate::model::{Claim, ClaimKind};
 
@@ -117,7 +117,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
             weekday_name(expected.weekday()).to_string()
         };
         out.push(Finding::new(
-            "relative-date-mismatch",
+            Rule::RelativeDateMismatch,
             Severity::Error,
             format!(
                 "published {}, {}: \"{word}\" was {expected_words}, but the text says \"{}\"",

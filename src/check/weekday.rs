@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Duration};
 
-use super::{ArticleView, Finding, Severity, relative_date};
+use super::{ArticleView, Finding, Rule, Severity, relative_date};
 use crate::extract::{parse_weekday, weekday_name};
 use crate::model::ClaimKind;
 
@@ -56,7 +56,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
             }
         };
         out.push(Finding::new(
-            "weekday-mismatch",
+            Rule::WeekdayMismatch,
             Severity::Error,
             format!(
                 "{month_day}, {}{year_note} was a {actual}, not a {}",

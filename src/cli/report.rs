@@ -19,7 +19,7 @@ pub struct ReportArgs {
     pub story: Option<String>,
     /// Only this rule: weekday-mismatch, relative-date-mismatch, invalid-date, number-conflict.
     #[arg(long, value_parser = |s: &str| app::resolve_rule(s).map_err(|e| e.to_string()))]
-    pub rule: Option<&'static str>,
+    pub rule: Option<crate::model::Rule>,
     #[command(flatten)]
     pub output: FindingsOutput,
     /// Include dismissed findings.
@@ -37,7 +37,7 @@ pub fn run(ws: &dyn Store, args: &ReportArgs) -> Result<()> {
         story: args.story.clone(),
         articles: article.map(|a| vec![a]),
     };
-    let list = app::visible_findings(ws, &scope, args.rule, args.all)?;
+    let list = app::visible_findings(ws, &scope, args.rule.map(|r| r.as_str()), args.all)?;
     let labels = Labels::of(ws, &list, args.output.format)?;
     print_findings(&list, args.output.format, &labels)?;
     args.output.verdict(&list)

@@ -9,6 +9,7 @@ mod kind;
 /// Character offsets: the model's unit for every position in a text, used by extraction
 /// and by the store alike.
 pub mod offsets;
+mod rule;
 mod status;
 pub mod value;
 
@@ -18,5 +19,6 @@ pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
 pub use ids::{ArticleId, ClaimId, FindingId};
 pub use kind::ClaimKind;
+pub use rule::Rule;
 pub use status::Status;
 pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::model::{
     Anchor, Article, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, FindingId, HistoryAction,
-    KeyFn, Value,
+    KeyFn, Rule, Value,
 };
 
 /// A rated claim's rating, by claim id.
@@ -195,7 +195,7 @@ pub trait StoreTx {
     fn dismiss_finding(
         &self,
         finding_id: &FindingId,
-        rule: &str,
+        rule: Rule,
         claim_ids: &[ClaimId],
         note: &str,
         actor: &str,
@@ -483,7 +483,7 @@ impl StoreTx for Tx<'_> {
     fn dismiss_finding(
         &self,
         finding_id: &FindingId,
-        rule: &str,
+        rule: Rule,
         claim_ids: &[ClaimId],
         note: &str,
         actor: &str,

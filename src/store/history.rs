@@ -5,7 +5,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::Workspace;
-use crate::model::{ClaimId, FindingId, HistoryAction, Stance};
+use crate::model::{ClaimId, FindingId, HistoryAction, Rule, Stance};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
@@ -101,7 +101,7 @@ impl Workspace {
 pub fn dismiss_finding(
     conn: &Connection,
     finding_id: &str,
-    rule: &str,
+    rule: Rule,
     claim_ids: &[ClaimId],
     note: &str,
     actor: &str,
@@ -110,7 +110,7 @@ pub fn dismiss_finding(
     conn.prepare_cached(
         "INSERT OR REPLACE INTO finding_dismissals (finding_id, rule, note, dismissed_by, dismissed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![finding_id, rule, note, actor, at])?;
+    .execute(params![finding_id, rule.as_str(), note, actor, at])?;
     for id in claim_ids {
         append(
             conn,

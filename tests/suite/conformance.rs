@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail, ensure};
 use chrono::NaiveDate;
 use claimdesk::error::{Error, kind_of};
 use claimdesk::model::{
-    ArticleId, ClaimId, ClaimKind, FindingId, HistoryAction, Stance, Status, Value,
+    ArticleId, ClaimId, ClaimKind, FindingId, HistoryAction, Rule, Stance, Status, Value,
 };
 use claimdesk::store::{
     ArticleFilter, ClaimFilter, ClaimUpdate, Evidence, IdTable, KnownReview, NewArticle, OpenMode,
@@ -375,7 +375,7 @@ fn evidence_and_dismissals_are_kept(s: &mut dyn Store) -> Result<()> {
     s.write(|tx| {
         tx.dismiss_finding(
             &FindingId::new("f00d"),
-            "number-conflict",
+            Rule::NumberConflict,
             &pair,
             "different days",
             "ana",

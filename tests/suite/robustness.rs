@@ -85,7 +85,7 @@ fn pathological_inputs() {
     assert_eq!(
         findings
             .iter()
-            .filter(|f| f.rule == "weekday-mismatch")
+            .filter(|f| f.rule.as_str() == "weekday-mismatch")
             .count(),
         25_000
     );
