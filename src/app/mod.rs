@@ -11,6 +11,7 @@ mod maintenance;
 mod reextract;
 mod report;
 mod review;
+mod settings;
 mod stats;
 
 pub use articles::edit_article;
@@ -32,11 +33,15 @@ pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
     Workspace::open(path, mode, crate::check::stored_key)
 }
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};
-pub use report::{ArticleReading, claim_findings, read_article, resolve_rule, visible_findings};
+pub use report::{
+    ArticleReading, article_of, claim_findings, claim_view, read_article, resolve_rule,
+    visible_findings,
+};
 pub use review::{
     AddClaim, EditClaim, FieldEdit, Marked, Verdict, add_claim, assign, check_mark, check_url,
     dismiss, dismiss_all, edit_claim, mark, mark_with_verdict, next_claim,
 };
+pub use settings::{add_rating, add_token, remove_rating, remove_token, token_hash};
 pub use stats::{Stats, stats};
 
 #[cfg(test)]

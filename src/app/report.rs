@@ -5,8 +5,10 @@ use anyhow::Result;
 use crate::check::{Finding, Rule};
 use crate::error::Error;
 use crate::model::{ArticleId, ClaimId};
+use crate::report::text_fragment_link;
 use crate::report::{Scope, findings};
 use crate::store::Store;
+use serde_json::json;
 
 /// The rule id a user gave, checked against the fixed list.
 pub fn resolve_rule(rule: &str) -> Result<Rule, Error> {
@@ -79,4 +81,35 @@ pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
         claims,
         findings,
     })
+}
+
+/// The article a stored claim belongs to.
+pub fn article_of(c: &crate::model::Claim) -> Result<&ArticleId> {
+    c.article_id
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("the claim is not stored"))
+}
+
+/// Everything about claim `id` as `show --format json` gives it; the review page's API too (one shape for both).
+pub fn claim_view(ws: &dyn Store, id: &ClaimId) -> Result<serde_json::Value> {
+    let claim = ws.claim(id)?;
+    let article = ws.article(article_of(&claim)?)?;
+    let link = article
+        .url
+        .as_deref()
+        .map(|u| text_fragment_link(u, &claim.text));
+    let findings = claim_findings(ws, id, &article.id)?;
+    Ok(json!({
+        "claim": claim.to_json(),
+        "article": article,
+        "link": link,
+        "evidence": ws.evidence(id)?,
+        "history": ws.history(id)?,
+        "findings": findings,
+        "known_fact_checks": ws
+            .known_for_claim(id)?
+            .iter()
+            .map(|(r, score)| json!({"review": r, "score": score}))
+            .collect::<Vec<_>>(),
+    }))
 }

@@ -31,13 +31,8 @@ pub enum RatingsChange {
 
 pub fn run(ws: &mut dyn Store, args: &RatingsArgs) -> Result<()> {
     match &args.change {
-        Some(RatingsChange::Add { label, value }) => {
-            if label.trim().is_empty() {
-                return Err(crate::error::Error::Usage("the rating is empty".into()).into());
-            }
-            ws.write(|tx| tx.add_rating(label.trim(), *value))?;
-        }
-        Some(RatingsChange::Remove { label }) => ws.write(|tx| tx.remove_rating(label))?,
+        Some(RatingsChange::Add { label, value }) => crate::app::add_rating(ws, label, *value)?,
+        Some(RatingsChange::Remove { label }) => crate::app::remove_rating(ws, label)?,
         None => {}
     }
     let scale = ws.ratings()?;

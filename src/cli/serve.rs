@@ -61,28 +61,14 @@ pub enum TokensCommand {
 pub fn tokens(ws: &mut dyn Store, cmd: &TokensCommand) -> Result<()> {
     match cmd {
         TokensCommand::Add { name } => {
-            if name.trim().is_empty() {
-                anyhow::bail!(crate::error::Error::Usage("the name is empty".into()));
-            }
-            let token = format!(
-                "cd_{}{}",
-                uuid::Uuid::new_v4().simple(),
-                uuid::Uuid::new_v4().simple()
-            );
-            let sha = crate::serve::token_hash(&token);
-            ws.write(|tx| tx.set_token(name, &sha))?;
+            let token = crate::app::add_token(ws, name)?;
             output::warn(&format!(
                 "token for {name} (shown once; keep it secret; a new one replaces it):"
             ));
             output::print_raw(&token)
         }
         TokensCommand::Remove { name } => {
-            if !ws.write(|tx| tx.remove_token(name))? {
-                anyhow::bail!(crate::error::Error::NotFound {
-                    what: "token for",
-                    id: name.clone()
-                });
-            }
+            crate::app::remove_token(ws, name)?;
             output::print(&format!("removed the token of {name}"))
         }
         TokensCommand::List => {

@@ -2,12 +2,11 @@
 
 use anyhow::Result;
 use clap::Args;
-use serde_json::json;
 
 use super::output::{self, Format, opt};
 use super::{FormatArg, ids};
 use crate::app;
-use crate::model::{ArticleId, ClaimId};
+use crate::model::ClaimId;
 use crate::report::text_fragment_link;
 use crate::store::Store;
 
@@ -24,41 +23,10 @@ pub fn run(ws: &dyn Store, args: &ShowArgs) -> Result<()> {
     render(ws, &id, args.format.format)
 }
 
-/// The article a stored claim belongs to.
-fn article_of(c: &crate::model::Claim) -> Result<&ArticleId> {
-    c.article_id
-        .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("the claim is not stored"))
-}
-
-/// Everything about claim `id` as `show --format json` gives it; the review page's API too.
-pub fn claim_json(ws: &dyn Store, id: &ClaimId) -> Result<serde_json::Value> {
-    let claim = ws.claim(id)?;
-    let article = ws.article(article_of(&claim)?)?;
-    let link = article
-        .url
-        .as_deref()
-        .map(|u| text_fragment_link(u, &claim.text));
-    let findings = app::claim_findings(ws, id, &article.id)?;
-    Ok(json!({
-        "claim": claim.to_json(),
-        "article": article,
-        "link": link,
-        "evidence": ws.evidence(id)?,
-        "history": ws.history(id)?,
-        "findings": super::findings_view::findings_json(&findings),
-        "known_fact_checks": ws
-            .known_for_claim(id)?
-            .iter()
-            .map(|(r, score)| json!({"review": r, "score": score}))
-            .collect::<Vec<_>>(),
-    }))
-}
-
 /// Everything about claim `id`, as `show` prints it (also `next`).
 pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
     let claim = ws.claim(id)?;
-    let article = ws.article(article_of(&claim)?)?;
+    let article = ws.article(app::article_of(&claim)?)?;
     let link = article
         .url
         .as_deref()
@@ -68,7 +36,7 @@ pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
     let findings = app::claim_findings(ws, id, &article.id)?;
     let known = ws.known_for_claim(id)?;
     if format == Format::Json {
-        return output::print_json(&claim_json(ws, id)?);
+        return output::print_json(&app::claim_view(ws, id)?);
     }
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));

@@ -69,7 +69,7 @@ pub fn article_json(ws: &dyn Store, id: &str) -> anyhow::Result<Value> {
     Ok(json!({
         "article": article,
         "claims": r.claims.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
-        "findings": crate::cli::findings_view::findings_json(&r.findings),
+        "findings": json!(r.findings),
     }))
 }
 
@@ -129,7 +129,7 @@ pub async fn claim(State(st): State<Shared>, Path(id): Path<String>) -> ApiResul
     Ok(Json(
         blocking(&st, move |ws| {
             let id = ws.resolve_claim(&id)?;
-            crate::cli::show::claim_json(ws, &id)
+            app::claim_view(ws, &id)
         })
         .await?,
     ))
@@ -182,7 +182,7 @@ pub async fn mark(
     Ok(Json(
         blocking(&st, move |ws| {
             let id = mark_claim(ws, &id, &body, &actor)?;
-            crate::cli::show::claim_json(ws, &id)
+            app::claim_view(ws, &id)
         })
         .await?,
     ))
@@ -203,7 +203,7 @@ pub async fn assign(
     Ok(Json(
         blocking(&st, move |ws| {
             let ids = app::assign(ws, &[id], body.assignee.as_deref(), &actor)?;
-            crate::cli::show::claim_json(ws, &ids[0])
+            app::claim_view(ws, &ids[0])
         })
         .await?,
     ))
@@ -215,7 +215,7 @@ pub async fn report(State(st): State<Shared>) -> ApiResult {
     })
     .await?;
     Ok(Json(json!({
-        "findings": crate::cli::findings_view::findings_json(&list)
+        "findings": json!(list)
     })))
 }
 

@@ -14,9 +14,7 @@ use super::Shared;
 #[derive(Debug, Clone)]
 pub struct Actor(pub String);
 
-pub fn token_hash(token: &str) -> String {
-    crate::ingest::sha256_hex(token)
-}
+pub use crate::app::token_hash;
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
      connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
