@@ -29,7 +29,7 @@ pub struct ExtractArgs {
 struct ExtractJson<'a> {
     article: serde_json::Value,
     claims: Vec<crate::model::ClaimJson<'a>>,
-    findings: serde_json::Value,
+    findings: &'a [crate::check::Finding],
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
@@ -62,7 +62,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 "language": ex.language.as_ref().map(|l| l.code.clone()),
             }),
             claims: ex.claims.iter().map(Claim::json).collect(),
-            findings: super::findings_view::findings_json(&findings),
+            findings: &findings,
         }),
         format => super::claims::print_claims(None, &ex.claims, format),
     }
