@@ -90,13 +90,7 @@ impl fmt::Display for ClaimKind {
 impl FromStr for ClaimKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                let valid: Vec<_> = Self::ALL.iter().map(|k| k.as_str()).collect();
-                format!("unknown kind '{s}' (valid: {})", valid.join(", "))
-            })
+        super::parse_named(s, &Self::ALL, Self::as_str, "kind")
     }
 }
 

@@ -6,6 +6,20 @@ mod conflict;
 mod history;
 mod ids;
 mod kind;
+
+/// One of a fixed set of named values, by its name; the error lists the valid names.
+pub(crate) fn parse_named<T: Copy>(
+    s: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    noun: &str,
+) -> Result<T, String> {
+    all.iter().copied().find(|v| name(*v) == s).ok_or_else(|| {
+        let valid: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!("unknown {noun} '{s}' (valid: {})", valid.join(", "))
+    })
+}
+
 /// Character offsets: the model's unit for every position in a text, used by extraction
 /// and by the store alike.
 pub mod offsets;

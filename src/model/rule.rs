@@ -41,13 +41,7 @@ impl std::fmt::Display for Rule {
 impl std::str::FromStr for Rule {
     type Err = String;
     fn from_str(s: &str) -> Result<Rule, String> {
-        Rule::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| {
-                let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
-                format!("unknown rule '{s}' (valid: {})", ids.join(", "))
-            })
+        super::parse_named(s, &Rule::ALL, Rule::as_str, "rule")
     }
 }
 

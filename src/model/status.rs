@@ -29,10 +29,6 @@ impl Status {
             Status::Unverifiable => "unverifiable",
         }
     }
-
-    pub fn valid_list() -> String {
-        Self::ALL.map(Status::as_str).join(", ")
-    }
 }
 
 impl fmt::Display for Status {
@@ -44,10 +40,7 @@ impl fmt::Display for Status {
 impl FromStr for Status {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| format!("unknown status '{s}' (valid: {})", Self::valid_list()))
+        super::parse_named(s, &Self::ALL, Self::as_str, "status")
     }
 }
 
