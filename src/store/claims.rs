@@ -124,8 +124,12 @@ const VALUE_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
 /// A claim's value as stored in `VALUE_COLUMNS`. The date flags are NULL for other kinds.
 pub(super) fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlValue; 18] {
     let v = c.value.fields();
+    let (subject_key, event, anchor) = match key {
+        Some((k, a)) => (Some(k.subject), k.event, Some(a.encode())),
+        None => (None, None, None),
+    };
     let is_date = c.kind() == ClaimKind::Date;
-    let text = |s: &Option<String>| s.clone().map_or(SqlValue::Null, SqlValue::Text);
+    let text = |s: Option<String>| s.map_or(SqlValue::Null, SqlValue::Text);
     let real = |x: Option<f64>| x.map_or(SqlValue::Null, SqlValue::Real);
     let flag = |b: bool| {
         if is_date {
@@ -137,20 +141,20 @@ pub(super) fn value_row(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> [SqlVa
     [
         real(v.low),
         real(v.high),
-        text(&v.qualifier),
-        text(&v.subject),
-        text(&v.predicate),
-        text(&v.unit),
-        text(&v.currency),
-        text(&v.date.map(|d| d.to_string())),
-        text(&v.weekday),
-        text(&v.relative),
+        text(v.qualifier),
+        text(v.subject),
+        text(v.predicate),
+        text(v.unit),
+        text(v.currency),
+        text(v.date.map(|d| d.to_string())),
+        text(v.weekday),
+        text(v.relative),
         flag(v.year_inferred),
         flag(v.valid),
-        text(&key.as_ref().map(|k| k.0.subject.clone())),
-        text(&key.as_ref().and_then(|k| k.0.event.clone())),
-        text(&key.as_ref().map(|k| k.1.encode())),
-        text(&v.quantity),
+        text(subject_key),
+        text(event),
+        text(anchor),
+        text(v.quantity),
         real(v.si_low),
         real(v.si_high),
     ]
