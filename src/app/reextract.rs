@@ -79,6 +79,7 @@ pub(super) fn reextract_in(
         out.articles += 1;
     }
     tx.index_new_claims(since)?;
+    crate::claimreview::matching::match_new_claims(tx, since)?;
     Ok(out)
 }
 

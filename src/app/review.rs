@@ -248,6 +248,8 @@ pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Clai
             .insert_claim(&article_id, &claim)?
             .ok_or_else(|| Error::Conflict("that claim is already stored".into()))?;
         tx.index_new_claims(since)?;
+        // A claim someone has fact-checked already is found as it arrives, as in ingest.
+        crate::claimreview::matching::match_new_claims(tx, since)?;
         tx.append_history(
             &id,
             &now(),

@@ -257,6 +257,16 @@ fn known_fact_checks_are_matched_whichever_arrives_first() {
     );
     let known = u.ok(&["claims", "--known", "--format", "json"]).json();
     assert_eq!(known.as_array().unwrap().len(), 1);
+    // A claim added by hand in the reviewed sentence is matched as it is stored.
+    u.ok(&["add", "1", "--quote", "a national asset", "--by", "ana"]);
+    let known = u.ok(&["claims", "--known", "--format", "json"]).json();
+    let texts: Vec<&str> = known
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["more than 350,000", "a national asset"]);
 }
 
 #[test]
