@@ -23,7 +23,7 @@ pub fn set_setting(ws: &mut dyn Store, key: &str, value: Option<&str>) -> Result
         )));
     }
     if let Some(v) = value {
-        if key != "org.name" && !(v.starts_with("http://") || v.starts_with("https://")) {
+        if key != "org.name" && !crate::model::is_web_address(v) {
             bail!(Error::Usage(format!(
                 "{key} must be an http(s) address, not '{v}'"
             )));

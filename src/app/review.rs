@@ -14,19 +14,10 @@ use crate::store::{ClaimUpdate, Evidence, Store, now};
 
 /// Evidence links must be web addresses a colleague can open.
 pub fn check_url(url: &str) -> Result<()> {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(host)
-            if !host.is_empty()
-                && !host.starts_with('/')
-                && !url.contains(|c: char| c.is_whitespace() || c.is_control()) =>
-        {
-            Ok(())
-        }
-        _ => Err(Error::Invalid(format!("'{url}' is not an http or https URL")).into()),
+    if crate::model::is_web_address(url) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!("'{url}' is not an http or https URL")).into())
     }
 }
 

@@ -249,7 +249,7 @@ fn meta_tags(doc: &Document, meta: &mut PageMeta) {
             .select("link[rel='canonical']")
             .attr("href")
             .map(|h| h.trim().to_string())
-            .filter(|h| h.starts_with("http"))
+            .filter(|h| crate::model::is_web_address(h))
             .or_else(|| meta_content(doc, &["meta[property='og:url']"]));
     }
     if let Some(t) = &meta.title {

@@ -26,6 +26,7 @@ pub mod offsets;
 mod rule;
 mod status;
 pub mod value;
+mod web;
 
 pub use article::Article;
 pub use claim::{Claim, ClaimJson, Origin};
@@ -36,3 +37,4 @@ pub use kind::ClaimKind;
 pub use rule::Rule;
 pub use status::Status;
 pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};
+pub use web::is_web_address;

@@ -100,8 +100,7 @@ type PageResult = Result<Response, PageError>;
 
 /// Only web links become links: anything else (javascript:, data:) is shown as text.
 fn safe_href(url: &str) -> Option<&str> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    crate::model::is_web_address(url).then_some(url)
 }
 
 fn link_or_text(url: &str) -> Markup {
