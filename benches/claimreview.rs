@@ -99,8 +99,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut ws =
-        claimdesk::app::open(&dir.path().join("ws.db"), store::OpenMode::Create).expect("open");
+    let mut ws = claimdesk::app::open_sqlite(&dir.path().join("ws.db"), store::OpenMode::Create)
+        .expect("open");
     let t = Instant::now();
     ws.write(|tx| {
         for i in 0..n {

@@ -66,7 +66,7 @@ fn main() {
     let db = dir.path().join("serve.db");
     let t = Instant::now();
     {
-        let mut ws = claimdesk::app::open(&db, OpenMode::Create).expect("workspace");
+        let mut ws = claimdesk::app::open_sqlite(&db, OpenMode::Create).expect("workspace");
         grow(&mut ws, 0, claims);
     }
     println!(

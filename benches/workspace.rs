@@ -46,7 +46,7 @@ fn main() {
     // CLAIMDESK_BENCH_DB keeps the generated workspace for profiling.
     let db = std::env::var_os("CLAIMDESK_BENCH_DB")
         .map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
-    let mut ws = claimdesk::app::open(&db, OpenMode::Create).expect("workspace");
+    let mut ws = claimdesk::app::open_sqlite(&db, OpenMode::Create).expect("workspace");
     let mut have = 0;
     println!(
         "| claims | articles | build | claims --status unchecked --limit 50 | mark <id> verified | report --format json | findings |"

@@ -25,11 +25,19 @@ pub use maintenance::{backup, doctor, export_all, import_all};
 
 use std::path::Path;
 
-use crate::store::{OpenMode, Workspace};
+use crate::store::{OpenMode, Store, Workspace};
+
+/// A workspace as front ends hold it: any backend behind the `Store` seam.
+pub type Opened = Box<dyn Store + Send>;
 
 /// Opens the workspace at `path` with the check's model of conflict keys: every front end
-/// opens it here.
-pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
+/// opens it here, and only here is the backend chosen (SQLite for a path).
+pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Opened> {
+    Ok(Box::new(open_sqlite(path, mode)?))
+}
+
+/// The SQLite workspace itself, for what only SQLite offers (benchmarks that build one).
+pub fn open_sqlite(path: &Path, mode: OpenMode) -> anyhow::Result<Workspace> {
     Workspace::open(path, mode, crate::check::stored_key)
 }
 pub use reextract::{Change, Outcome as ReextractOutcome, reextract};

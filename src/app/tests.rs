@@ -4,18 +4,18 @@ use super::*;
 use crate::error::{Error, kind_of};
 use crate::ingest::Metadata;
 use crate::model::{ClaimKind, Status};
-use crate::store::{ClaimFilter, OpenMode, Workspace};
+use crate::store::{ClaimFilter, OpenMode};
 
 const ARTICLE: &str = "Border clash\n\nSaturday, October 7, 2023\n\nThe defence ministry said \
     15 soldiers were killed in the clash. By evening the army said nine soldiers were killed.\n";
 
-fn workspace() -> (tempfile::TempDir, Workspace, Vec<crate::model::Claim>) {
+fn workspace() -> (tempfile::TempDir, Opened, Vec<crate::model::Claim>) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("clash.txt");
     std::fs::write(&file, ARTICLE).unwrap();
     let mut ws = open(&dir.path().join("ws.db"), OpenMode::Create).unwrap();
     let out = ingest_paths(
-        &mut ws,
+        &mut *ws,
         &[file.display().to_string()],
         &Metadata::default(),
         &crate::ingest::ReadOptions::default(),
@@ -41,7 +41,7 @@ fn mark_changes_every_claim_or_none() {
     let (_dir, mut ws, claims) = workspace();
     let a = id_of(&claims, "15 soldiers");
     let e = mark(
-        &mut ws,
+        &mut *ws,
         &[a.to_string(), "ffffffff".into()],
         Status::Verified,
         None,
@@ -56,7 +56,7 @@ fn mark_changes_every_claim_or_none() {
     ));
     assert_eq!(ws.claim(&a).unwrap().status, Status::Unchecked);
     let done = mark(
-        &mut ws,
+        &mut *ws,
         &[a.to_string()],
         Status::Disputed,
         Some("UN says 12"),
@@ -74,7 +74,7 @@ fn evidence_must_be_a_web_address() {
     let (_dir, mut ws, claims) = workspace();
     let a = id_of(&claims, "15 soldiers");
     let e = mark(
-        &mut ws,
+        &mut *ws,
         &[a.to_string()],
         Status::Verified,
         None,
@@ -96,18 +96,18 @@ fn add_claim_by_quote_and_refuse_a_second_one() {
         occurrence: 1,
         kind: None,
     };
-    let c = add_claim(&mut ws, &req, "desk").unwrap();
+    let c = add_claim(&mut *ws, &req, "desk").unwrap();
     assert_eq!(
         (c.kind(), c.text.as_str()),
         (ClaimKind::Other, "defence ministry")
     );
-    let e = add_claim(&mut ws, &req, "desk").err().unwrap();
+    let e = add_claim(&mut *ws, &req, "desk").err().unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Conflict(_))), "{e}");
     let missing = AddClaim {
         quote: "500 tanks",
         ..req
     };
-    let e = add_claim(&mut ws, &missing, "desk").err().unwrap();
+    let e = add_claim(&mut *ws, &missing, "desk").err().unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Invalid(_))), "{e}");
 }
 
@@ -116,9 +116,12 @@ fn edit_refuses_fields_the_kind_lacks_and_the_report_follows() {
     let (_dir, mut ws, claims) = workspace();
     let nine = id_of(&claims, "nine soldiers");
     let scope = crate::report::Scope::default();
-    assert_eq!(visible_findings(&ws, &scope, None, false).unwrap().len(), 1);
+    assert_eq!(
+        visible_findings(&*ws, &scope, None, false).unwrap().len(),
+        1
+    );
     let e = edit_claim(
-        &mut ws,
+        &mut *ws,
         &EditClaim {
             claim: &nine,
             kind: None,
@@ -131,7 +134,7 @@ fn edit_refuses_fields_the_kind_lacks_and_the_report_follows() {
     .unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Invalid(_))), "{e}");
     let (_, changed) = edit_claim(
-        &mut ws,
+        &mut *ws,
         &EditClaim {
             claim: &nine,
             kind: None,
@@ -143,7 +146,7 @@ fn edit_refuses_fields_the_kind_lacks_and_the_report_follows() {
     .unwrap();
     assert_eq!(changed, ["low", "high"]);
     assert!(
-        visible_findings(&ws, &scope, None, false)
+        visible_findings(&*ws, &scope, None, false)
             .unwrap()
             .is_empty()
     );
@@ -153,18 +156,18 @@ fn edit_refuses_fields_the_kind_lacks_and_the_report_follows() {
 fn dismiss_hides_a_finding_and_needs_a_reason() {
     let (_dir, mut ws, _) = workspace();
     let scope = crate::report::Scope::default();
-    let f = visible_findings(&ws, &scope, Some("number-conflict"), false).unwrap();
+    let f = visible_findings(&*ws, &scope, Some("number-conflict"), false).unwrap();
     assert_eq!(f.len(), 1);
-    let e = dismiss(&mut ws, &f[0].id, " ", "desk").err().unwrap();
+    let e = dismiss(&mut *ws, &f[0].id, " ", "desk").err().unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Usage(_))));
-    dismiss(&mut ws, &f[0].id[..6], "two counts at two times", "desk").unwrap();
+    dismiss(&mut *ws, &f[0].id[..6], "two counts at two times", "desk").unwrap();
     assert!(
-        visible_findings(&ws, &scope, None, false)
+        visible_findings(&*ws, &scope, None, false)
             .unwrap()
             .is_empty()
     );
-    assert_eq!(visible_findings(&ws, &scope, None, true).unwrap().len(), 1);
-    let e = visible_findings(&ws, &scope, Some("bogus"), false)
+    assert_eq!(visible_findings(&*ws, &scope, None, true).unwrap().len(), 1);
+    let e = visible_findings(&*ws, &scope, Some("bogus"), false)
         .err()
         .unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Usage(_))));
@@ -174,12 +177,12 @@ fn dismiss_hides_a_finding_and_needs_a_reason() {
 fn assign_and_unassign() {
     let (_dir, mut ws, claims) = workspace();
     let a = id_of(&claims, "15 soldiers");
-    assign(&mut ws, &[a.to_string()], Some("rahim"), "desk").unwrap();
+    assign(&mut *ws, &[a.to_string()], Some("rahim"), "desk").unwrap();
     assert_eq!(ws.claim(&a).unwrap().assignee.as_deref(), Some("rahim"));
-    let e = assign(&mut ws, &[a.to_string()], Some(" "), "desk")
+    let e = assign(&mut *ws, &[a.to_string()], Some(" "), "desk")
         .err()
         .unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Usage(_))));
-    assign(&mut ws, &[a.to_string()], None, "desk").unwrap();
+    assign(&mut *ws, &[a.to_string()], None, "desk").unwrap();
     assert_eq!(ws.claim(&a).unwrap().assignee, None);
 }

@@ -7,14 +7,15 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
-use crate::store::{OpenMode, Store, Workspace};
+use crate::app::Opened;
+use crate::store::{OpenMode, Store};
 
 /// Connections not in use; at most this many are kept.
 const KEEP: usize = 16;
 
 pub struct Pool {
     db: PathBuf,
-    idle: Mutex<Vec<Workspace>>,
+    idle: Mutex<Vec<Opened>>,
 }
 
 impl Pool {
@@ -34,7 +35,7 @@ impl Pool {
             Some(ws) => ws,
             None => crate::app::open(&self.db, OpenMode::Existing)?,
         };
-        let out = f(&mut ws);
+        let out = f(&mut *ws);
         if let Ok(mut idle) = self.idle.lock()
             && idle.len() < KEEP
         {

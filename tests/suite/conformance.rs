@@ -80,7 +80,7 @@ fn backends() -> Vec<(&'static str, Factory)> {
     vec![(
         "sqlite",
         Box::new(|dir: &std::path::Path| -> Box<dyn Store> {
-            Box::new(claimdesk::app::open(&dir.join("ws.db"), OpenMode::Create).unwrap())
+            Box::new(claimdesk::app::open_sqlite(&dir.join("ws.db"), OpenMode::Create).unwrap())
         }),
     )]
 }
@@ -540,7 +540,7 @@ fn export_then_import_is_identical(s: &mut dyn Store) -> Result<()> {
     ensure!(s.problems()?.is_empty(), "{:?}", s.problems()?);
     let dir = tempfile::tempdir()?;
     let mut copy = claimdesk::app::open(&dir.path().join("copy.db"), OpenMode::Create)?;
-    let copy: &mut dyn Store = &mut copy;
+    let copy: &mut dyn Store = &mut *copy;
     copy.import_all(&mut first.as_slice(), "export")?;
     let mut second = Vec::new();
     copy.export_all(&mut second)?;
