@@ -25,6 +25,9 @@ pub fn run(ws: &dyn Store, args: &ShowArgs) -> Result<()> {
 
 /// Everything about claim `id`, as `show` prints it (also `next`).
 pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
+    if format == Format::Json {
+        return output::print_json(&app::claim_view(ws, id)?);
+    }
     let claim = ws.claim(id)?;
     let article = ws.article(app::article_of(&claim)?)?;
     let link = article
@@ -35,9 +38,6 @@ pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
     let history = ws.history(id)?;
     let findings = app::claim_findings(ws, id, &article.id)?;
     let known = ws.known_for_claim(id)?;
-    if format == Format::Json {
-        return output::print_json(&app::claim_view(ws, id)?);
-    }
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("{k:<10} {v}\n"));
     line(
