@@ -59,7 +59,7 @@ pub struct ArticleFilter {
 }
 
 const ARTICLE_COLUMNS: &str = "a.id, a.title, a.url, a.outlet, a.author, a.published, a.story, \
-     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at, a.language, a.number, \
+     a.source_path, (SELECT count(*) FROM claims c WHERE c.article_number = a.number), a.ingested_at, a.language, a.number, \
      a.published_from, a.format, a.fetched_url, a.fetched_at, a.raw_sha256, a.previous_id, \
      (SELECT n.id FROM articles n WHERE n.previous_id = a.id)";
 
@@ -289,7 +289,8 @@ pub fn set_field(
     }
     if field == ArticleField::Story {
         conn.prepare_cached(
-            "UPDATE claims SET scope = coalesce('story:' || ?2, 'article:' || ?1) WHERE article_id = ?1",
+            "UPDATE claims SET scope = coalesce('story:' || ?2, 'article:' || ?1) \
+             WHERE article_number = (SELECT number FROM articles WHERE id = ?1) AND subject_key IS NOT NULL",
         )?
         .execute(params![id, value])?;
     }

@@ -23,14 +23,14 @@ impl Workspace {
         let (sql, arg) = match story {
             Some(s) => (
                 format!(
-                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND c.article_id IN (SELECT id FROM articles WHERE story = ?1) \
-                     AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND c.article_number IN (SELECT number FROM articles WHERE story = ?1) \
+                     AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
                 ),
                 Some(s),
             ),
             None => (
                 format!(
-                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
                 ),
                 None,
             ),
@@ -45,8 +45,9 @@ impl Workspace {
         let sql = format!(
             // CROSS JOIN: the given articles drive the loop; SQLite would otherwise walk
             // every date of the workspace through the partial index.
-            "SELECT {cols} FROM json_each(?1) AS w CROSS JOIN claims c ON c.article_id = w.value \
-             WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_id, c.start_char"
+            "SELECT {cols} FROM json_each(?1) AS w CROSS JOIN articles wa ON wa.id = w.value \
+             CROSS JOIN claims c ON c.article_number = wa.number \
+             WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([serde_json::to_string(ids)?], claim_from_row)?;
@@ -90,7 +91,7 @@ impl Workspace {
         let sql = format!(
             "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
              AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} \
-             ORDER BY (SELECT a.number FROM articles a WHERE a.id = c.article_id), c.start_char"
+             ORDER BY c.article_number, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

@@ -40,11 +40,13 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-pub(super) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
+pub(super) const CLAIM_COLUMNS: &str = "c.id, (SELECT a.id FROM articles a WHERE a.number = c.article_number), c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, c.updated_at, c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
+     c.created_at, coalesce(c.updated_at, c.created_at), c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
      c.sentence_end";
+/// How CLAIM_COLUMNS reads a claim's article id (schema 0016 keeps the article's number).
+const ARTICLE_ID_COLUMN: &str = "(SELECT a.id FROM articles a WHERE a.number = c.article_number)";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
 pub(super) const CLAIM_COLUMN_COUNT: usize = 31;
 
@@ -250,11 +252,11 @@ impl Workspace {
             args.push(k);
         }
         if let Some(a) = &filter.article {
-            conds.push("c.article_id = ?");
+            conds.push("c.article_number = (SELECT number FROM articles WHERE id = ?)");
             args.push(a);
         }
         if let Some(s) = &filter.story {
-            conds.push("c.article_id IN (SELECT id FROM articles WHERE story = ?)");
+            conds.push("c.article_number IN (SELECT number FROM articles WHERE story = ?)");
             args.push(s);
         }
         if let Some(a) = &filter.assignee {
@@ -278,8 +280,7 @@ impl Workspace {
             // are scanned in their index, a tenth of the table.
             search_cond = format!(
                 "c.rowid IN (SELECT m.rowid FROM sentences_fts f \
-                   JOIN articles a ON a.number = f.rowid >> 24 \
-                   JOIN claims m ON m.article_id = a.id AND m.sentence_start = (f.rowid & 16777215) \
+                   JOIN claims m ON m.article_number = (f.rowid >> 24) AND m.sentence_start = (f.rowid & 16777215) \
                    WHERE sentences_fts MATCH ? \
                  UNION SELECT s.rowid FROM claims s INDEXED BY claims_subject \
                    WHERE s.subject IS NOT NULL AND {subject_cond})"
@@ -294,7 +295,7 @@ impl Workspace {
             sql.push_str(" WHERE ");
             sql.push_str(&conds.join(" AND "));
         }
-        sql.push_str(" ORDER BY c.article_id, c.start_char, c.end_char, c.kind");
+        sql.push_str(" ORDER BY c.article_number, c.start_char, c.end_char, c.kind");
         let limit = filter.limit.map(|l| l as i64);
         let offset = filter.offset.map(|o| o as i64);
         if let Some(l) = &limit {
@@ -333,7 +334,8 @@ impl Workspace {
     /// position order: one query whatever the number of articles.
     pub fn claims_of_articles(&self, article_ids: &[ArticleId]) -> Result<Vec<Claim>> {
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN claims c ON c.article_id = wanted.value \
+            "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN articles w ON w.id = wanted.value \
+             JOIN claims c ON c.article_number = w.number \
              ORDER BY wanted.key, c.start_char, c.end_char, c.kind"
         );
         read_claims(&self.conn, &sql, [serde_json::to_string(article_ids)?])
@@ -360,7 +362,8 @@ pub fn existing_at(
     use rusqlite::OptionalExtension;
     Ok(conn
         .prepare_cached(
-            "SELECT id FROM claims WHERE article_id = ?1 AND start_char = ?2 AND end_char = ?3 AND kind = ?4",
+            "SELECT id FROM claims WHERE article_number = (SELECT number FROM articles WHERE id = ?1) \
+             AND start_char = ?2 AND end_char = ?3 AND kind = ?4",
         )?
         .query_row(params![article_id, start as i64, end as i64, kind.as_str()], |r| r.get(0))
         .optional()?)
@@ -376,8 +379,10 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     let has_anchor = conn
         .prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'anchor'")?
         .exists([])?;
-    // Runs inside migrations, before later ones add columns such as `number`.
+    // Runs inside migrations, before later ones add columns such as `number` (and before
+    // version 16 points claims at their article by number).
     let cols = CLAIM_COLUMNS
+        .replace(ARTICLE_ID_COLUMN, "c.article_id")
         .replace("c.sentence_start", "0")
         .replace("c.sentence_end", "0, c.sentence")
         .replace("c.number", "NULL")
@@ -461,6 +466,7 @@ pub fn replace_value(
             .chain(value_row(&after, conn.key_of(&after)))
             .chain(tail),
     ))?;
+    rescope(conn, id)?;
     for (field, from, to) in &changed {
         let from = from.as_ref().map(|v| format!("{field}={v}"));
         let to = to.as_ref().map(|v| format!("{field}={v}"));
@@ -482,7 +488,8 @@ pub fn replace_value(
 /// The claims of one article in text order, inside a transaction.
 pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_id = ?1 ORDER BY c.start_char, c.end_char, c.kind"
+        "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_number = (SELECT number FROM articles WHERE id = ?1) \
+         ORDER BY c.start_char, c.end_char, c.kind"
     );
     read_claims(conn, &sql, [article_id])
 }
@@ -517,6 +524,18 @@ pub fn refresh_key(conn: &Tx, c: &Claim) -> Result<()> {
         key.as_ref().and_then(|k| k.0.event.as_ref()),
         key.as_ref().map(|k| k.1.encode())
     ])?;
+    rescope(conn, c.id.as_deref().unwrap_or(""))
+}
+
+/// A claim's scope as stored: its article's story (or the article itself), only while it
+/// has a conflict key (schema 0016). Run after `subject_key` changes.
+fn rescope(conn: &Connection, id: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE claims SET scope = CASE WHEN subject_key IS NULL THEN NULL ELSE \
+           (SELECT coalesce('story:' || a.story, 'article:' || a.id) FROM articles a WHERE a.number = claims.article_number) END \
+         WHERE id = ?1",
+    )?
+    .execute([id])?;
     Ok(())
 }
 

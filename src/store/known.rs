@@ -106,8 +106,7 @@ pub fn claim_candidates(
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
                                       ORDER BY rank LIMIT ?2) f
-         JOIN articles a ON a.number = f.rowid >> 24
-         JOIN claims c ON c.article_id = a.id AND c.sentence_start = (f.rowid & 16777215)
+         JOIN claims c ON c.article_number = (f.rowid >> 24) AND c.sentence_start = (f.rowid & 16777215)
          ORDER BY f.rank, c.start_char"
     );
     let claims = read_claims(conn, &sql, params![query, limit as i64])?;

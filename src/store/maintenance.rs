@@ -118,7 +118,8 @@ impl Workspace {
             .conn
             .prepare("SELECT id, body FROM articles ORDER BY id")?;
         let mut claims = self.conn.prepare_cached(
-            "SELECT id, text, start_char, end_char FROM claims WHERE article_id = ?1 ORDER BY start_char",
+            "SELECT id, text, start_char, end_char FROM claims \
+             WHERE article_number = (SELECT number FROM articles WHERE id = ?1) ORDER BY start_char",
         )?;
         let rows =
             articles.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;

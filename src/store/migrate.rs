@@ -85,6 +85,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0015_sentence_offsets.sql",
         include_str!("../../schema/0015_sentence_offsets.sql"),
     ),
+    (
+        16,
+        "0016_lean_rows.sql",
+        include_str!("../../schema/0016_lean_rows.sql"),
+    ),
 ];
 
 /// Where a migration stops for code to do what SQL cannot, before its remaining SQL runs.
@@ -103,8 +108,18 @@ pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", false)?;
     let out = apply(conn, keys);
     conn.pragma_update(None, "foreign_keys", true)?;
-    out
+    out?;
+    if version > 0 && version < REBUILT_ALL_ROWS {
+        // That migration copied every article and claim: give the old pages back to the
+        // file system. Only space is at stake, so a reader holding the file open (VACUUM
+        // then reports busy) leaves it for another time.
+        let _ = conn.execute_batch("VACUUM");
+    }
+    Ok(())
 }
+
+/// The migration that rewrites the two big tables (0016).
+const REBUILT_ALL_ROWS: i64 = 16;
 
 fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
     for &(number, name, sql) in MIGRATIONS {
@@ -123,6 +138,7 @@ fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
         let code = match number {
             3 | 5 => super::claims::backfill_conflict_keys(&tx, keys),
             15 => super::sentences::locate_stored(&tx),
+            16 => super::sentences::reindex_all(&tx),
             _ => Ok(()),
         };
         code.with_context(|| format!("migration {name} failed"))?;
@@ -162,6 +178,84 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, LATEST_VERSION);
+    }
+
+    #[test]
+    fn version_16_points_claims_at_article_numbers_and_keeps_everything() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for &(number, _, sql) in &MIGRATIONS[..15] {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", number).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, story, body, body_sha256, ingested_at, number)
+                 VALUES ('a1', 'One', NULL, 'Police said 12 people were arrested. It had 40 schools.', 'h1', 't0', 7),
+                        ('a2', 'Two', 'floods', 'Rain fell.', 'h2', 't0', 9);
+             INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence_start, sentence_end,
+                     value_low, value_high, subject, predicate, status, origin, created_at, updated_at,
+                     scope, subject_key, event, number)
+                 VALUES ('c1', 'a1', 'count', '12 people', 12, 21, 0, 36, 12, 12, 'people arrested', 'arrested',
+                         'verified', 'extracted', 't1', 't2', 'article:a1', 'person', 'arrested', 3),
+                        ('c2', 'a1', 'count', '40 schools', 44, 54, 37, 55, 40, 40, 'schools', NULL,
+                         'unchecked', 'extracted', 't1', 't1', 'article:a1', NULL, NULL, 4);
+             INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value)
+                 VALUES ('c1', 't2', 'desk', 'status', 'unchecked', 'verified');",
+        )
+        .unwrap();
+        migrate(&mut conn, 15, crate::check::stored_key).unwrap();
+        let row = |id: &str| -> (i64, i64, Option<String>, Option<String>) {
+            conn.query_row(
+                "SELECT number, article_number, updated_at, scope FROM claims WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            row("c1"),
+            (3, 7, Some("t2".into()), Some("article:a1".into()))
+        );
+        // Never changed: no copy of created_at; no conflict key: no scope.
+        assert_eq!(row("c2"), (4, 7, None, None));
+        let rowid: i64 = conn
+            .query_row("SELECT rowid FROM articles WHERE id = 'a2'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(rowid, 9);
+        let history: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM claim_history WHERE claim_id = 'c1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(history, 1);
+        // The sentences are indexed under the article numbers.
+        let found: Vec<i64> = conn
+            .prepare("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'schools' ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(found, vec![7 * 16_777_216 + 37]);
+        let orphans: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(orphans, 0);
+        // A claim cannot point at an article that is not there.
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start,
+                     sentence_end, origin, created_at) VALUES ('c3', 8, 'other', 'x', 0, 1, 0, 1, 'manual', 't')",
+                [],
+            )
+            .is_err()
+        );
     }
 
     #[test]

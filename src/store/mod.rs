@@ -62,6 +62,9 @@ pub struct Tx<'a> {
     next_numbers: std::cell::Cell<Option<(i64, i64)>>,
     /// Whether `claims::stage` has made its temporary table on this connection.
     staging: std::cell::Cell<bool>,
+    /// The last article whose number a new claim asked for: bulk ingest stores an
+    /// article's claims one after another.
+    last_article: std::cell::RefCell<Option<(String, i64)>>,
 }
 
 impl std::ops::Deref for Tx<'_> {
@@ -75,6 +78,29 @@ impl Tx<'_> {
     /// The conflict key and anchors of a claim about to be stored.
     pub fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)> {
         (self.keys)(c)
+    }
+
+    /// The number of article `id`, which claims are stored against (schema 0016).
+    pub(crate) fn article_number(&self, id: &str) -> Result<i64> {
+        if let Some((last, n)) = &*self.last_article.borrow()
+            && last == id
+        {
+            return Ok(*n);
+        }
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT number FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
+                    what: "article",
+                    id: id.to_string(),
+                }
+                .into(),
+                e => anyhow::Error::from(e),
+            })?;
+        *self.last_article.borrow_mut() = Some((id.to_string(), n));
+        Ok(n)
     }
 
     /// The number for a new article (`article`) or claim: the highest plus one.
@@ -313,6 +339,7 @@ impl Workspace {
             keys: self.keys,
             next_numbers: std::cell::Cell::new(None),
             staging: std::cell::Cell::new(false),
+            last_article: std::cell::RefCell::new(None),
         };
         let out = f(&tx)?;
         tx.tx.commit()?;

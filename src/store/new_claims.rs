@@ -67,19 +67,22 @@ fn count_new(conn: &Connection, n: usize) -> Result<()> {
 }
 
 /// The columns a new claim is written with, and its values: one statement text per target.
+/// The scope is kept only with a conflict key (?21 is `subject_key`, see `value_row`).
 macro_rules! insert_claim_sql {
     ($verb:literal, $table:literal) => {
         concat!(
             $verb,
             " INTO ",
             $table,
-            " (id, article_id, kind, text, start_char, end_char, sentence_start, sentence_end, \
+            " (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, \
              value_low, value_high, qualifier, subject, predicate, unit, currency, \
              date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor, quantity, si_low, si_high, \
              status, assignee, origin, created_at, updated_at, scope, number) \
-             VALUES (?1, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
-             'unchecked', NULL, ?, ?, ?, \
-             (SELECT coalesce('story:' || story, 'article:' || id) FROM main.articles WHERE id = ?2), ?)"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, 'unchecked', NULL, ?27, ?28, NULL, \
+             CASE WHEN ?21 IS NULL THEN NULL ELSE \
+               (SELECT coalesce('story:' || story, 'article:' || id) FROM main.articles WHERE number = ?2) END, \
+             ?29)"
         )
     };
 }
@@ -100,7 +103,7 @@ fn insert_into(
     let (ss, se) = c.sentence_span.unwrap_or((c.start, c.end));
     let head: [SqlValue; 8] = [
         id.clone().into(),
-        article_id.to_string().into(),
+        conn.article_number(article_id)?.into(),
         c.kind().as_str().to_string().into(),
         c.text.clone().into(),
         (c.start as i64).into(),
@@ -108,9 +111,8 @@ fn insert_into(
         (ss as i64).into(),
         (se as i64).into(),
     ];
-    let tail: [SqlValue; 4] = [
+    let tail: [SqlValue; 3] = [
         c.origin.as_str().to_string().into(),
-        at.to_string().into(),
         at.to_string().into(),
         conn.take_number(false)?.into(),
     ];

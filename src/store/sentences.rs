@@ -12,7 +12,7 @@ use crate::model::{Claim, ClaimId};
 
 /// A sentence's rowid in `sentences_fts`: its article's number and where it starts
 /// (schema 0015). The SQL below computes the same.
-const KEY_SQL: &str = "a.number * 16777216 + c.sentence_start";
+const KEY_SQL: &str = "c.article_number * 16777216 + c.sentence_start";
 
 /// A character offset column (never negative: the schema checks it).
 fn offset(r: &rusqlite::Row, i: usize) -> rusqlite::Result<usize> {
@@ -24,6 +24,14 @@ fn body_of(conn: &Connection, article_id: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT body FROM articles WHERE id = ?1")?
         .query_row([article_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The body of article number `number` (schema 0016), or None.
+fn body_of_number(conn: &Connection, number: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT body FROM articles WHERE number = ?1")?
+        .query_row([number], |r| r.get(0))
         .optional()?)
 }
 
@@ -73,12 +81,12 @@ pub fn after(conn: &Connection, since: i64) -> Result<Vec<(ClaimId, String)>> {
 /// a seventh of bulk ingest's time.
 pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
     let sql = format!(
-        "SELECT DISTINCT {KEY_SQL}, c.article_id, c.sentence_start, c.sentence_end
-         FROM claims c JOIN articles a ON a.id = c.article_id
+        "SELECT DISTINCT {KEY_SQL}, c.article_number, c.sentence_start, c.sentence_end
+         FROM claims c
          WHERE c.rowid > ?1 AND c.sentence_end > c.sentence_start
-         ORDER BY c.article_id, c.sentence_start"
+         ORDER BY c.article_number, c.sentence_start"
     );
-    let rows: Vec<(i64, String, usize, usize)> = conn
+    let rows: Vec<(i64, i64, usize, usize)> = conn
         .prepare_cached(&sql)?
         .query_map([since], |r| {
             Ok((r.get(0)?, r.get(1)?, offset(r, 2)?, offset(r, 3)?))
@@ -89,10 +97,10 @@ pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
     let mut insert =
         conn.prepare_cached("INSERT INTO sentences_fts (rowid, sentence) VALUES (?1, ?2)")?;
     let mut older = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM claims WHERE article_id = ?1 AND rowid <= ?2)",
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE article_number = ?1 AND rowid <= ?2)",
     )?;
     for group in rows.chunk_by(|a, b| a.1 == b.1) {
-        let Some(body) = body_of(conn, &group[0].1)? else {
+        let Some(body) = body_of_number(conn, group[0].1)? else {
             continue;
         };
         let known: bool = older.query_row(params![group[0].1, since], |r| r.get(0))?;
@@ -158,7 +166,8 @@ pub fn locate_stored(conn: &Connection) -> Result<()> {
             update.execute(params![rowid, span.0 as i64, span.1 as i64])?;
         }
     }
-    index_new(conn, 0)
+    // Version 16 indexes the sentences, once claims point at their article by number.
+    Ok(())
 }
 
 /// The byte range of `sentence` in `body` that holds the bytes [start, end).

@@ -52,7 +52,7 @@ impl Workspace {
             ""
         };
         let sql = format!(
-            "SELECT {col}, count(*) FROM claims c JOIN articles a ON a.id = c.article_id {filter} \
+            "SELECT {col}, count(*) FROM claims c JOIN articles a ON a.number = c.article_number {filter} \
              GROUP BY {col} ORDER BY count(*) DESC, {col}"
         );
         query_opt(&self.conn, &sql, story, |r| Ok((r.get(0)?, r.get(1)?)))

@@ -8,8 +8,8 @@ use crate::model::ArticleId;
 
 /// Claims of articles that a later version replaced are left out of the report: this is
 /// the condition, on a claims table aliased `c`.
-pub const CURRENT_VERSION: &str =
-    "c.article_id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)";
+pub const CURRENT_VERSION: &str = "c.article_number NOT IN (SELECT p.number FROM articles p \
+     WHERE p.id IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL))";
 
 /// The newest stored version of the article at `url` (the one no later version replaces),
 /// with its story.
@@ -36,7 +36,8 @@ const SAME_CLAIM: &str = "o.kind = n.kind AND o.text = n.text AND o.value_low IS
 pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
     let sql = format!(
         "SELECT n.id, o.id FROM claims n JOIN claims o ON {SAME_CLAIM}
-         WHERE n.article_id = ?2 AND o.article_id = ?1
+         WHERE n.article_number = (SELECT number FROM articles WHERE id = ?2)
+           AND o.article_number = (SELECT number FROM articles WHERE id = ?1)
          ORDER BY n.start_char, o.start_char"
     );
     let candidates: Vec<(String, String)> = conn
@@ -56,7 +57,8 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
     }
     let mut state = conn.prepare_cached(
         "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
-             (SELECT status, assignee, rating, explanation, updated_at FROM claims WHERE id = ?2)
+             (SELECT status, assignee, rating, explanation, coalesce(updated_at, created_at)
+              FROM claims WHERE id = ?2)
          WHERE id = ?1",
     )?;
     let mut evidence = conn.prepare_cached(

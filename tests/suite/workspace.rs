@@ -31,7 +31,9 @@ fn schema_constraints_hold() {
     for sql in [
         "UPDATE claims SET status = 'done'",
         "UPDATE claims SET kind = 'weight'",
-        "INSERT INTO claims (id, article_id, kind, text, start_char, end_char, sentence, origin, created_at, updated_at) VALUES ('x', 'nope', 'count', 't', 0, 1, 's', 'manual', 'n', 'n')",
+        "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin, created_at) VALUES ('x', 999999, 'count', 't', 0, 1, 0, 1, 'manual', 'n')",
+        "UPDATE claims SET sentence_end = sentence_start - 1",
+        "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin, created_at) SELECT id, article_number, 'other', 't', 900, 901, 0, 1, 'manual', 'n' FROM claims LIMIT 1",
         "INSERT INTO evidence (claim_id, url, stance, added_by, added_at) SELECT id, 'ftp://x', 'supports', 'a', 'n' FROM claims LIMIT 1",
         "INSERT INTO articles (id, title, body, body_sha256, ingested_at) SELECT 'y', title, body, body_sha256, 'n' FROM articles",
     ] {
