@@ -6,7 +6,9 @@
 --   held a 36-character UUID, now a one- to three-byte integer. Articles keep their UUID
 --   (`id`, unique) as the stable id; other tables still refer to it.
 -- * A claim's number becomes its rowid (the unique index on it goes).
--- * `updated_at` stays NULL until a claim is first changed (it was a copy of `created_at`).
+-- * `updated_at` stays NULL until a claim is first changed (it was a copy of `created_at`),
+--   and `created_at` is NULL for a claim stored in the same transaction as its article: it
+--   is then the article's `ingested_at` (it was a copy of it on every claim).
 -- * `scope` is kept only where a claim has a conflict key (`subject_key`): nothing else
 --   reads it.
 -- * An article's body is its last column: listing metadata never walks a long body's
@@ -82,7 +84,7 @@ CREATE TABLE claims_v16 (
     rating          TEXT REFERENCES ratings (label),
     explanation     TEXT,
     origin          TEXT NOT NULL CHECK (origin IN ('extracted', 'manual')),
-    created_at      TEXT NOT NULL,
+    created_at      TEXT,                          -- NULL: its article's ingested_at
     updated_at      TEXT,                          -- NULL until first changed
     scope           TEXT,                          -- 'story:…' or 'article:…', with subject_key
     subject_key     TEXT,
@@ -100,7 +102,7 @@ SELECT c.number, c.id, a.number, c.kind, c.text, c.start_char, c.end_char,
        c.sentence_start, c.sentence_end, c.value_low, c.value_high, c.qualifier, c.subject,
        c.predicate, c.unit, c.currency, c.quantity, c.si_low, c.si_high, c.date, c.weekday,
        c.relative, c.year_inferred, c.date_valid, c.status, c.assignee, c.rating, c.explanation,
-       c.origin, c.created_at, nullif(c.updated_at, c.created_at),
+       c.origin, nullif(c.created_at, a.ingested_at), nullif(c.updated_at, c.created_at),
        CASE WHEN c.subject_key IS NULL THEN NULL ELSE c.scope END, c.subject_key, c.event, c.anchor
 FROM claims c JOIN articles a ON a.id = c.article_id
 ORDER BY c.number;
@@ -159,7 +161,7 @@ CREATE VIEW review_queue AS
 SELECT c.id AS claim_id, c.number, c.kind, c.text,
        substr(a.body, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
        c.assignee, a.id AS article_id, a.title AS article_title, a.url AS article_url, a.story,
-       c.created_at
+       coalesce(c.created_at, a.ingested_at) AS created_at
 FROM claims c JOIN articles a ON a.number = c.article_number
 WHERE c.status = 'unchecked';
 

@@ -20,7 +20,7 @@ pub use source::{
 
 use crate::extract::{self, PublishedFrom};
 use crate::model::{Anchor, Claim, ConflictKey, KeyFn};
-use crate::store::{self, NewArticle, Store};
+use crate::store::{NewArticle, Store};
 
 /// Called with the number of articles just done (extracted, then stored), for progress bars.
 pub type Progress<'a> = dyn Fn(u64) + Sync + 'a;
@@ -200,7 +200,6 @@ fn store_batch(
     progress(chunk.len() as u64);
     ws.write(|tx| {
         let since = tx.last_rowid()?;
-        let at = store::now();
         let mut done = Vec::with_capacity(chunk.len());
         for p in chunk {
             let source = p.article.source_path.clone().unwrap_or_else(|| "-".into());
@@ -233,7 +232,7 @@ fn store_batch(
                 None => tx.insert_article(&p.article)?,
             };
             for (c, key) in p.claims.iter().zip(&p.keys) {
-                tx.stage_claim(&id, c, key.clone(), &at)?;
+                tx.stage_claim(&id, c, key.clone())?;
             }
             let carried = match &previous {
                 Some((prev, _)) => {

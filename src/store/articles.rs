@@ -131,7 +131,7 @@ pub fn insert(conn: &super::Tx, a: &NewArticle) -> Result<ArticleId> {
         a.body,
         a.body_sha256,
         a.source_path,
-        now(),
+        conn.now(),
         a.language,
         conn.take_number(true)?,
         a.published_from,

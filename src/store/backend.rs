@@ -142,12 +142,12 @@ pub trait StoreTx {
     ) -> Result<Option<ClaimId>>;
     fn is_reviewed(&self, c: &Claim) -> Result<bool>;
     fn insert_claim(&self, article_id: &ArticleId, c: &Claim) -> Result<Option<ClaimId>>;
+    /// Queues a claim for `flush_staged`, stamped with the transaction's time.
     fn stage_claim(
         &self,
         article_id: &ArticleId,
         c: &Claim,
         key: Option<(ConflictKey, Anchor)>,
-        at: &str,
     ) -> Result<()>;
     fn flush_staged(&self) -> Result<()>;
     /// A mark for "claims stored after this point" (`index_new_claims`, `sentences_after`).
@@ -406,9 +406,8 @@ impl StoreTx for Tx<'_> {
         article_id: &ArticleId,
         c: &Claim,
         key: Option<(ConflictKey, Anchor)>,
-        at: &str,
     ) -> Result<()> {
-        super::new_claims::stage(self, article_id, c, key, at)
+        super::new_claims::stage(self, article_id, c, key)
     }
     fn flush_staged(&self) -> Result<()> {
         super::new_claims::flush_staged(self)

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use rusqlite::params;
 
-use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, claim_from_row};
+use super::claims::{CLAIM_COLUMN_COUNT, CLAIM_COLUMNS, CLAIMS, claim_from_row};
 use super::{CURRENT_VERSION, Workspace, query_opt};
 use crate::model::{Anchor, ArticleId, Claim, ClaimKind, ConflictKey};
 
@@ -23,14 +23,14 @@ impl Workspace {
         let (sql, arg) = match story {
             Some(s) => (
                 format!(
-                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND c.article_number IN (SELECT number FROM articles WHERE story = ?1) \
+                    "SELECT {cols} FROM {CLAIMS} WHERE {DATE_CHECKS} AND ca.story = ?1 \
                      AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
                 ),
                 Some(s),
             ),
             None => (
                 format!(
-                    "SELECT {cols} FROM claims c WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
+                    "SELECT {cols} FROM {CLAIMS} WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
                 ),
                 None,
             ),
@@ -45,8 +45,8 @@ impl Workspace {
         let sql = format!(
             // CROSS JOIN: the given articles drive the loop; SQLite would otherwise walk
             // every date of the workspace through the partial index.
-            "SELECT {cols} FROM json_each(?1) AS w CROSS JOIN articles wa ON wa.id = w.value \
-             CROSS JOIN claims c ON c.article_number = wa.number \
+            "SELECT {cols} FROM json_each(?1) AS w CROSS JOIN articles ca ON ca.id = w.value \
+             CROSS JOIN claims c ON c.article_number = ca.number \
              WHERE {DATE_CHECKS} AND {CURRENT_VERSION} ORDER BY c.article_number, c.start_char"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -89,7 +89,7 @@ impl Workspace {
     pub fn group_claims(&self, key: &ConflictKey) -> Result<(Vec<Claim>, Vec<Anchor>)> {
         let cols = CLAIM_COLUMNS;
         let sql = format!(
-            "SELECT {cols}, c.anchor FROM claims c WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
+            "SELECT {cols}, c.anchor FROM {CLAIMS} WHERE c.subject_key IS NOT NULL AND c.scope = ?1 AND c.kind = ?2 AND c.subject_key = ?3 \
              AND c.event IS ?4 AND coalesce(c.currency, c.quantity) IS ?5 AND {CURRENT_VERSION} \
              ORDER BY c.article_number, c.start_char"
         );

@@ -40,13 +40,14 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-pub(super) const CLAIM_COLUMNS: &str = "c.id, (SELECT a.id FROM articles a WHERE a.number = c.article_number), c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
+pub(super) const CLAIM_COLUMNS: &str = "c.id, ca.id, c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
-     c.created_at, coalesce(c.updated_at, c.created_at), c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
+     coalesce(c.created_at, ca.ingested_at), coalesce(c.updated_at, c.created_at, ca.ingested_at), c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
      c.sentence_end";
-/// How CLAIM_COLUMNS reads a claim's article id (schema 0016 keeps the article's number).
-const ARTICLE_ID_COLUMN: &str = "(SELECT a.id FROM articles a WHERE a.number = c.article_number)";
+/// What CLAIM_COLUMNS reads from: a claim (`c`) and its article (`ca`), whose id and
+/// ingest time it shows (schema 0016 keeps only the article's number in the claim).
+pub(super) const CLAIMS: &str = "claims c JOIN articles ca ON ca.number = c.article_number";
 /// How many columns CLAIM_COLUMNS selects: a query may add its own after them.
 pub(super) const CLAIM_COLUMN_COUNT: usize = 31;
 
@@ -170,7 +171,7 @@ pub enum ClaimUpdate {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Claim> {
-    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?1");
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.id = ?1");
     let mut claim = [conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?];
     super::sentences::fill(conn, &mut claim)?;
     let [claim] = claim;
@@ -238,7 +239,7 @@ impl Workspace {
 
     /// Claims matching `filter`, in article order then position in the article.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c");
+        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS}");
         let mut conds: Vec<&str> = Vec::new();
         let mut args: Vec<&dyn ToSql> = Vec::new();
         let status = filter.status.map(|s| s.as_str());
@@ -313,7 +314,7 @@ impl Workspace {
     /// per article they are in).
     pub fn sentences_of(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>> {
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))"
+            "SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.id IN (SELECT value FROM json_each(?1))"
         );
         let claims = read_claims(&self.conn, &sql, [serde_json::to_string(claim_ids)?])?;
         Ok(id_and_sentence(claims).into_iter().collect())
@@ -334,8 +335,8 @@ impl Workspace {
     /// position order: one query whatever the number of articles.
     pub fn claims_of_articles(&self, article_ids: &[ArticleId]) -> Result<Vec<Claim>> {
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN articles w ON w.id = wanted.value \
-             JOIN claims c ON c.article_number = w.number \
+            "SELECT {CLAIM_COLUMNS} FROM json_each(?1) AS wanted JOIN articles ca ON ca.id = wanted.value \
+             JOIN claims c ON c.article_number = ca.number \
              ORDER BY wanted.key, c.start_char, c.end_char, c.kind"
         );
         read_claims(&self.conn, &sql, [serde_json::to_string(article_ids)?])
@@ -382,7 +383,8 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     // Runs inside migrations, before later ones add columns such as `number` (and before
     // version 16 points claims at their article by number).
     let cols = CLAIM_COLUMNS
-        .replace(ARTICLE_ID_COLUMN, "c.article_id")
+        .replace("ca.id", "c.article_id")
+        .replace("ca.ingested_at", "NULL")
         .replace("c.sentence_start", "0")
         .replace("c.sentence_end", "0, c.sentence")
         .replace("c.number", "NULL")
@@ -488,7 +490,7 @@ pub fn replace_value(
 /// The claims of one article in text order, inside a transaction.
 pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
     let sql = format!(
-        "SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.article_number = (SELECT number FROM articles WHERE id = ?1) \
+        "SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE ca.id = ?1 \
          ORDER BY c.start_char, c.end_char, c.kind"
     );
     read_claims(conn, &sql, [article_id])

@@ -107,6 +107,7 @@ pub fn claim_candidates(
         "SELECT {CLAIM_COLUMNS} FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ?1
                                       ORDER BY rank LIMIT ?2) f
          JOIN claims c ON c.article_number = (f.rowid >> 24) AND c.sentence_start = (f.rowid & 16777215)
+         JOIN articles ca ON ca.number = c.article_number
          ORDER BY f.rank, c.start_char"
     );
     let claims = read_claims(conn, &sql, params![query, limit as i64])?;

@@ -62,9 +62,11 @@ pub struct Tx<'a> {
     next_numbers: std::cell::Cell<Option<(i64, i64)>>,
     /// Whether `claims::stage` has made its temporary table on this connection.
     staging: std::cell::Cell<bool>,
-    /// The last article whose number a new claim asked for: bulk ingest stores an
-    /// article's claims one after another.
-    last_article: std::cell::RefCell<Option<(String, i64)>>,
+    /// The last article a new claim was stored against (id, number, ingested_at): bulk
+    /// ingest stores an article's claims one after another.
+    last_article: std::cell::RefCell<Option<(String, i64, String)>>,
+    /// The transaction's time: what it stores happened at once.
+    at: std::cell::OnceCell<String>,
 }
 
 impl std::ops::Deref for Tx<'_> {
@@ -80,17 +82,23 @@ impl Tx<'_> {
         (self.keys)(c)
     }
 
-    /// The number of article `id`, which claims are stored against (schema 0016).
-    pub(crate) fn article_number(&self, id: &str) -> Result<i64> {
-        if let Some((last, n)) = &*self.last_article.borrow()
+    /// The time of this transaction: every row it stamps gets the same one.
+    pub(crate) fn now(&self) -> String {
+        self.at.get_or_init(now).clone()
+    }
+
+    /// The number and ingest time of article `id`, which claims are stored against
+    /// (schema 0016).
+    pub(crate) fn article_key(&self, id: &str) -> Result<(i64, String)> {
+        if let Some((last, n, at)) = &*self.last_article.borrow()
             && last == id
         {
-            return Ok(*n);
+            return Ok((*n, at.clone()));
         }
-        let n: i64 = self
+        let (n, at): (i64, String) = self
             .tx
-            .prepare_cached("SELECT number FROM articles WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT number, ingested_at FROM articles WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
                     what: "article",
@@ -99,8 +107,8 @@ impl Tx<'_> {
                 .into(),
                 e => anyhow::Error::from(e),
             })?;
-        *self.last_article.borrow_mut() = Some((id.to_string(), n));
-        Ok(n)
+        *self.last_article.borrow_mut() = Some((id.to_string(), n, at.clone()));
+        Ok((n, at))
     }
 
     /// The number for a new article (`article`) or claim: the highest plus one.
@@ -340,6 +348,7 @@ impl Workspace {
             next_numbers: std::cell::Cell::new(None),
             staging: std::cell::Cell::new(false),
             last_article: std::cell::RefCell::new(None),
+            at: std::cell::OnceCell::new(),
         };
         let out = f(&tx)?;
         tx.tx.commit()?;

@@ -6,13 +6,13 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
 
 use super::claims::value_row;
-use super::{Tx, new_id, now};
+use super::{Tx, new_id};
 use crate::model::{Anchor, Claim, ClaimId, ConflictKey};
 
 /// Stores a claim for `article_id`; returns its id, or None when the same
 /// (article, start, end, kind) is already stored.
 pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<ClaimId>> {
-    let (id, n) = insert_into(conn, INSERT_CLAIM, article_id, c, conn.key_of(c), &now())?;
+    let (id, n) = insert_into(conn, INSERT_CLAIM, article_id, c, conn.key_of(c))?;
     count_new(conn, n)?;
     Ok((n == 1).then_some(ClaimId::new(id)))
 }
@@ -21,13 +21,12 @@ pub fn insert(conn: &Tx, article_id: &str, c: &Claim) -> Result<Option<ClaimId>>
 /// first, then moves them in one statement. Row by row, every insert journaled each page
 /// of claims' indexes it touched again (a statement journal per row, for its triggers) and
 /// ran at a quarter of SQLite's speed.
-/// `key` is the claim's conflict key (`Workspace::key_fn`), `at` the batch's time.
+/// `key` is the claim's conflict key (`Workspace::key_fn`).
 pub fn stage(
     conn: &Tx,
     article_id: &str,
     c: &Claim,
     key: Option<(ConflictKey, Anchor)>,
-    at: &str,
 ) -> Result<()> {
     if !conn.staging.get() {
         conn.execute_batch(
@@ -35,7 +34,7 @@ pub fn stage(
         )?;
         conn.staging.set(true);
     }
-    insert_into(conn, STAGE_CLAIM, article_id, c, key, at)?;
+    insert_into(conn, STAGE_CLAIM, article_id, c, key)?;
     Ok(())
 }
 
@@ -90,20 +89,27 @@ const INSERT_CLAIM: &str = insert_claim_sql!("INSERT OR IGNORE", "main.claims");
 const STAGE_CLAIM: &str = insert_claim_sql!("INSERT", "temp.staged_claims");
 
 /// Writes a new claim with `sql` (one of the two above); returns its id and the rows written.
+/// A claim stored with its article (same transaction, same time) keeps no time of its own.
 fn insert_into(
     conn: &Tx,
     sql: &str,
     article_id: &str,
     c: &Claim,
     key: Option<(ConflictKey, Anchor)>,
-    at: &str,
 ) -> Result<(String, usize)> {
     let id = new_id();
+    let (article, ingested_at) = conn.article_key(article_id)?;
+    let at = conn.now();
+    let created_at: SqlValue = if at == ingested_at {
+        SqlValue::Null
+    } else {
+        at.into()
+    };
     // A claim made without its body at hand has its quote for a sentence.
     let (ss, se) = c.sentence_span.unwrap_or((c.start, c.end));
     let head: [SqlValue; 8] = [
         id.clone().into(),
-        conn.article_number(article_id)?.into(),
+        article.into(),
         c.kind().as_str().to_string().into(),
         c.text.clone().into(),
         (c.start as i64).into(),
@@ -113,7 +119,7 @@ fn insert_into(
     ];
     let tail: [SqlValue; 3] = [
         c.origin.as_str().to_string().into(),
-        at.to_string().into(),
+        created_at,
         conn.take_number(false)?.into(),
     ];
     let n = conn.prepare_cached(sql)?.execute(params_from_iter(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::claims::{CLAIM_COLUMNS, id_and_sentence, read_claims};
+use super::claims::{CLAIM_COLUMNS, CLAIMS, id_and_sentence, read_claims};
 use crate::model::offsets::CharCursor;
 use crate::model::{Claim, ClaimId};
 
@@ -70,7 +70,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
 
 /// (claim id, sentence) of the claims inserted after `since` (a `last_rowid`).
 pub fn after(conn: &Connection, since: i64) -> Result<Vec<(ClaimId, String)>> {
-    let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.rowid > ?1");
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.rowid > ?1");
     Ok(id_and_sentence(read_claims(conn, &sql, [since])?))
 }
 

@@ -57,8 +57,9 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
     }
     let mut state = conn.prepare_cached(
         "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
-             (SELECT status, assignee, rating, explanation, coalesce(updated_at, created_at)
-              FROM claims WHERE id = ?2)
+             (SELECT o.status, o.assignee, o.rating, o.explanation,
+                     coalesce(o.updated_at, o.created_at, a.ingested_at)
+              FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.id = ?2)
          WHERE id = ?1",
     )?;
     let mut evidence = conn.prepare_cached(

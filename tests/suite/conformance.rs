@@ -66,6 +66,10 @@ const CHECKS: &[(&str, Check)] = &[
         conflicting_figures_form_a_group,
     ),
     ("known_reviews_match_claims", known_reviews_match_claims),
+    (
+        "claim_times_follow_their_writes",
+        claim_times_follow_their_writes,
+    ),
 ];
 
 /// A check of one store against a second, empty store of the same backend.
@@ -150,7 +154,7 @@ fn store_article(
         let mut ids = Vec::new();
         for c in &claims {
             if staged {
-                tx.stage_claim(&id, c, tx.key_of(c), "2026-01-01T00:00:00.000Z")?;
+                tx.stage_claim(&id, c, tx.key_of(c))?;
             } else if let Some(cid) = tx.insert_claim(&id, c)? {
                 ids.push(cid);
             }
@@ -231,6 +235,44 @@ fn claims_keep_offsets_sentences_numbers(s: &mut dyn Store) -> Result<()> {
     Ok(())
 }
 
+/// A claim stored with its article was created when the article was ingested; one added
+/// later, when it was added; `updated_at` follows the last change.
+fn claim_times_follow_their_writes(s: &mut dyn Store) -> Result<()> {
+    let (id, _) = store_article(s, &article(BODY, None), true)?;
+    let ingested = s.article(&id)?.ingested_at;
+    let ids: Vec<ClaimId> = all_claims(s)?.into_iter().filter_map(|c| c.id).collect();
+    ensure!(!ingested.is_empty());
+    for c in all_claims(s)? {
+        ensure!(c.created_at.as_deref() == Some(ingested.as_str()), "{c:?}");
+        ensure!(c.updated_at == c.created_at, "{c:?}");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mut later = s.claim(&ids[0])?;
+    later.value = Value::Other;
+    let added = s
+        .write(|tx| tx.insert_claim(&id, &later))?
+        .context("the other-kind claim was not stored")?;
+    let added = s.claim(&added)?;
+    let created = added.created_at.clone().context("no created_at")?;
+    ensure!(created > ingested, "{created} is not after {ingested}");
+    ensure!(added.updated_at.as_deref() == Some(created.as_str()));
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    s.write(|tx| {
+        tx.update_claim(
+            &ids[1],
+            &ClaimUpdate::Status(Status::Verified),
+            "desk",
+            None,
+            None,
+        )
+    })?;
+    let marked = s.claim(&ids[1])?;
+    ensure!(marked.created_at.as_deref() == Some(ingested.as_str()));
+    let updated = marked.updated_at.context("no updated_at")?;
+    ensure!(updated > created, "{updated} is not after {created}");
+    Ok(())
+}
+
 fn same_place_and_kind_stored_once(s: &mut dyn Store) -> Result<()> {
     let a = article(BODY, None);
     let (id, ids) = store_article(s, &a, false)?;
@@ -239,7 +281,7 @@ fn same_place_and_kind_stored_once(s: &mut dyn Store) -> Result<()> {
         let mut n = 0;
         for c in &claims {
             n += usize::from(tx.insert_claim(&id, c)?.is_some());
-            tx.stage_claim(&id, c, tx.key_of(c), "2026-01-01T00:00:00.000Z")?;
+            tx.stage_claim(&id, c, tx.key_of(c))?;
             let at = tx.claim_at(&id, c.start, c.end, c.kind())?;
             ensure!(at == c.id, "claim_at {at:?} for {:?}", c.id);
         }
