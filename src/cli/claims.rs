@@ -120,10 +120,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
 pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> Result<()> {
     match format {
         Format::Json => output::write_json(&list.iter().map(Claim::json).collect::<Vec<_>>()),
-        Format::Csv => output::print_csv(
-            &csv_headers(),
-            &list.iter().map(csv_row).collect::<Vec<_>>(),
-        ),
+        Format::Csv => output::write_csv(&csv_headers(), list.iter().map(csv_row)),
         Format::Table => {
             let mut headers = vec!["kind", "text", "value", "chars"];
             if ws.is_some() {

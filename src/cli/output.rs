@@ -183,28 +183,49 @@ pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn print_csv(headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
-    print_raw(&csv_string(headers, rows)?)
+    write_csv(headers, rows.iter().cloned())
+}
+
+/// Writes the rows to stdout as CSV as they come: a long listing is never held as text.
+pub fn write_csv(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+    let stdout = std::io::stdout().lock();
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 16, stdout));
+    csv_rows(&mut w, headers, rows)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// A CSV error as the I/O error it carries, so a closed pipe is seen as one.
+fn csv_error(e: csv::Error) -> anyhow::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io.into(),
+        other => anyhow::anyhow!("cannot write CSV: {other:?}"),
+    }
 }
 
 /// The rows as CSV text, cells made safe for spreadsheets unless `--raw-csv`.
 pub fn csv_string(headers: &[&str], rows: &[Vec<String>]) -> Result<String> {
-    let raw = RAW_CSV.load(std::sync::atomic::Ordering::Relaxed);
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(headers)?;
+    csv_rows(&mut w, headers, rows.iter().cloned())?;
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+fn csv_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    headers: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<()> {
+    let raw = RAW_CSV.load(std::sync::atomic::Ordering::Relaxed);
+    w.write_record(headers).map_err(csv_error)?;
     for r in rows {
         if raw {
-            w.write_record(r)?;
+            w.write_record(&r)
         } else {
-            w.write_record(
-                r.iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|c| c.as_ref()),
-            )?;
+            w.write_record(r.iter().map(|c| csv_cell(c).into_owned()))
         }
+        .map_err(csv_error)?;
     }
-    Ok(String::from_utf8(w.into_inner()?)?)
+    Ok(())
 }
 
 pub fn opt<T: AsRef<str>>(s: &Option<T>) -> String {
