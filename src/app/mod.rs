@@ -25,14 +25,23 @@ pub use maintenance::{backup, doctor, export_all, import_all};
 
 use std::path::Path;
 
+use crate::store::postgres::{self, PgStore};
 use crate::store::{OpenMode, Store, Workspace};
 
 /// A workspace as front ends hold it: any backend behind the `Store` seam.
 pub type Opened = Box<dyn Store + Send>;
 
 /// Opens the workspace at `path` with the check's model of conflict keys: every front end
-/// opens it here, and only here is the backend chosen (SQLite for a path).
+/// opens it here, and only here is the backend chosen: PostgreSQL for a `postgres://` URL,
+/// SQLite for a path.
 pub fn open(path: &Path, mode: OpenMode) -> anyhow::Result<Opened> {
+    if let Some(url) = path.to_str().filter(|p| postgres::is_url(p)) {
+        return Ok(Box::new(PgStore::open(
+            url,
+            mode,
+            crate::check::stored_key,
+        )?));
+    }
     Ok(Box::new(open_sqlite(path, mode)?))
 }
 

@@ -13,7 +13,7 @@ pub enum IdTable {
 }
 
 impl IdTable {
-    fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             IdTable::Articles => "article",
             IdTable::Claims => "claim",
@@ -74,10 +74,32 @@ fn hyphenated(p: &str) -> String {
 /// are UUIDv7, which begin with 0), or an id or unique prefix, with or without hyphens.
 /// Unknown or ambiguous ones are errors that list the candidates.
 pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String> {
+    resolve_with(
+        table,
+        prefix,
+        |n| by_number(conn, table, n),
+        |low, high| {
+            let mut stmt = conn.prepare_cached(table.range_sql())?;
+            let found = stmt
+                .query_map([low, high], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(found)
+        },
+    )
+}
+
+/// `resolve` for any backend: `by_number` finds the row with a number, `in_range` the ids
+/// in [low, high) in order (at most 11).
+pub fn resolve_with(
+    table: IdTable,
+    prefix: &str,
+    by_number: impl FnOnce(i64) -> Result<Option<String>>,
+    in_range: impl FnOnce(&str, &str) -> Result<Vec<String>>,
+) -> Result<String> {
     let typed = prefix.trim();
     if !typed.is_empty() && !typed.starts_with('0') && typed.bytes().all(|b| b.is_ascii_digit()) {
         let found = match typed.parse::<i64>() {
-            Ok(n) => by_number(conn, table, n)?,
+            Ok(n) => by_number(n)?,
             Err(_) => None,
         };
         return found.ok_or_else(|| {
@@ -98,10 +120,7 @@ pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String
     }
     // Every UUID character sorts below '~', so [p, p~) holds exactly the ids starting with p.
     let upper = format!("{p}~");
-    let mut stmt = conn.prepare_cached(table.range_sql())?;
-    let found: Vec<String> = stmt
-        .query_map([&p, &upper], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let found = in_range(&p, &upper)?;
     match found.len() {
         0 => Err(Error::NotFound {
             what: table.noun(),
@@ -128,24 +147,31 @@ pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String
 /// UUIDv7 ids made in the same minute share their first 8 characters, so a fixed
 /// width would not name anything.
 pub fn short_id(conn: &Connection, table: IdTable, id: &str) -> Result<String> {
-    let mut shared = 0;
+    let mut neighbours = Vec::new();
     for sql in table.neighbours_sql() {
         let mut stmt = conn.prepare_cached(sql)?;
-        if let Some(other) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
-            let common = id
-                .bytes()
-                .zip(other.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            shared = shared.max(common);
-        }
+        neighbours.extend(stmt.query_row([id], |r| r.get::<_, String>(0)).optional()?);
+    }
+    Ok(shortest_prefix(id, &neighbours))
+}
+
+/// The shortest prefix of `id` (at least 8 characters) that its sorted neighbours lack.
+pub fn shortest_prefix(id: &str, neighbours: &[String]) -> String {
+    let mut shared = 0;
+    for other in neighbours {
+        let common = id
+            .bytes()
+            .zip(other.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared = shared.max(common);
     }
     let mut len = (shared + 1).clamp(8, id.len());
     // Never end a prefix on the dash: it reads as a typo.
     if id.as_bytes().get(len - 1) == Some(&b'-') {
         len = (len + 1).min(id.len());
     }
-    Ok(id[..len].to_string())
+    id[..len].to_string()
 }
 
 /// Typed ids bind and read as the text they are.

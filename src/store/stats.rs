@@ -26,7 +26,7 @@ impl CountBy {
     }
 
     /// The grouped column: fixed text per variant, never from input.
-    fn column(self) -> &'static str {
+    pub(crate) fn column(self) -> &'static str {
         match self {
             CountBy::Status => "c.status",
             CountBy::Kind => "c.kind",

@@ -205,3 +205,41 @@ pub fn spawn_server(t: &Test, by: &str, extra: &[&str]) -> (std::process::Child,
     assert!(base.starts_with("http://127.0.0.1:"), "{line}");
     (child, base)
 }
+
+/// The PostgreSQL server the tests may use, as a URL (`CLAIMDESK_TEST_POSTGRES`, for
+/// example postgres://postgres@%2Ftmp%2Fpg:5433/postgres): its user must be allowed to
+/// create databases. None when unset.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("CLAIMDESK_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// Says, visibly, that a PostgreSQL run was skipped.
+pub fn skip_postgres(what: &str) {
+    eprintln!(
+        "note: {what} did not run on PostgreSQL: set CLAIMDESK_TEST_POSTGRES to a server URL to run it"
+    );
+}
+
+/// A new, empty database on the test server, as a URL.
+pub fn postgres_database() -> String {
+    let server = postgres_server().expect("CLAIMDESK_TEST_POSTGRES is set");
+    let name = format!("claimdesk_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("cannot connect to {server}: {e}"));
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    // The server URL with the new database in place of its own.
+    let (base, query) = match server.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (server.as_str(), String::new()),
+    };
+    let authority_end = base
+        .find("://")
+        .map(|i| i + 3)
+        .and_then(|start| base[start..].find('/').map(|j| start + j))
+        .unwrap_or(base.len());
+    format!("{}/{name}{query}", &base[..authority_end])
+}

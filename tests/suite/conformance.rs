@@ -83,14 +83,26 @@ const PAIR_CHECKS: &[(&str, PairCheck)] = &[(
 /// Makes a new, empty store in the given folder.
 type Factory = Box<dyn Fn(&std::path::Path) -> Box<dyn Store>>;
 
-/// A factory for each backend this machine can run.
+/// A factory for each backend this machine can run: SQLite always, PostgreSQL when
+/// `CLAIMDESK_TEST_POSTGRES` names a server (see `postgres_database`).
 fn backends() -> Vec<(&'static str, Factory)> {
-    vec![(
+    let mut all: Vec<(&'static str, Factory)> = vec![(
         "sqlite",
         Box::new(|dir: &std::path::Path| -> Box<dyn Store> {
             Box::new(claimdesk::app::open_sqlite(&dir.join("ws.db"), OpenMode::Create).unwrap())
         }),
-    )]
+    )];
+    match crate::suite::common::postgres_server() {
+        Some(_) => all.push((
+            "postgres",
+            Box::new(|_: &std::path::Path| -> Box<dyn Store> {
+                let url = crate::suite::common::postgres_database();
+                claimdesk::app::open(std::path::Path::new(&url), OpenMode::Create).unwrap()
+            }),
+        )),
+        None => crate::suite::common::skip_postgres("the store conformance suite"),
+    }
+    all
 }
 
 #[test]

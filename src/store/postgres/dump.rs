@@ -1,0 +1,293 @@
+//! The whole workspace as JSON lines and back, in the format the SQLite backend writes (so
+//! a file moves between backends), and the checks `doctor` runs on PostgreSQL.
+
+use std::io::{BufRead, Write};
+
+use anyhow::{Context, Result, bail};
+use postgres::types::ToSql;
+use postgres::{Client, GenericClient};
+use serde_json::{Map, Value as Json, json};
+
+use super::claims::Param;
+use crate::error::Error;
+use crate::store::LATEST_VERSION;
+
+/// Tables in the order their foreign keys need (as on SQLite); others follow by name.
+const ORDER: &[&str] = &[
+    "ratings",
+    "articles",
+    "article_history",
+    "claims",
+    "claim_history",
+    "evidence",
+    "finding_dismissals",
+    "settings",
+    "known_reviews",
+    "claim_matches",
+];
+
+/// Derived or bookkeeping tables: rebuilt on import, never exported.
+const DERIVED: &[&str] = &["sentences", "status_counts", "claimdesk_schema"];
+
+/// Tables seeded by the schema, replaced by the file's rows on import.
+const SEEDED: &[&str] = &["ratings"];
+
+/// Tables whose `id` is a sequence, moved past the imported rows.
+const SERIAL: &[&str] = &[
+    "claim_history",
+    "evidence",
+    "article_history",
+    "known_reviews",
+];
+
+/// The data tables of the current schema, in foreign-key order.
+fn data_tables(c: &mut impl GenericClient) -> Result<Vec<String>> {
+    let mut names: Vec<String> = c
+        .query(
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+            &[],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .filter(|n: &String| !DERIVED.contains(&n.as_str()))
+        .collect();
+    names.sort_by_key(|n| {
+        (
+            ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()),
+            n.clone(),
+        )
+    });
+    Ok(names)
+}
+
+/// (column, type) of a table, in order, without generated columns.
+fn columns(c: &mut impl GenericClient, table: &str) -> Result<Vec<(String, String)>> {
+    Ok(c.query(
+        "SELECT column_name::text, data_type::text FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+         ORDER BY ordinal_position",
+        &[&table],
+    )?
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect())
+}
+
+/// Writes a header line, then `{"table": ..., "row": {column: value}}` per row.
+pub fn export_all(c: &mut Client, out: &mut dyn Write) -> Result<usize> {
+    writeln!(
+        out,
+        "{}",
+        json!({"claimdesk": "workspace", "schema_version": LATEST_VERSION})
+    )?;
+    // One snapshot for every table: rows written meanwhile are not half in the file.
+    let mut tx = c
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()?;
+    let mut rows = 0;
+    for table in data_tables(&mut tx)? {
+        let cols = columns(&mut tx, &table)?;
+        // Names come from the catalog, quoted: never from input. Rows in key order.
+        let list: Vec<String> = cols.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        let sql = format!("SELECT {} FROM \"{table}\" ORDER BY 1", list.join(", "));
+        for r in tx.query(&sql, &[])? {
+            let mut row = Map::new();
+            for (i, (name, ty)) in cols.iter().enumerate() {
+                let v = match ty.as_str() {
+                    "bigint" => json!(r.get::<_, Option<i64>>(i)),
+                    "integer" => json!(r.get::<_, Option<i32>>(i)),
+                    "double precision" => json!(r.get::<_, Option<f64>>(i)),
+                    // SQLite keeps flags as 0 and 1: the file does too.
+                    "boolean" => json!(r.get::<_, Option<bool>>(i).map(i64::from)),
+                    _ => json!(r.get::<_, Option<String>>(i)),
+                };
+                row.insert(name.clone(), v);
+            }
+            writeln!(out, "{}", json!({"table": table, "row": row}))?;
+            rows += 1;
+        }
+    }
+    tx.commit()?;
+    out.flush()?;
+    Ok(rows)
+}
+
+/// A JSON value as a parameter of a column of type `ty`.
+fn param(v: &Json, ty: &str) -> Param {
+    match (v, ty) {
+        (Json::Null, "bigint") => Box::new(None::<i64>),
+        (Json::Null, "integer") => Box::new(None::<i32>),
+        (Json::Null, "double precision") => Box::new(None::<f64>),
+        (Json::Null, "boolean") => Box::new(None::<bool>),
+        (Json::Null, _) => Box::new(None::<String>),
+        (v, "bigint") => Box::new(v.as_i64()),
+        (v, "integer") => Box::new(v.as_i64().map(|n| n as i32)),
+        (v, "double precision") => Box::new(v.as_f64()),
+        (v, "boolean") => Box::new(v.as_bool().or(v.as_i64().map(|n| n != 0))),
+        (Json::String(s), _) => Box::new(s.clone()),
+        (other, _) => Box::new(other.to_string()),
+    }
+}
+
+/// Reads what `export_all` wrote into this database, which must hold no articles yet, in
+/// one transaction; rebuilds the search index and the status counts.
+pub fn import_all(
+    c: &mut Client,
+    input: &mut dyn BufRead,
+    name: &str,
+    location: &str,
+) -> Result<usize> {
+    let mut tx = c.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITE_LOCK])?;
+    let occupied: bool = tx
+        .query_one("SELECT EXISTS (SELECT 1 FROM articles)", &[])?
+        .get(0);
+    if occupied {
+        bail!(Error::Conflict(format!(
+            "{location} already holds articles: import into a new workspace"
+        )));
+    }
+    let mut columns_of = std::collections::HashMap::new();
+    for t in data_tables(&mut tx)? {
+        let cols = columns(&mut tx, &t)?;
+        columns_of.insert(t, cols);
+    }
+    let mut lines = input.lines();
+    let header: Json =
+        serde_json::from_str(&lines.next().context("empty file")?.context("cannot read")?)
+            .with_context(|| format!("{name}: line 1 is not JSON"))?;
+    if header["claimdesk"] != "workspace" {
+        bail!(Error::Invalid(format!(
+            "{name}: not a claimdesk workspace export"
+        )));
+    }
+    if header["schema_version"] != json!(LATEST_VERSION) {
+        bail!(Error::Invalid(format!(
+            "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
+            header["schema_version"]
+        )));
+    }
+    for seeded in SEEDED {
+        // Claims may point at the seeded rows only once the file's claims arrive.
+        tx.execute(&format!("DELETE FROM \"{seeded}\""), &[])?;
+    }
+    let mut rows = 0;
+    for (i, line) in lines.enumerate() {
+        let line = line.with_context(|| format!("{name}: cannot read"))?;
+        let at = || format!("{name}: line {}", i + 2);
+        let rec: Json =
+            serde_json::from_str(&line).with_context(|| format!("{}: not JSON", at()))?;
+        let table = rec["table"].as_str().unwrap_or_default();
+        let Some(cols) = columns_of.get(table) else {
+            bail!(Error::Invalid(format!(
+                "{}: no table '{table}' in this workspace",
+                at()
+            )));
+        };
+        let row = rec["row"]
+            .as_object()
+            .ok_or_else(|| Error::Invalid(format!("{}: no row", at())))?;
+        let mut names = Vec::new();
+        let mut params: Vec<Param> = Vec::new();
+        for (k, v) in row {
+            let Some((_, ty)) = cols.iter().find(|(n, _)| n == k) else {
+                bail!(Error::Invalid(format!(
+                    "{}: no column '{k}' in {table}",
+                    at()
+                )));
+            };
+            names.push(format!("\"{k}\""));
+            params.push(param(v, ty));
+        }
+        let placeholders: Vec<String> = (1..=names.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "INSERT INTO \"{table}\" ({}) VALUES ({})",
+            names.join(", "),
+            placeholders.join(", ")
+        );
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
+        tx.execute(&sql, &refs).with_context(at)?;
+        rows += 1;
+    }
+    for t in SERIAL {
+        tx.execute(
+            &format!(
+                "SELECT setval(pg_get_serial_sequence('{t}', 'id'), coalesce(max(id), 1), max(id) IS NOT NULL) FROM \"{t}\""
+            ),
+            &[],
+        )?;
+    }
+    tx.execute("DELETE FROM sentences", &[])?;
+    super::reads::index_sentences(&mut tx, 0)?;
+    tx.execute(
+        "UPDATE status_counts SET claims = (SELECT count(*) FROM claims c WHERE c.status = status_counts.status)",
+        &[],
+    )?;
+    tx.commit()?;
+    Ok(rows)
+}
+
+/// The triggers that keep both histories append-only.
+const HISTORY_TRIGGERS: &[&str] = &[
+    "claim_history_no_update",
+    "claim_history_no_delete",
+    "article_history_no_update",
+    "article_history_no_delete",
+];
+
+/// Every problem found, one line each; PostgreSQL keeps pages and foreign keys sound itself.
+pub fn problems(c: &mut Client) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for r in c.query(
+        "SELECT s.status, s.claims, (SELECT count(*) FROM claims c WHERE c.status = s.status)
+         FROM status_counts s ORDER BY s.position",
+        &[],
+    )? {
+        let (status, kept, real): (String, i64, i64) = (r.get(0), r.get(1), r.get(2));
+        if kept != real {
+            out.push(format!(
+                "status counts: {kept} claims counted {status}, {real} stored (fix: UPDATE status_counts SET claims = (SELECT count(*) FROM claims c WHERE c.status = status_counts.status))"
+            ));
+        }
+    }
+    for r in c.query(
+        "SELECT id FROM claims WHERE sentence_end > sentence_start
+           AND (sentence_start > start_char OR sentence_end < end_char) ORDER BY id",
+        &[],
+    )? {
+        let id: String = r.get(0);
+        out.push(format!(
+            "claim {id}: its quote is not inside its sentence (sentence_start, sentence_end)"
+        ));
+    }
+    let missing: i64 = c
+        .query_one(
+            "SELECT count(DISTINCT article_number * 16777216 + sentence_start) FROM claims c
+             WHERE sentence_end > sentence_start AND NOT EXISTS
+               (SELECT 1 FROM sentences s WHERE s.key = c.article_number * 16777216 + c.sentence_start)",
+            &[],
+        )?
+        .get(0);
+    if missing > 0 {
+        out.push(format!(
+            "full-text index sentences: {missing} sentences of claims are not indexed (claimdesk export all, then import all into a new database, indexes every sentence again)"
+        ));
+    }
+    for t in HISTORY_TRIGGERS {
+        let present: bool = c
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = $1)",
+                &[t],
+            )?
+            .get(0);
+        if !present {
+            out.push(format!(
+                "history: trigger {t} is missing, so the history is not append-only"
+            ));
+        }
+    }
+    Ok(out)
+}

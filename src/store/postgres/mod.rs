@@ -1,0 +1,175 @@
+//! The PostgreSQL backend (issue 14): the same workspace in a server database, for desks
+//! that share one across machines. It implements the store traits (`backend.rs`) with the
+//! schema in `schema/postgres/`, so everything above the store works unchanged.
+//!
+//! Writers are serialized: every write transaction first takes one transaction-level
+//! advisory lock (`WRITE_LOCK`), as SQLite's `BEGIN IMMEDIATE` takes the file's write lock.
+//! Within it, READ COMMITTED sees every committed write, so a read-modify-write (a mark, an
+//! edit, "highest number plus one") cannot lose a concurrent change; readers never wait.
+
+mod claims;
+mod dump;
+mod reads;
+mod rows;
+mod tx;
+
+use std::cell::RefCell;
+
+use anyhow::{Context, Result, bail};
+use postgres::{Client, NoTls};
+
+use super::OpenMode;
+use crate::error::Error;
+use crate::model::KeyFn;
+
+pub use tx::PgTx;
+
+/// (version, file name, SQL), applied in order; a shipped migration is never edited.
+pub const MIGRATIONS: &[(i32, &str, &str)] = &[(
+    1,
+    "0001_init.sql",
+    include_str!("../../../schema/postgres/0001_init.sql"),
+)];
+
+pub const LATEST_VERSION: i32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+/// Advisory lock keys: "claimdesk" in ASCII, one for migrations and one for writers.
+const MIGRATION_LOCK: i64 = 0x636c_6169_6d64_0001;
+const WRITE_LOCK: i64 = 0x636c_6169_6d64_0002;
+
+/// Whether `--db` names a PostgreSQL database rather than a SQLite file.
+pub fn is_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// A workspace in a PostgreSQL database.
+pub struct PgStore {
+    client: RefCell<Client>,
+    location: String,
+    keys: KeyFn,
+}
+
+impl PgStore {
+    /// Connects to `url` and brings its schema up to date (never for `ReadOnly`, which
+    /// requires the current schema and writes nothing).
+    pub fn open(url: &str, mode: OpenMode, keys: KeyFn) -> Result<PgStore> {
+        let location = without_password(url);
+        let mut client =
+            Client::connect(url, NoTls).with_context(|| format!("cannot connect to {location}"))?;
+        let version = schema_version(&mut client, &location)?;
+        if version > LATEST_VERSION {
+            bail!(Error::Refused(format!(
+                "{location} is at claimdesk schema version {version}, newer than this claimdesk \
+                 (version {LATEST_VERSION}): upgrade claimdesk"
+            )));
+        }
+        if mode == OpenMode::ReadOnly {
+            if version < LATEST_VERSION {
+                bail!(Error::Refused(format!(
+                    "{location} is at schema version {version} and this claimdesk reads version \
+                     {LATEST_VERSION}: run a command that writes (such as `claimdesk init`) to upgrade it first"
+                )));
+            }
+        } else {
+            migrate(&mut client, &location)?;
+        }
+        Ok(PgStore {
+            client: RefCell::new(client),
+            location,
+            keys,
+        })
+    }
+}
+
+/// The claimdesk schema version of the database: 0 when it holds no claimdesk tables. A
+/// database whose tables are another program's is refused.
+fn schema_version(client: &mut Client, location: &str) -> Result<i32> {
+    let row = client.query_one(
+        "SELECT to_regclass('claimdesk_schema') IS NOT NULL,
+                to_regclass('claims') IS NOT NULL OR to_regclass('articles') IS NOT NULL",
+        &[],
+    )?;
+    let (ours, theirs): (bool, bool) = (row.get(0), row.get(1));
+    if !ours {
+        if theirs {
+            bail!(Error::Refused(format!(
+                "{location} has tables named claims or articles that claimdesk did not make: \
+                 use an empty database"
+            )));
+        }
+        return Ok(0);
+    }
+    Ok(client
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM claimdesk_schema",
+            &[],
+        )?
+        .get(0))
+}
+
+/// Applies the missing migrations in one transaction under an advisory lock, so that two
+/// processes upgrading at once apply each migration once.
+fn migrate(client: &mut Client, location: &str) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS claimdesk_schema (
+             version     integer PRIMARY KEY,
+             name        text NOT NULL,
+             applied_at  timestamptz NOT NULL DEFAULT now()
+         )",
+    )?;
+    // Read again under the lock: another process may have migrated meanwhile.
+    let current: i32 = tx
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM claimdesk_schema",
+            &[],
+        )?
+        .get(0);
+    for &(version, name, sql) in MIGRATIONS {
+        if version <= current {
+            continue;
+        }
+        tx.batch_execute(sql)
+            .with_context(|| format!("{location}: migration postgres/{name} failed"))?;
+        tx.execute(
+            "INSERT INTO claimdesk_schema (version, name) VALUES ($1, $2)",
+            &[&version, &name],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The URL as shown to people: without its password.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{host}{path}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shown_url_has_no_password() {
+        assert_eq!(
+            without_password("postgres://desk:s3cret@db.example.org:5432/claims?sslmode=require"),
+            "postgres://desk@db.example.org:5432/claims?sslmode=require"
+        );
+        assert_eq!(
+            without_password("postgres://db.example.org/claims"),
+            "postgres://db.example.org/claims"
+        );
+        assert!(is_url("postgresql://x/y") && !is_url("work/claims.db"));
+    }
+}

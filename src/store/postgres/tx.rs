@@ -1,0 +1,814 @@
+//! A write transaction on PostgreSQL: `StoreTx`, the writes a use case makes and the reads
+//! its writes depend on, all on one transaction that holds the writer lock.
+
+use std::cell::{Cell, OnceCell, RefCell};
+
+use anyhow::{Result, bail};
+use postgres::Transaction;
+use postgres::types::ToSql;
+
+use super::claims::{self, Param, SUBJECT_KEY_AT, VALUE_COLUMNS, value_params};
+use super::reads;
+use crate::error::Error;
+use crate::model::{
+    Anchor, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, FindingId, HistoryAction, KeyFn,
+    Rule, Value,
+};
+use crate::store::{
+    ArticleField, ClaimUpdate, Evidence, IdTable, KnownReview, NewArticle, StoreTx, new_id, now,
+    value_differences,
+};
+
+pub struct PgTx<'a> {
+    pub(super) tx: RefCell<Transaction<'a>>,
+    pub(super) keys: KeyFn,
+    /// The next article and claim numbers (highest plus one), read once: writers hold the
+    /// lock, so nobody else takes one meanwhile.
+    next_numbers: Cell<Option<(i64, i64)>>,
+    /// The last article a claim was stored against: (id, number, ingested_at).
+    last_article: RefCell<Option<(String, i64, String)>>,
+    /// Claims queued by `stage_claim`, written by `flush_staged`.
+    staged: RefCell<Vec<Vec<Param>>>,
+    at: OnceCell<String>,
+}
+
+/// A new claim: its number, id, article, place, value, origin, time and scope. ON CONFLICT:
+/// a claim already stored at the same place with the same kind is left alone.
+const INSERT_CLAIM: &str = "INSERT INTO claims (number, id, article_number, kind, text, start_char, end_char, \
+     sentence_start, sentence_end, value_low, value_high, qualifier, subject, predicate, unit, currency, \
+     date, weekday, relative, year_inferred, date_valid, subject_key, event, anchor, quantity, si_low, si_high, \
+     status, origin, created_at, scope) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
+     $21, $22, $23, $24, $25, $26, $27, 'unchecked', $28, $29, \
+     CASE WHEN $22::text IS NULL THEN NULL ELSE \
+       (SELECT coalesce('story:' || story, 'article:' || id) FROM articles WHERE number = $3) END) \
+     ON CONFLICT (article_number, start_char, end_char, kind) DO NOTHING";
+
+const _: () = assert!(9 + SUBJECT_KEY_AT + 1 == 22);
+
+impl<'a> PgTx<'a> {
+    pub fn new(tx: Transaction<'a>, keys: KeyFn) -> PgTx<'a> {
+        PgTx {
+            tx: RefCell::new(tx),
+            keys,
+            next_numbers: Cell::new(None),
+            last_article: RefCell::new(None),
+            staged: RefCell::new(Vec::new()),
+            at: OnceCell::new(),
+        }
+    }
+
+    fn now(&self) -> String {
+        self.at.get_or_init(now).clone()
+    }
+
+    fn take_number(&self, article: bool) -> Result<i64> {
+        let (a, c) = match self.next_numbers.get() {
+            Some(n) => n,
+            None => {
+                let r = self.tx.borrow_mut().query_one(
+                    "SELECT (SELECT coalesce(max(number), 0) + 1 FROM articles),
+                            (SELECT coalesce(max(number), 0) + 1 FROM claims)",
+                    &[],
+                )?;
+                (r.get(0), r.get(1))
+            }
+        };
+        let (taken, next) = if article {
+            (a, (a + 1, c))
+        } else {
+            (c, (a, c + 1))
+        };
+        self.next_numbers.set(Some(next));
+        Ok(taken)
+    }
+
+    fn article_key(&self, id: &str) -> Result<(i64, String)> {
+        if let Some((last, n, at)) = &*self.last_article.borrow()
+            && last == id
+        {
+            return Ok((*n, at.clone()));
+        }
+        let Some(r) = self.tx.borrow_mut().query_opt(
+            "SELECT number, ingested_at FROM articles WHERE id = $1",
+            &[&id],
+        )?
+        else {
+            bail!(Error::NotFound {
+                what: "article",
+                id: id.to_string()
+            });
+        };
+        let (n, at): (i64, String) = (r.get(0), r.get(1));
+        *self.last_article.borrow_mut() = Some((id.to_string(), n, at.clone()));
+        Ok((n, at))
+    }
+
+    /// The parameters of INSERT_CLAIM for a new claim, and its id.
+    fn new_claim(
+        &self,
+        article_id: &str,
+        c: &Claim,
+        key: Option<(ConflictKey, Anchor)>,
+    ) -> Result<(String, Vec<Param>)> {
+        let id = new_id();
+        let (article, ingested_at) = self.article_key(article_id)?;
+        let at = self.now();
+        let created_at = (at != ingested_at).then_some(at);
+        let (ss, se) = c.sentence_span.unwrap_or((c.start, c.end));
+        let mut p: Vec<Param> = vec![
+            Box::new(self.take_number(false)?),
+            Box::new(id.clone()),
+            Box::new(article),
+            Box::new(c.kind().as_str()),
+            Box::new(c.text.clone()),
+            Box::new(c.start as i64),
+            Box::new(c.end as i64),
+            Box::new(ss as i64),
+            Box::new(se as i64),
+        ];
+        p.extend(value_params(c, key));
+        p.push(Box::new(c.origin.as_str()));
+        p.push(Box::new(created_at));
+        Ok((id, p))
+    }
+
+    /// Adds `n` new (unchecked) claims to the status counts.
+    fn count_new(&self, n: u64) -> Result<()> {
+        if n > 0 {
+            self.tx.borrow_mut().execute(
+                "UPDATE status_counts SET claims = claims + $1 WHERE status = 'unchecked'",
+                &[&(n as i64)],
+            )?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn append(
+        &self,
+        claim_id: &str,
+        at: &str,
+        actor: &str,
+        action: HistoryAction,
+        from_to: (Option<&str>, Option<&str>),
+        note: Option<&str>,
+        evidence_url: Option<&str>,
+    ) -> Result<()> {
+        self.tx.borrow_mut().execute(
+            "INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value, note, evidence_url)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[&claim_id, &at, &actor, &action.as_str(), &from_to.0, &from_to.1, &note, &evidence_url],
+        )?;
+        Ok(())
+    }
+}
+
+fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
+    params.iter().map(|p| p.as_ref()).collect()
+}
+
+/// The column of an article field: fixed text per variant, never from input.
+fn article_column(field: ArticleField) -> &'static str {
+    match field {
+        ArticleField::Published => "published",
+        ArticleField::Story => "story",
+        ArticleField::Url => "url",
+        ArticleField::Outlet => "outlet",
+        ArticleField::Author => "author",
+        ArticleField::Title => "title",
+    }
+}
+
+impl StoreTx for PgTx<'_> {
+    fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)> {
+        (self.keys)(c)
+    }
+
+    fn resolve(&self, table: IdTable, prefix: &str) -> Result<String> {
+        reads::resolve(&mut *self.tx.borrow_mut(), table, prefix)
+    }
+
+    fn find_article_by_hash(&self, sha: &str) -> Result<Option<ArticleId>> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query_opt("SELECT id FROM articles WHERE body_sha256 = $1", &[&sha])?
+            .map(|r| r.get::<_, String>(0).into()))
+    }
+
+    fn latest_at_url(&self, url: &str) -> Result<Option<(ArticleId, Option<String>)>> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query_opt(
+                "SELECT a.id, a.story FROM articles a
+                 WHERE a.url = $1 AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_id = a.id)
+                 ORDER BY a.number DESC LIMIT 1",
+                &[&url],
+            )?
+            .map(|r| (r.get::<_, String>(0).into(), r.get(1))))
+    }
+
+    fn insert_article(&self, a: &NewArticle) -> Result<ArticleId> {
+        let id = new_id();
+        let number = self.take_number(true)?;
+        let previous = a.previous_id.as_deref();
+        self.tx.borrow_mut().execute(
+            "INSERT INTO articles (number, id, url, title, outlet, author, published, published_from,
+                 story, language, format, source_path, fetched_url, fetched_at, raw_sha256,
+                 previous_id, ingested_at, body_sha256, body)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+            &[
+                &number,
+                &id,
+                &a.url,
+                &a.title,
+                &a.outlet,
+                &a.author,
+                &a.published,
+                &a.published_from,
+                &a.story,
+                &a.language,
+                &a.format,
+                &a.source_path,
+                &a.fetched_url,
+                &a.fetched_at,
+                &a.raw_sha256,
+                &previous,
+                &self.now(),
+                &a.body_sha256,
+                &a.body,
+            ],
+        )?;
+        Ok(ArticleId::new(id))
+    }
+
+    fn set_article_field(
+        &self,
+        id: &ArticleId,
+        field: ArticleField,
+        value: Option<&str>,
+        actor: &str,
+        note: Option<&str>,
+    ) -> Result<bool> {
+        let col = article_column(field);
+        let id: &str = id;
+        let mut t = self.tx.borrow_mut();
+        let Some(row) =
+            t.query_opt(&format!("SELECT {col} FROM articles WHERE id = $1"), &[&id])?
+        else {
+            bail!(Error::NotFound {
+                what: "article",
+                id: id.to_string()
+            });
+        };
+        let before: Option<String> = row.get(0);
+        if before.as_deref() == value {
+            return Ok(false);
+        }
+        if field == ArticleField::Title && value.is_none_or(|v| v.trim().is_empty()) {
+            bail!(Error::Usage("an article's title cannot be empty".into()));
+        }
+        t.execute(
+            &format!("UPDATE articles SET {col} = $2 WHERE id = $1"),
+            &[&id, &value],
+        )?;
+        if field == ArticleField::Published {
+            t.execute(
+                "UPDATE articles SET published_from = CASE WHEN $2::text IS NULL THEN NULL ELSE 'edit' END WHERE id = $1",
+                &[&id, &value],
+            )?;
+        }
+        if field == ArticleField::Story {
+            t.execute(
+                "UPDATE claims SET scope = coalesce('story:' || $2::text, 'article:' || $1::text)
+                 WHERE article_number = (SELECT number FROM articles WHERE id = $1) AND subject_key IS NOT NULL",
+                &[&id, &value],
+            )?;
+        }
+        t.execute(
+            "INSERT INTO article_history (article_id, at, actor, field, from_value, to_value, note)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[&id, &now(), &actor, &field.as_str(), &before, &value, &note],
+        )?;
+        Ok(true)
+    }
+
+    fn set_article_language(&self, id: &ArticleId, language: Option<&str>) -> Result<()> {
+        let id: &str = id;
+        self.tx.borrow_mut().execute(
+            "UPDATE articles SET language = $2 WHERE id = $1",
+            &[&id, &language],
+        )?;
+        Ok(())
+    }
+
+    fn carry_over(&self, old: &ArticleId, new: &ArticleId) -> Result<usize> {
+        let (old, new): (&str, &str) = (old, new);
+        let mut t = self.tx.borrow_mut();
+        let candidates: Vec<(String, String)> = t
+            .query(
+                "SELECT n.id, o.id FROM claims n JOIN claims o ON o.kind = n.kind AND o.text = n.text
+                   AND o.value_low IS NOT DISTINCT FROM n.value_low AND o.value_high IS NOT DISTINCT FROM n.value_high
+                   AND o.qualifier IS NOT DISTINCT FROM n.qualifier AND o.subject IS NOT DISTINCT FROM n.subject
+                   AND o.unit IS NOT DISTINCT FROM n.unit AND o.currency IS NOT DISTINCT FROM n.currency
+                   AND o.date IS NOT DISTINCT FROM n.date AND o.weekday IS NOT DISTINCT FROM n.weekday
+                   AND o.relative IS NOT DISTINCT FROM n.relative
+                 WHERE n.article_number = (SELECT number FROM articles WHERE id = $2)
+                   AND o.article_number = (SELECT number FROM articles WHERE id = $1)
+                 ORDER BY n.start_char, o.start_char",
+                &[&old, &new],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let mut used_old = std::collections::HashSet::new();
+        let mut done_new = std::collections::HashSet::new();
+        let mut pairs = Vec::new();
+        for (n, o) in candidates {
+            if done_new.contains(&n) || used_old.contains(&o) {
+                continue;
+            }
+            done_new.insert(n.clone());
+            used_old.insert(o.clone());
+            pairs.push((n, o));
+        }
+        for (n, o) in &pairs {
+            t.execute(
+                "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
+                     (SELECT o.status, o.assignee, o.rating, o.explanation,
+                             coalesce(o.updated_at, o.created_at, a.ingested_at)
+                      FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.id = $2)
+                 WHERE id = $1",
+                &[n, o],
+            )?;
+            t.execute(
+                "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at)
+                 SELECT $1, url, note, stance, added_by, added_at FROM evidence WHERE claim_id = $2 ORDER BY id",
+                &[n, o],
+            )?;
+            t.execute(
+                "INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value, note, evidence_url)
+                 SELECT $1, at, actor, action, from_value, to_value, note, evidence_url
+                 FROM claim_history WHERE claim_id = $2 ORDER BY id",
+                &[n, o],
+            )?;
+        }
+        Ok(pairs.len())
+    }
+
+    fn get_claim(&self, id: &ClaimId) -> Result<Claim> {
+        claims::get(&mut *self.tx.borrow_mut(), id)
+    }
+
+    fn claims_of_article(&self, article_id: &ArticleId) -> Result<Vec<Claim>> {
+        claims::of_article(&mut *self.tx.borrow_mut(), article_id)
+    }
+
+    fn claim_at(
+        &self,
+        article_id: &ArticleId,
+        start: usize,
+        end: usize,
+        kind: ClaimKind,
+    ) -> Result<Option<ClaimId>> {
+        claims::existing_at(&mut *self.tx.borrow_mut(), article_id, start, end, kind)
+    }
+
+    fn is_reviewed(&self, c: &Claim) -> Result<bool> {
+        claims::is_reviewed(&mut *self.tx.borrow_mut(), c)
+    }
+
+    fn insert_claim(&self, article_id: &ArticleId, c: &Claim) -> Result<Option<ClaimId>> {
+        let (id, params) = self.new_claim(article_id, c, self.key_of(c))?;
+        let n = self.tx.borrow_mut().execute(INSERT_CLAIM, &refs(&params))?;
+        self.count_new(n)?;
+        Ok((n == 1).then_some(ClaimId::new(id)))
+    }
+
+    fn stage_claim(
+        &self,
+        article_id: &ArticleId,
+        c: &Claim,
+        key: Option<(ConflictKey, Anchor)>,
+    ) -> Result<()> {
+        let (_, params) = self.new_claim(article_id, c, key)?;
+        self.staged.borrow_mut().push(params);
+        Ok(())
+    }
+
+    fn flush_staged(&self) -> Result<()> {
+        let staged = std::mem::take(&mut *self.staged.borrow_mut());
+        if staged.is_empty() {
+            return Ok(());
+        }
+        let mut n = 0;
+        {
+            let mut t = self.tx.borrow_mut();
+            let stmt = t.prepare(INSERT_CLAIM)?;
+            for params in &staged {
+                n += t.execute(&stmt, &refs(params))?;
+            }
+        }
+        self.count_new(n)
+    }
+
+    fn last_rowid(&self) -> Result<i64> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query_one("SELECT coalesce(max(number), 0) FROM claims", &[])?
+            .get(0))
+    }
+
+    fn index_new_claims(&self, since: i64) -> Result<()> {
+        reads::index_sentences(&mut *self.tx.borrow_mut(), since)
+    }
+
+    fn sentences_after(&self, since: i64) -> Result<Vec<(ClaimId, String)>> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE c.number > $1",
+            super::rows::CLAIM_COLUMNS,
+            super::rows::CLAIMS
+        );
+        let claims = claims::read(&mut *self.tx.borrow_mut(), &sql, &[&since])?;
+        Ok(claims
+            .into_iter()
+            .filter_map(|c| Some((c.id?, c.sentence)))
+            .collect())
+    }
+
+    fn update_claim(
+        &self,
+        id: &ClaimId,
+        update: &ClaimUpdate,
+        actor: &str,
+        note: Option<&str>,
+        evidence_url: Option<&str>,
+    ) -> Result<bool> {
+        let before = self.get_claim(id)?;
+        let at = now();
+        let (action, from, to) = match update {
+            ClaimUpdate::Status(st) => (
+                HistoryAction::Status,
+                Some(before.status.as_str().to_string()),
+                Some(st.as_str().to_string()),
+            ),
+            ClaimUpdate::Assignee(Some(who)) => (
+                HistoryAction::Assign,
+                before.assignee.clone(),
+                Some(who.clone()),
+            ),
+            ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
+        };
+        let changed = from != to;
+        let id: &str = id;
+        if changed {
+            let sql = match update {
+                ClaimUpdate::Status(_) => {
+                    "UPDATE claims SET status = $2, updated_at = $3 WHERE id = $1"
+                }
+                ClaimUpdate::Assignee(_) => {
+                    "UPDATE claims SET assignee = $2, updated_at = $3 WHERE id = $1"
+                }
+            };
+            self.tx.borrow_mut().execute(sql, &[&id, &to, &at])?;
+        }
+        if changed || note.is_some() || evidence_url.is_some() {
+            self.append(
+                id,
+                &at,
+                actor,
+                action,
+                (from.as_deref(), to.as_deref()),
+                note,
+                evidence_url,
+            )?;
+        }
+        Ok(changed)
+    }
+
+    fn edit_claim(
+        &self,
+        id: &ClaimId,
+        value: &Value,
+        actor: &str,
+        note: Option<&str>,
+    ) -> Result<Vec<String>> {
+        self.replace_value(id, value, actor, HistoryAction::Edit, note)
+    }
+
+    fn replace_value(
+        &self,
+        id: &ClaimId,
+        value: &Value,
+        actor: &str,
+        action: HistoryAction,
+        note: Option<&str>,
+    ) -> Result<Vec<String>> {
+        let before = self.get_claim(id)?;
+        let mut after = before.clone();
+        after.value = value.clone();
+        let changed = value_differences(&before, &after);
+        if changed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let at = now();
+        let mut params: Vec<Param> = vec![Box::new(value.kind().as_str())];
+        params.extend(value_params(&after, self.key_of(&after)));
+        params.push(Box::new(at.clone()));
+        params.push(Box::new(id.to_string()));
+        let placeholders: Vec<String> = (2..=19).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "UPDATE claims SET (kind, {VALUE_COLUMNS}, updated_at) = ($1, {}, $20) WHERE id = $21",
+            placeholders.join(", ")
+        );
+        {
+            let mut t = self.tx.borrow_mut();
+            t.execute(&sql, &refs(&params))?;
+            claims::rescope(&mut *t, id)?;
+        }
+        for (field, from, to) in &changed {
+            let from = from.as_ref().map(|v| format!("{field}={v}"));
+            let to = to.as_ref().map(|v| format!("{field}={v}"));
+            self.append(
+                id,
+                &at,
+                actor,
+                action,
+                (from.as_deref(), to.as_deref()),
+                note,
+                None,
+            )?;
+        }
+        Ok(changed.into_iter().map(|c| c.0).collect())
+    }
+
+    fn refresh_key(&self, c: &Claim) -> Result<()> {
+        let key = self.key_of(c);
+        let id = c.id.as_deref().unwrap_or("");
+        let mut t = self.tx.borrow_mut();
+        t.execute(
+            "UPDATE claims SET subject_key = $2, event = $3, anchor = $4 WHERE id = $1",
+            &[
+                &id,
+                &key.as_ref().map(|k| k.0.subject.clone()),
+                &key.as_ref().and_then(|k| k.0.event.clone()),
+                &key.as_ref().map(|k| k.1.encode()),
+            ],
+        )?;
+        claims::rescope(&mut *t, id)
+    }
+
+    fn append_history(
+        &self,
+        claim_id: &ClaimId,
+        at: &str,
+        actor: &str,
+        action: HistoryAction,
+        from: Option<&str>,
+        to: Option<&str>,
+        note: Option<&str>,
+        evidence_url: Option<&str>,
+    ) -> Result<()> {
+        self.append(claim_id, at, actor, action, (from, to), note, evidence_url)
+    }
+
+    fn add_evidence(&self, e: &Evidence) -> Result<()> {
+        let claim: &str = &e.claim_id;
+        self.tx.borrow_mut().execute(
+            "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&claim, &e.url, &e.note, &e.stance.as_str(), &e.added_by, &e.added_at],
+        )?;
+        Ok(())
+    }
+
+    fn dismiss_finding(
+        &self,
+        finding_id: &FindingId,
+        rule: Rule,
+        claim_ids: &[ClaimId],
+        note: &str,
+        actor: &str,
+    ) -> Result<()> {
+        let at = now();
+        let finding: &str = finding_id;
+        self.tx.borrow_mut().execute(
+            "INSERT INTO finding_dismissals (finding_id, rule, note, dismissed_by, dismissed_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (finding_id) DO UPDATE SET rule = excluded.rule, note = excluded.note,
+                 dismissed_by = excluded.dismissed_by, dismissed_at = excluded.dismissed_at",
+            &[&finding, &rule.as_str(), &note, &actor, &at],
+        )?;
+        let to = format!("{rule} {finding_id}");
+        for id in claim_ids {
+            self.append(
+                id,
+                &at,
+                actor,
+                HistoryAction::Dismiss,
+                (None, Some(&to)),
+                Some(note),
+                None,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn add_rating(&self, label: &str, value: Option<i64>) -> Result<()> {
+        let mut t = self.tx.borrow_mut();
+        let exists: bool = t
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM ratings WHERE label = $1)",
+                &[&label],
+            )?
+            .get(0);
+        if exists {
+            bail!(Error::Conflict(format!("the scale already has '{label}'")));
+        }
+        t.execute(
+            "INSERT INTO ratings (label, value, position)
+             VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM ratings))",
+            &[&label, &value],
+        )?;
+        Ok(())
+    }
+
+    fn remove_rating(&self, label: &str) -> Result<()> {
+        let mut t = self.tx.borrow_mut();
+        let used: i64 = t
+            .query_one("SELECT count(*) FROM claims WHERE rating = $1", &[&label])?
+            .get(0);
+        if used > 0 {
+            bail!(Error::Conflict(format!(
+                "{used} claim(s) are rated '{label}'"
+            )));
+        }
+        if t.execute("DELETE FROM ratings WHERE label = $1", &[&label])? == 0 {
+            bail!(Error::NotFound {
+                what: "rating",
+                id: label.to_string()
+            });
+        }
+        Ok(())
+    }
+
+    fn rate(
+        &self,
+        id: &ClaimId,
+        rating: &str,
+        explanation: Option<&str>,
+        actor: &str,
+    ) -> Result<bool> {
+        let id: &str = id;
+        let before = self.tx.borrow_mut().query_opt(
+            "SELECT rating, explanation FROM claims WHERE id = $1",
+            &[&id],
+        )?;
+        let Some(before) = before else {
+            bail!(Error::NotFound {
+                what: "claim",
+                id: id.to_string()
+            });
+        };
+        let (old, old_expl): (Option<String>, Option<String>) = (before.get(0), before.get(1));
+        let explanation = explanation.map(str::to_string).or(old_expl);
+        if old.as_deref() == Some(rating) && explanation.is_none() {
+            return Ok(false);
+        }
+        let at = now();
+        self.tx.borrow_mut().execute(
+            "UPDATE claims SET rating = $2, explanation = $3, updated_at = $4 WHERE id = $1",
+            &[&id, &rating, &explanation, &at],
+        )?;
+        self.append(
+            id,
+            &at,
+            actor,
+            HistoryAction::Rated,
+            (old.as_deref(), Some(rating)),
+            explanation.as_deref(),
+            None,
+        )?;
+        Ok(true)
+    }
+
+    fn set_setting(&self, key: &str, value: Option<&str>) -> Result<()> {
+        let mut t = self.tx.borrow_mut();
+        match value {
+            Some(v) => t.execute(
+                "INSERT INTO settings (key, value) VALUES ($1, $2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&key, &v],
+            )?,
+            None => t.execute("DELETE FROM settings WHERE key = $1", &[&key])?,
+        };
+        Ok(())
+    }
+
+    fn set_token(&self, name: &str, sha256: &str) -> Result<()> {
+        let mut t = self.tx.borrow_mut();
+        // Replaces the person's earlier token (and frees this hash if another row had it).
+        t.execute(
+            "DELETE FROM api_tokens WHERE name = $1 OR sha256 = $2",
+            &[&name, &sha256],
+        )?;
+        t.execute(
+            "INSERT INTO api_tokens (name, sha256, created_at) VALUES ($1, $2, $3)",
+            &[&name, &sha256, &now()],
+        )?;
+        Ok(())
+    }
+
+    fn remove_token(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .execute("DELETE FROM api_tokens WHERE name = $1", &[&name])?
+            == 1)
+    }
+
+    fn insert_review(&self, r: &KnownReview, source: Option<&str>) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query_opt(
+                "INSERT INTO known_reviews (review_url, claim_reviewed, rating, rating_value,
+                    best_rating, worst_rating, org, org_url, date_published, review_body,
+                    appearance_url, claim_author, claim_date, source, imported_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                 ON CONFLICT (review_url, claim_reviewed) DO NOTHING RETURNING id",
+                &[
+                    &r.review_url,
+                    &r.claim_reviewed,
+                    &r.rating,
+                    &r.rating_value,
+                    &r.best_rating,
+                    &r.worst_rating,
+                    &r.org,
+                    &r.org_url,
+                    &r.date_published,
+                    &r.review_body,
+                    &r.appearance_url,
+                    &r.claim_author,
+                    &r.claim_date,
+                    &source,
+                    &now(),
+                ],
+            )?
+            .map(|row| row.get(0)))
+    }
+
+    fn known_review_count(&self) -> Result<i64> {
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query_one("SELECT count(*) FROM known_reviews", &[])?
+            .get(0))
+    }
+
+    fn review_candidates(&self, query: &str, limit: usize) -> Result<Vec<(i64, String)>> {
+        let q = reads::websearch(query);
+        Ok(self
+            .tx
+            .borrow_mut()
+            .query(
+                "SELECT r.id, r.claim_reviewed FROM known_reviews r,
+                        websearch_to_tsquery('simple', $1) q
+                 WHERE r.words @@ q ORDER BY ts_rank(r.words, q) DESC, r.id LIMIT $2",
+                &[&q, &(limit as i64)],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+    }
+
+    fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(ClaimId, String)>> {
+        let q = reads::websearch(query);
+        let sql = format!(
+            "SELECT {} FROM (SELECT s.key, ts_rank(s.words, q) AS rank
+                             FROM sentences s, websearch_to_tsquery('simple', $1) q
+                             WHERE s.words @@ q ORDER BY rank DESC, s.key LIMIT $2) f
+             JOIN claims c ON c.article_number = (f.key >> 24) AND c.sentence_start = (f.key & 16777215)
+             JOIN articles ca ON ca.number = c.article_number
+             ORDER BY f.rank DESC, f.key, c.start_char",
+            super::rows::CLAIM_COLUMNS
+        );
+        let claims = claims::read(&mut *self.tx.borrow_mut(), &sql, &[&q, &(limit as i64)])?;
+        Ok(claims
+            .into_iter()
+            .filter_map(|c| Some((c.id?, c.sentence)))
+            .collect())
+    }
+
+    fn insert_match(&self, claim_id: &ClaimId, review_id: i64, score: f64) -> Result<()> {
+        let claim: &str = claim_id;
+        self.tx.borrow_mut().execute(
+            "INSERT INTO claim_matches (claim_id, review_id, score) VALUES ($1, $2, $3)
+             ON CONFLICT (claim_id, review_id) DO UPDATE SET score = excluded.score",
+            &[&claim, &review_id, &score],
+        )?;
+        Ok(())
+    }
+}
