@@ -8,6 +8,7 @@ mod diff;
 mod extract;
 mod ingest;
 mod maintenance;
+mod migrate_to;
 mod reextract;
 mod report;
 mod review;
@@ -22,6 +23,7 @@ pub use diff::{ArticleDiff, FigureChange, SentenceChange, WordChange, diff_artic
 pub use extract::{check_extraction, extract_and_check};
 pub use ingest::{FeedIngest, Ingest, ingest_feed, ingest_paths};
 pub use maintenance::{backup, doctor, export_all, import_all};
+pub use migrate_to::{Fingerprint, Migrated, fingerprint, migrate_to};
 
 use std::path::Path;
 

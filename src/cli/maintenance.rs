@@ -93,3 +93,31 @@ pub fn doctor(ws: &dyn Store) -> Result<()> {
         problems.len()
     )
 }
+
+#[derive(Debug, Args)]
+pub struct MigrateToArgs {
+    /// The database to copy into: postgres://USER@HOST/DB (empty, or holding exactly this
+    /// workspace already), or the path of a new SQLite file.
+    pub target: String,
+}
+
+pub fn migrate_to(ws: &dyn Store, args: &MigrateToArgs) -> Result<()> {
+    match app::migrate_to(ws, &args.target)? {
+        app::Migrated::AlreadyThere(rows) => output::print(&format!(
+            "{} already holds these {rows} rows: nothing to do",
+            args.target
+        )),
+        app::Migrated::Copied(tables) => {
+            let mut t = output::table(&["table", "rows"]);
+            for (table, rows) in &tables {
+                t.add_row(vec![output::plain(table), output::plain(&rows.to_string())]);
+            }
+            output::print(&t.to_string())?;
+            let total: usize = tables.values().sum();
+            output::print(&format!(
+                "copied {total} rows from {} and checked them in the copy",
+                ws.location()
+            ))
+        }
+    }
+}

@@ -41,7 +41,7 @@ use output::Format;
 #[derive(Debug, Parser)]
 #[command(name = "claimdesk", version, about, long_about = None)]
 pub struct Cli {
-    /// Workspace database file.
+    /// Workspace: a SQLite file, or a PostgreSQL database (postgres://USER@HOST/DB).
     #[arg(
         long,
         global = true,
@@ -138,6 +138,9 @@ pub enum Command {
     /// Check the workspace: integrity, foreign keys, full-text index, history triggers,
     /// claim offsets. Exits 1 with the list when something is wrong.
     Doctor,
+    /// Copy the workspace into another database (a PostgreSQL URL, or a new SQLite file),
+    /// every table with its history, and check that the copy holds the same rows.
+    MigrateTo(maintenance::MigrateToArgs),
     /// Print a shell completion script: `claimdesk completions bash > ~/.local/share/bash-completion/completions/claimdesk`.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -302,6 +305,7 @@ fn dispatch(cli: &Cli) -> Result<()> {
         Command::Export { what } => maintenance::export(&*open(OpenMode::ReadOnly)?, what),
         Command::Import { what } => maintenance::import(&mut *open(OpenMode::Create)?, what),
         Command::Doctor => maintenance::doctor(&*open(OpenMode::Existing)?),
+        Command::MigrateTo(a) => maintenance::migrate_to(&*open(OpenMode::ReadOnly)?, a),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(

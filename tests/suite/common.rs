@@ -9,6 +9,8 @@ use tempfile::TempDir;
 
 pub struct Test {
     pub dir: TempDir,
+    /// The workspace when it is a PostgreSQL database rather than `ws.db` in `dir`.
+    pub url: Option<String>,
 }
 
 pub struct Run {
@@ -83,11 +85,29 @@ impl Test {
     pub fn new() -> Test {
         Test {
             dir: tempfile::tempdir().expect("temp dir"),
+            url: None,
         }
     }
 
+    /// A test whose workspace is a new PostgreSQL database, or None (with a note) when no
+    /// server is configured (`CLAIMDESK_TEST_POSTGRES`).
+    pub fn on_postgres(what: &str) -> Option<Test> {
+        if postgres_server().is_none() {
+            skip_postgres(what);
+            return None;
+        }
+        Some(Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            url: Some(postgres_database()),
+        })
+    }
+
+    /// What `--db` names: the SQLite file, or the PostgreSQL URL.
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("ws.db")
+        match &self.url {
+            Some(u) => PathBuf::from(u),
+            None => self.dir.path().join("ws.db"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -154,7 +174,9 @@ impl Test {
         self.ok(&args).json().as_array().unwrap().clone()
     }
 
+    /// One value from the SQLite workspace (SQLite tests only).
     pub fn sql<T: rusqlite::types::FromSql>(&self, sql: &str) -> T {
+        assert!(self.url.is_none(), "Test::sql reads SQLite workspaces");
         rusqlite::Connection::open(self.db())
             .unwrap()
             .query_row(sql, [], |r| r.get(0))
@@ -215,10 +237,14 @@ pub fn postgres_server() -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-/// Says, visibly, that a PostgreSQL run was skipped.
+/// Says, visibly, that a PostgreSQL run was skipped: written to the process's stderr
+/// itself, which the test harness does not capture (`eprintln!` in a passing test would
+/// not show).
 pub fn skip_postgres(what: &str) {
-    eprintln!(
-        "note: {what} did not run on PostgreSQL: set CLAIMDESK_TEST_POSTGRES to a server URL to run it"
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "note: {what}: skipped on PostgreSQL (set CLAIMDESK_TEST_POSTGRES to a server URL to run it)"
     );
 }
 

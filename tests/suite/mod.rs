@@ -7,6 +7,7 @@ mod conformance;
 mod extract_labels;
 mod ingest;
 mod pages;
+mod postgres;
 mod reextract;
 mod review;
 mod robustness;

@@ -1,0 +1,220 @@
+//! The same workspace on PostgreSQL (`--db postgres://...`): the seed walk-through reads the
+//! same as on SQLite, `migrate-to` copies a SQLite workspace over, and concurrent writers
+//! lose nothing. Each test runs when `CLAIMDESK_TEST_POSTGRES` names a server, and says it
+//! was skipped otherwise.
+
+use serde_json::Value;
+
+use super::common::{Test, id_of};
+
+/// `v` with every UUID and timestamp replaced by a placeholder: what may differ between
+/// two workspaces that went through the same steps.
+fn normalized(v: &Value) -> String {
+    let uuid =
+        regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").unwrap();
+    let time = regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z").unwrap();
+    let short = regex::Regex::new(r#""[0-9a-f]{8,12}""#).unwrap();
+    let finding = regex::Regex::new(r"\b[0-9a-f]{16}\b").unwrap();
+    let text = serde_json::to_string_pretty(v).unwrap();
+    let text = uuid.replace_all(&text, "<id>");
+    let text = time.replace_all(&text, "<time>");
+    let text = finding.replace_all(&text, "<finding id>");
+    short.replace_all(&text, "\"<short id>\"").into_owned()
+}
+
+/// The seed walk-through: ingest, mark with a note and evidence, assign, edit, rate,
+/// dismiss a finding; then every JSON view of it.
+fn walk(t: &Test) -> Vec<(String, String)> {
+    let claims = t.with_fixture();
+    let yesterday = id_of(&claims, "yesterday");
+    let troops = id_of(&claims, "more than 350,000");
+    t.ok(&[
+        "mark",
+        &yesterday,
+        "disputed",
+        "--note",
+        "the day before Tuesday is Monday, May 3",
+        "--evidence",
+        "https://example.org/calendar",
+        "--by",
+        "ana",
+    ]);
+    t.ok(&["assign", &troops, "rahim"]);
+    t.ok(&["edit", &troops, "--qualifier", "about", "--by", "ben"]);
+    t.ok(&[
+        "mark",
+        &troops,
+        "unverifiable",
+        "--rating",
+        "unproven",
+        "--by",
+        "ben",
+    ]);
+    let report = t.ok(&["report", "--format", "json"]).json();
+    let first = report["findings"][0]["id"].as_str().unwrap().to_string();
+    t.ok(&["dismiss", &first, "--note", "known", "--by", "ana"]);
+    let mut views = Vec::new();
+    for args in [
+        vec!["claims", "--format", "json"],
+        vec![
+            "claims",
+            "--status",
+            "unchecked",
+            "--limit",
+            "3",
+            "--format",
+            "json",
+        ],
+        vec!["claims", "--search", "security forces", "--format", "json"],
+        vec!["report", "--format", "json"],
+        vec!["report", "--all", "--format", "json"],
+        vec!["show", "3", "--format", "json"],
+        vec!["history", "3", "--format", "json"],
+        vec!["articles", "--format", "json"],
+        vec!["stats", "--by", "assignee", "--format", "json"],
+        vec!["read", "1", "--format", "json"],
+    ] {
+        let out = t.run(&args);
+        let key = args.join(" ");
+        let text = if out.code() == 0 {
+            normalized(&out.json())
+        } else {
+            format!("exit {}: {}", out.code(), out.stderr())
+        };
+        views.push((key, text));
+    }
+    views
+}
+
+#[test]
+fn the_seed_walkthrough_reads_the_same_on_postgresql_and_sqlite() {
+    let Some(pg) = Test::on_postgres("the seed walk-through") else {
+        return;
+    };
+    let sqlite = Test::new();
+    let (a, b) = (walk(&sqlite), walk(&pg));
+    for ((key, lite), (_, post)) in a.iter().zip(&b) {
+        assert!(!lite.starts_with("exit"), "{key}: {lite}");
+        assert_eq!(lite, post, "{key} differs between SQLite and PostgreSQL");
+    }
+    assert_eq!(
+        pg.ok(&["doctor"])
+            .stdout()
+            .trim_end()
+            .lines()
+            .last()
+            .map(|l| l.contains("no problems")),
+        Some(true)
+    );
+}
+
+#[test]
+fn migrate_to_copies_a_workspace_once_and_refuses_other_data() {
+    let Some(pg) = Test::on_postgres("migrate-to") else {
+        return;
+    };
+    let t = Test::new();
+    let claims = t.with_fixture();
+    let yesterday = id_of(&claims, "yesterday");
+    t.ok(&[
+        "mark",
+        &yesterday,
+        "disputed",
+        "--note",
+        "wrong day",
+        "--by",
+        "ana",
+    ]);
+    t.ok(&["config", "org.name", "Desk"]);
+    let url = pg.db().display().to_string();
+    let copied = t.ok(&["migrate-to", &url]).stdout();
+    assert!(copied.contains("checked them in the copy"), "{copied}");
+    // The copy is the workspace: same ids, numbers, times and history.
+    for args in [
+        vec!["claims", "--format", "json"],
+        vec!["history", &yesterday, "--format", "json"],
+        vec!["report", "--format", "json"],
+        vec!["export", "claimreview", "--skip-invalid"],
+    ] {
+        assert_eq!(t.ok(&args).stdout(), pg.ok(&args).stdout(), "{args:?}");
+    }
+    // Searching works in the copy: its index was built there.
+    assert_eq!(
+        pg.claims(&["--search", "Kabul"]).len(),
+        t.claims(&["--search", "Kabul"]).len()
+    );
+    let again = t.ok(&["migrate-to", &url]).stdout();
+    assert!(again.contains("nothing to do"), "{again}");
+    // Once the two differ, the copy is not overwritten.
+    t.ok(&["mark", &yesterday, "verified", "--by", "ana"]);
+    let refused = t.run(&["migrate-to", &url]).failure();
+    assert!(
+        refused.stderr().contains("other data"),
+        "{}",
+        refused.stderr()
+    );
+    assert_eq!(
+        pg.ok(&["show", &yesterday, "--format", "json"]).json()["claim"]["status"],
+        "disputed"
+    );
+}
+
+#[test]
+fn marks_at_once_on_postgresql_lose_nothing() {
+    if let Some(pg) = Test::on_postgres("concurrent marks") {
+        super::workspace::marks_at_once(&pg);
+    }
+}
+
+#[test]
+fn edits_at_once_on_postgresql_both_survive() {
+    if let Some(pg) = Test::on_postgres("concurrent edits") {
+        super::review::edits_at_once(&pg);
+    }
+}
+
+#[test]
+fn ingests_at_once_on_postgresql_store_every_article_once() {
+    let Some(pg) = Test::on_postgres("concurrent ingests") else {
+        return;
+    };
+    for folder in ["a", "b"] {
+        for i in 0..20 {
+            pg.write(
+                &format!("{folder}/{i}.txt"),
+                format!(
+                    "Report {folder}{i}\n\nMonday, May 3, 2021\n\nOfficials said {} people were displaced in district {i}.\n",
+                    100 + i
+                ),
+            );
+        }
+    }
+    let bin = assert_cmd::cargo::cargo_bin("claimdesk");
+    let db = pg.db().display().to_string();
+    let spawn = |folder: &str| {
+        std::process::Command::new(&bin)
+            .args([
+                "--db",
+                &db,
+                "ingest",
+                &pg.path(folder).display().to_string(),
+            ])
+            .env_remove("CLAIMDESK_DB")
+            .spawn()
+            .unwrap()
+    };
+    // Both folders at once, and the first again: the same texts are stored once.
+    let children = [spawn("a"), spawn("b"), spawn("a")];
+    for c in children {
+        assert!(c.wait_with_output().unwrap().status.success());
+    }
+    let articles = pg.ok(&["articles", "--format", "json"]).json();
+    assert_eq!(articles.as_array().unwrap().len(), 40);
+    let claims = pg.claims(&[]);
+    let numbers: std::collections::HashSet<i64> = claims
+        .iter()
+        .map(|c| c["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers.len(), claims.len(), "claim numbers repeat");
+    assert!(pg.ok(&["doctor"]).stdout().contains("no problems"));
+}
