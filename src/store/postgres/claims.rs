@@ -193,35 +193,90 @@ pub const VALUE_COLUMNS: &str = "value_low, value_high, qualifier, subject, pred
 /// Where `subject_key` is among them (0-based).
 pub const SUBJECT_KEY_AT: usize = 12;
 
+/// One column's value, typed even when NULL (a parameter must match its column's type):
+/// bound as a parameter, or written as a line of `COPY ... FROM STDIN`.
+#[derive(Debug, Clone)]
+pub enum Datum {
+    Int(Option<i64>),
+    Real(Option<f64>),
+    Text(Option<String>),
+    Bool(Option<bool>),
+}
+
+impl Datum {
+    pub fn param(&self) -> Param {
+        match self {
+            Datum::Int(v) => Box::new(*v),
+            Datum::Real(v) => Box::new(*v),
+            Datum::Text(v) => Box::new(v.clone()),
+            Datum::Bool(v) => Box::new(*v),
+        }
+    }
+
+    /// The value in COPY's text format: \N for NULL, backslash escapes in text.
+    pub fn copy_text(&self, out: &mut String) {
+        use std::fmt::Write;
+        match self {
+            Datum::Int(None) | Datum::Real(None) | Datum::Text(None) | Datum::Bool(None) => {
+                out.push_str("\\N")
+            }
+            Datum::Int(Some(n)) => {
+                let _ = write!(out, "{n}");
+            }
+            // Rust writes the shortest text that reads back as the same double.
+            Datum::Real(Some(x)) => {
+                let _ = write!(out, "{x:?}");
+            }
+            Datum::Bool(Some(b)) => out.push(if *b { 't' } else { 'f' }),
+            Datum::Text(Some(t)) => {
+                for ch in t.chars() {
+                    match ch {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A claim's value as VALUE_COLUMNS hold it. The date flags are NULL for other kinds.
-pub fn value_params(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> Vec<Param> {
+pub fn value_cells(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> Vec<Datum> {
     let v = c.value.fields();
     let (subject_key, event, anchor) = match key {
         Some((k, a)) => (Some(k.subject), k.event, Some(a.encode())),
         None => (None, None, None),
     };
     let is_date = c.kind() == ClaimKind::Date;
-    let flag = |b: bool| is_date.then_some(b);
+    let flag = |b: bool| Datum::Bool(is_date.then_some(b));
     vec![
-        Box::new(v.low),
-        Box::new(v.high),
-        Box::new(v.qualifier),
-        Box::new(v.subject),
-        Box::new(v.predicate),
-        Box::new(v.unit),
-        Box::new(v.currency),
-        Box::new(v.date.map(|d| d.to_string())),
-        Box::new(v.weekday),
-        Box::new(v.relative),
-        Box::new(flag(v.year_inferred)),
-        Box::new(flag(v.valid)),
-        Box::new(subject_key),
-        Box::new(event),
-        Box::new(anchor),
-        Box::new(v.quantity),
-        Box::new(v.si_low),
-        Box::new(v.si_high),
+        Datum::Real(v.low),
+        Datum::Real(v.high),
+        Datum::Text(v.qualifier),
+        Datum::Text(v.subject),
+        Datum::Text(v.predicate),
+        Datum::Text(v.unit),
+        Datum::Text(v.currency),
+        Datum::Text(v.date.map(|d| d.to_string())),
+        Datum::Text(v.weekday),
+        Datum::Text(v.relative),
+        flag(v.year_inferred),
+        flag(v.valid),
+        Datum::Text(subject_key),
+        Datum::Text(event),
+        Datum::Text(anchor),
+        Datum::Text(v.quantity),
+        Datum::Real(v.si_low),
+        Datum::Real(v.si_high),
     ]
+}
+
+/// `value_cells` as parameters.
+pub fn value_params(c: &Claim, key: Option<(ConflictKey, Anchor)>) -> Vec<Param> {
+    value_cells(c, key).iter().map(Datum::param).collect()
 }
 
 /// Recomputes a claim's stored scope after its conflict key changed: its article's story

@@ -16,7 +16,8 @@ mod tx;
 use std::cell::RefCell;
 
 use anyhow::{Context, Result, bail};
-use postgres::{Client, NoTls};
+use postgres::Client;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::OpenMode;
 use crate::error::Error;
@@ -54,8 +55,8 @@ impl PgStore {
     /// requires the current schema and writes nothing).
     pub fn open(url: &str, mode: OpenMode, keys: KeyFn) -> Result<PgStore> {
         let location = without_password(url);
-        let mut client =
-            Client::connect(url, NoTls).with_context(|| format!("cannot connect to {location}"))?;
+        let mut client = Client::connect(url, tls()?)
+            .with_context(|| format!("cannot connect to {location}"))?;
         let version = schema_version(&mut client, &location)?;
         if version > LATEST_VERSION {
             bail!(Error::Refused(format!(
@@ -79,6 +80,23 @@ impl PgStore {
             keys,
         })
     }
+}
+
+/// TLS for servers that offer it (rustls, the Mozilla roots): libpq's `sslmode` in the URL
+/// decides (`prefer` by default, `require` to insist, `disable`); a Unix socket never uses it.
+// ring, the provider ureq already brings (aws-lc-rs, which rustls now prefers for its
+// post-quantum key exchange, would add a C and CMake build for one connection handshake).
+#[allow(deprecated)]
+fn tls() -> Result<MakeRustlsConnect> {
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
 }
 
 /// The claimdesk schema version of the database: 0 when it holds no claimdesk tables. A

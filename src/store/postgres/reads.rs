@@ -129,19 +129,20 @@ pub fn index_sentences(c: &mut impl GenericClient, since: i64) -> Result<()> {
             )
         })
         .collect();
-    let stmt = c.prepare(
-        "INSERT INTO sentences (key, words) VALUES ($1, to_tsvector('simple', $2))
-         ON CONFLICT (key) DO UPDATE SET words = excluded.words",
-    )?;
-    for group in rows.chunk_by(|a, b| a.1 == b.1) {
-        let Some(row) = c.query_opt(
-            "SELECT body FROM articles WHERE number = $1",
-            &[&group[0].1],
+    let numbers: Vec<i64> = rows.iter().map(|r| r.1).collect();
+    let mut bodies: std::collections::HashMap<i64, String> = c
+        .query(
+            "SELECT number, body FROM articles WHERE number = ANY($1)",
+            &[&numbers],
         )?
-        else {
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let (mut keys, mut sentences): (Vec<i64>, Vec<String>) = (Vec::new(), Vec::new());
+    for group in rows.chunk_by(|a, b| a.1 == b.1) {
+        let Some(body) = bodies.remove(&group[0].1) else {
             continue;
         };
-        let body: String = row.get(0);
         let mut cursor = CharCursor::new(&body);
         let mut last_key = None;
         for (key, _, start, end) in group {
@@ -151,10 +152,18 @@ pub fn index_sentences(c: &mut impl GenericClient, since: i64) -> Result<()> {
             }
             last_key = Some(*key);
             if let (Some(bs), Some(be)) = (cursor.byte_of(*start), cursor.byte_of(*end)) {
-                c.execute(&stmt, &[key, &&body[bs..be]])?;
+                keys.push(*key);
+                sentences.push(body[bs..be].to_string());
             }
         }
     }
+    // One statement for all of them: a round trip per sentence was most of bulk ingest.
+    c.execute(
+        "INSERT INTO sentences (key, words)
+         SELECT k, to_tsvector('simple', s) FROM unnest($1::bigint[], $2::text[]) AS u(k, s)
+         ON CONFLICT (key) DO UPDATE SET words = excluded.words",
+        &[&keys, &sentences],
+    )?;
     Ok(())
 }
 
