@@ -28,7 +28,11 @@ fn start(t: &Test, extra: &[&str]) -> Server {
 
 /// The seed article served with a shared token.
 fn served() -> (Test, Server) {
-    let t = Test::new();
+    served_in(Test::new())
+}
+
+/// The seed article in `t`'s workspace (SQLite or PostgreSQL), served with a shared token.
+fn served_in(t: Test) -> (Test, Server) {
     t.ok(&[
         "ingest",
         &fixture("articles/khalilzad.txt"),
@@ -504,7 +508,51 @@ fn evidence_is_added_from_the_page_without_changing_the_status() {
 
 #[test]
 fn the_server_and_cli_processes_write_the_same_workspace_at_once() {
-    let (t, s) = served();
+    server_and_cli_at_once(Test::new());
+}
+
+#[test]
+fn on_postgresql_servers_behind_a_balancer_and_the_cli_write_at_once() {
+    let Some(t) = Test::on_postgres("serve") else {
+        return;
+    };
+    let t = server_and_cli_at_once(t);
+    // Two servers on one database, as behind a load balancer: marks through both at once.
+    let (a, b) = (
+        start(&t, &["--token", TOKEN]),
+        start(&t, &["--token", TOKEN]),
+    );
+    let marks = |base: String, claim: u32| {
+        std::thread::spawn(move || {
+            for round in 0..10 {
+                let status = ["in-review", "disputed"][round % 2];
+                let (code, body) = call(
+                    "POST",
+                    &format!("{base}/api/claims/{claim}/mark"),
+                    Some(TOKEN),
+                    &[],
+                    Some(json!({ "status": status })),
+                );
+                assert_eq!(code, 200, "{body}");
+            }
+        })
+    };
+    let (x, y) = (marks(a.base.clone(), 3), marks(b.base.clone(), 5));
+    x.join().unwrap();
+    y.join().unwrap();
+    for claim in ["3", "5"] {
+        let rows = t.ok(&["history", claim, "--format", "json"]).json();
+        assert_eq!(rows.as_array().unwrap().len(), 10, "claim {claim}");
+    }
+    // What one server wrote, the other serves.
+    assert_eq!(get_json(&b, "/api/claims/3")["claim"]["status"], "disputed");
+    assert!(t.ok(&["doctor"]).stdout().contains("no problems found"));
+}
+
+/// One server marks a claim through the API while the CLI marks another, ten times each;
+/// returns the test for more.
+fn server_and_cli_at_once(t: Test) -> Test {
+    let (t, s) = served_in(t);
     // Browsers' and scripts' marks through the server while the CLI marks other claims.
     let web = {
         let base = s.base.clone();
@@ -556,4 +604,5 @@ fn the_server_and_cli_processes_write_the_same_workspace_at_once() {
         (n("verified"), n("unverifiable"), n("unchecked")),
         (1, 1, 6)
     );
+    t
 }
