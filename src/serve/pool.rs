@@ -1,6 +1,6 @@
 //! Workspace connections kept open between requests: opening one runs the schema checks,
-//! which a busy page should not repeat. SQLite itself arbitrates writers (WAL, busy timeout),
-//! alongside any CLI process writing to the same file.
+//! which a busy page should not repeat. The backend arbitrates writers (SQLite's WAL and
+//! busy timeout, PostgreSQL's writer lock), alongside any CLI process or other server.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -42,5 +42,15 @@ impl Pool {
             idle.push(ws);
         }
         out
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // A PostgreSQL connection says goodbye through the client's own runtime, which may
+        // not start on a thread that drives async tasks (where the server drops its state):
+        // close them on a thread of their own.
+        let idle = self.idle.get_mut().map(std::mem::take).unwrap_or_default();
+        let _ = std::thread::spawn(move || drop(idle)).join();
     }
 }

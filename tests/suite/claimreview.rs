@@ -385,7 +385,7 @@ fn the_schema_org_vocabulary_accepts_the_export() {
 
 #[test]
 fn doctor_checks_the_known_fact_checks_index() {
-    let t = Test::new();
+    let t = Test::sqlite();
     t.ok(&[
         "import",
         "claimreview",

@@ -82,7 +82,19 @@ pub fn shared() -> Option<PathBuf> {
 }
 
 impl Test {
+    /// A test with a new, empty workspace: a SQLite file, or, when
+    /// `CLAIMDESK_TEST_BACKEND=postgres`, a new database on `CLAIMDESK_TEST_POSTGRES`.
     pub fn new() -> Test {
+        let on_postgres = std::env::var("CLAIMDESK_TEST_BACKEND").is_ok_and(|b| b == "postgres");
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            url: on_postgres.then(postgres_database),
+        }
+    }
+
+    /// A test of what only a SQLite file has (its bytes, its folder, its pragmas): always a
+    /// SQLite workspace.
+    pub fn sqlite() -> Test {
         Test {
             dir: tempfile::tempdir().expect("temp dir"),
             url: None,
@@ -175,12 +187,34 @@ impl Test {
     }
 
     /// One value from the SQLite workspace (SQLite tests only).
+    /// The first column of the first row `sql` gives, on either backend (SQL both read).
     pub fn sql<T: rusqlite::types::FromSql>(&self, sql: &str) -> T {
-        assert!(self.url.is_none(), "Test::sql reads SQLite workspaces");
-        rusqlite::Connection::open(self.db())
-            .unwrap()
-            .query_row(sql, [], |r| r.get(0))
-            .unwrap()
+        let Some(url) = &self.url else {
+            return rusqlite::Connection::open(self.db())
+                .unwrap()
+                .query_row(sql, [], |r| r.get(0))
+                .unwrap();
+        };
+        use postgres::types::Type;
+        use rusqlite::types::Value as Lite;
+        let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        let row = c
+            .query_one(sql, &[])
+            .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+        // The PostgreSQL value as SQLite would give it (booleans as 0 and 1).
+        let v = match *row.columns()[0].type_() {
+            Type::INT8 => row.get::<_, Option<i64>>(0).map(Lite::Integer),
+            Type::INT4 => row
+                .get::<_, Option<i32>>(0)
+                .map(|n| Lite::Integer(n.into())),
+            Type::BOOL => row
+                .get::<_, Option<bool>>(0)
+                .map(|b| Lite::Integer(b.into())),
+            Type::FLOAT8 => row.get::<_, Option<f64>>(0).map(Lite::Real),
+            _ => row.get::<_, Option<String>>(0).map(Lite::Text),
+        }
+        .unwrap_or(Lite::Null);
+        T::column_result(rusqlite::types::ValueRef::from(&v)).unwrap()
     }
 }
 
@@ -252,11 +286,16 @@ pub fn skip_postgres(what: &str) {
 pub fn postgres_database() -> String {
     let server = postgres_server().expect("CLAIMDESK_TEST_POSTGRES is set");
     let name = format!("claimdesk_test_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = postgres::Client::connect(&server, postgres::NoTls)
-        .unwrap_or_else(|e| panic!("cannot connect to {server}: {e}"));
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
+    // On a thread of its own: the client runs its own runtime, which cannot start inside
+    // an async test's.
+    let (admin_url, create) = (server.clone(), format!("CREATE DATABASE {name}"));
+    std::thread::spawn(move || {
+        let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("cannot connect to {admin_url}: {e}"));
+        admin.batch_execute(&create).unwrap();
+    })
+    .join()
+    .unwrap();
     // The server URL with the new database in place of its own.
     let (base, query) = match server.split_once('?') {
         Some((b, q)) => (b, format!("?{q}")),

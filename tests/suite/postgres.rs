@@ -218,3 +218,44 @@ fn ingests_at_once_on_postgresql_store_every_article_once() {
     assert_eq!(numbers.len(), claims.len(), "claim numbers repeat");
     assert!(pg.ok(&["doctor"]).stdout().contains("no problems"));
 }
+
+#[test]
+fn the_postgresql_schema_keeps_the_same_constraints() {
+    let Some(t) = Test::on_postgres("the schema's constraints") else {
+        return;
+    };
+    t.with_fixture();
+    t.ok(&["mark", "3", "disputed", "--note", "wrong day"]);
+    let url = t.db().display().to_string();
+    let refused: Vec<String> = std::thread::spawn(move || {
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        [
+            "UPDATE claims SET status = 'done'",
+            "UPDATE claims SET kind = 'weight'",
+            "INSERT INTO claims (number, id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin)
+             VALUES (999, 'x', 999999, 'count', 't', 0, 1, 0, 1, 'manual')",
+            "UPDATE claims SET sentence_end = sentence_start - 1",
+            "INSERT INTO claims (number, id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin)
+             SELECT 999, 'y', article_number, kind, text, start_char, end_char, 0, 1, 'manual' FROM claims LIMIT 1",
+            "INSERT INTO evidence (claim_id, url, stance, added_by, added_at) SELECT id, 'ftp://x', 'supports', 'a', 'n' FROM claims LIMIT 1",
+            "UPDATE claim_history SET note = 'rewritten'",
+            "DELETE FROM claim_history",
+            "TRUNCATE claim_history",
+        ]
+        .iter()
+        .filter(|sql| c.batch_execute(sql).is_ok())
+        .map(|sql| sql.to_string())
+        .collect()
+    })
+    .join()
+    .unwrap();
+    assert!(refused.is_empty(), "accepted: {refused:?}");
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 1);
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM review_queue"), 7);
+    assert_eq!(
+        t.sql::<i64>(
+            "SELECT claims FROM story_status_counts WHERE story = 'afghan' AND status = 'disputed'"
+        ),
+        1
+    );
+}

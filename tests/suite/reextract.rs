@@ -4,7 +4,7 @@ use super::common::*;
 
 #[test]
 fn reextract_adds_updates_unreviewed_keeps_reviewed_and_records_history() {
-    let t = Test::new();
+    let t = Test::sqlite();
     let claims = t.with_fixture();
     let provinces = id_of(&claims, "more than 20 provinces");
     let civilians = id_of(&claims, "More than 100 civilians");

@@ -7,7 +7,7 @@ use super::common::*;
 
 #[test]
 fn history_refuses_update_and_delete() {
-    let t = Test::new();
+    let t = Test::sqlite();
     let claims = t.with_fixture();
     t.ok(&["mark", &id_of(&claims, "yesterday"), "verified"]);
     let conn = rusqlite::Connection::open(t.db()).unwrap();
@@ -24,7 +24,7 @@ fn history_refuses_update_and_delete() {
 
 #[test]
 fn schema_constraints_hold() {
-    let t = Test::new();
+    let t = Test::sqlite();
     t.with_fixture();
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
@@ -62,7 +62,7 @@ fn version_one_workspace(t: &Test) {
 
 #[test]
 fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
-    let t = Test::new();
+    let t = Test::sqlite();
     version_one_workspace(&t);
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute_batch(
@@ -107,7 +107,7 @@ fn an_older_workspace_is_upgraded_and_its_claims_keyed() {
 
 #[test]
 fn a_newer_workspace_is_refused_and_left_alone() {
-    let t = Test::new();
+    let t = Test::sqlite();
     version_one_workspace(&t);
     rusqlite::Connection::open(t.db())
         .unwrap()
@@ -127,7 +127,7 @@ fn a_newer_workspace_is_refused_and_left_alone() {
 
 #[test]
 fn a_file_that_is_not_a_workspace_is_refused_and_left_alone() {
-    let t = Test::new();
+    let t = Test::sqlite();
     std::fs::write(
         t.db(),
         "just some notes, not a database at all, long enough to have a header",
@@ -161,7 +161,7 @@ fn a_file_that_is_not_a_workspace_is_refused_and_left_alone() {
 
 #[test]
 fn reading_a_missing_workspace_is_an_error_that_creates_nothing() {
-    let t = Test::new();
+    let t = Test::sqlite();
     let r = t.run(&["claims"]).failure();
     assert!(r.stderr().contains("no workspace at"), "{}", r.stderr());
     assert!(!t.db().exists());
@@ -350,7 +350,7 @@ fn completions_cover_every_command() {
 
 #[test]
 fn full_text_search_follows_every_insert_update_and_delete() {
-    let t = Test::new();
+    let t = Test::sqlite();
     let claims = t.with_fixture();
     let texts = |words: &str| -> Vec<String> {
         t.claims(&["--search", words])
@@ -413,7 +413,7 @@ fn full_text_search_follows_every_insert_update_and_delete() {
 
 #[test]
 fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
-    let t = Test::new();
+    let t = Test::sqlite();
     t.with_fixture();
     let r = t.ok(&["doctor"]);
     assert!(r.stdout().contains("no problems found"), "{}", r.stdout());
@@ -459,7 +459,7 @@ fn backup_copies_a_sound_workspace_and_doctor_finds_damage() {
 
 #[test]
 fn another_programs_empty_file_is_refused_and_damage_is_named() {
-    let t = Test::new();
+    let t = Test::sqlite();
     // An empty SQLite file marked by another program keeps its mark.
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.pragma_update(None, "application_id", 0x1234_5678)
@@ -477,7 +477,7 @@ fn another_programs_empty_file_is_refused_and_damage_is_named() {
     assert_eq!(std::fs::read(t.db()).unwrap(), before);
 
     // A damaged workspace: every command says so in one line and writes nothing more.
-    let t = Test::new();
+    let t = Test::sqlite();
     t.with_fixture();
     t.ok(&["claims"]); // checkpointed into the main file
     let mut bytes = std::fs::read(t.db()).unwrap();
@@ -591,7 +591,7 @@ fn export_all_and_import_all_round_trip_every_table() {
 
 #[test]
 fn reading_commands_never_write_or_migrate() {
-    let t = Test::new();
+    let t = Test::sqlite();
     // A workspace made by an older claimdesk (schema version 4).
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     for &(number, _, sql) in &claimdesk::store::MIGRATIONS[..4] {
