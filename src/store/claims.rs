@@ -170,6 +170,26 @@ pub enum ClaimUpdate {
     Assignee(Option<String>),
 }
 
+impl ClaimUpdate {
+    /// The history row this update makes of `before`: action, from, to (equal when
+    /// nothing changes).
+    pub fn change(&self, before: &Claim) -> (HistoryAction, Option<String>, Option<String>) {
+        match self {
+            ClaimUpdate::Status(st) => (
+                HistoryAction::Status,
+                Some(before.status.as_str().to_string()),
+                Some(st.as_str().to_string()),
+            ),
+            ClaimUpdate::Assignee(Some(who)) => (
+                HistoryAction::Assign,
+                before.assignee.clone(),
+                Some(who.clone()),
+            ),
+            ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
+        }
+    }
+}
+
 pub fn get(conn: &Connection, id: &str) -> Result<Claim> {
     let sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.id = ?1");
     let mut claim = [conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?];
@@ -190,19 +210,7 @@ pub fn update(
 ) -> Result<bool> {
     let before = get(conn, id)?;
     let at = now();
-    let (action, from, to) = match update {
-        ClaimUpdate::Status(st) => (
-            HistoryAction::Status,
-            Some(before.status.as_str().to_string()),
-            Some(st.as_str().to_string()),
-        ),
-        ClaimUpdate::Assignee(Some(who)) => (
-            HistoryAction::Assign,
-            before.assignee.clone(),
-            Some(who.clone()),
-        ),
-        ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
-    };
+    let (action, from, to) = update.change(&before);
     let changed = from != to;
     if changed {
         let sql = match update {
@@ -344,7 +352,7 @@ impl Workspace {
 }
 
 /// A word as a LIKE pattern that finds it anywhere: `%`, `_` and `\` in it are literal.
-fn like_pattern(word: &str) -> String {
+pub(crate) fn like_pattern(word: &str) -> String {
     let escaped = word
         .replace('\\', "\\\\")
         .replace('%', "\\%")

@@ -13,7 +13,7 @@ use super::{LATEST_VERSION, Workspace};
 use crate::error::Error;
 
 /// Tables in the order their foreign keys need; tables not named here follow by name.
-const ORDER: &[&str] = &[
+pub(crate) const ORDER: &[&str] = &[
     "ratings",
     "articles",
     "article_history",
@@ -27,7 +27,72 @@ const ORDER: &[&str] = &[
 ];
 
 /// Tables a migration fills with defaults, replaced by the file's rows on import.
-const SEEDED: &[&str] = &["ratings"];
+pub(crate) const SEEDED: &[&str] = &["ratings"];
+
+/// `names` in the order their foreign keys need (ORDER, then by name).
+pub(crate) fn in_key_order(names: &mut [String]) {
+    names.sort_by_key(|n| {
+        (
+            ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()),
+            n.clone(),
+        )
+    });
+}
+
+/// The export's first line, as every backend writes it.
+pub(crate) fn header() -> String {
+    json!({"claimdesk": "workspace", "schema_version": LATEST_VERSION}).to_string()
+}
+
+/// One row line of an export (line `i` after the header): its table and row, each column
+/// one the target's table has (`has` answers whether `table.column` exists, None for an
+/// unknown table).
+pub(crate) fn read_row(
+    line: std::io::Result<String>,
+    i: usize,
+    name: &str,
+    has: impl Fn(&str, &str) -> Option<bool>,
+) -> Result<(String, Map<String, Json>)> {
+    let line = line.with_context(|| format!("{name}: cannot read"))?;
+    let at = || format!("{name}: line {}", i + 2);
+    let mut rec: Json =
+        serde_json::from_str(&line).with_context(|| format!("{}: not JSON", at()))?;
+    let table = rec["table"].as_str().unwrap_or_default().to_string();
+    if has(&table, "").is_none() {
+        bail!(Error::Invalid(format!(
+            "{}: no table '{table}' in this workspace",
+            at()
+        )));
+    }
+    let Some(Json::Object(row)) = rec.get_mut("row").map(Json::take) else {
+        bail!(Error::Invalid(format!("{}: no row", at())));
+    };
+    if let Some(k) = row.keys().find(|k| has(&table, k) != Some(true)) {
+        bail!(Error::Invalid(format!(
+            "{}: no column '{k}' in {table}",
+            at()
+        )));
+    }
+    Ok((table, row))
+}
+
+/// Checks an export's first line: a claimdesk workspace at this schema version.
+pub(crate) fn check_header(line: Option<std::io::Result<String>>, name: &str) -> Result<()> {
+    let header: Json = serde_json::from_str(&line.context("empty file")?.context("cannot read")?)
+        .with_context(|| format!("{name}: line 1 is not JSON"))?;
+    if header["claimdesk"] != "workspace" {
+        bail!(Error::Invalid(format!(
+            "{name}: not a claimdesk workspace export"
+        )));
+    }
+    if header["schema_version"] != json!(LATEST_VERSION) {
+        bail!(Error::Invalid(format!(
+            "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
+            header["schema_version"]
+        )));
+    }
+    Ok(())
+}
 
 impl Workspace {
     /// The tables that hold data: every table but SQLite's own and the full-text index's.
@@ -40,12 +105,7 @@ impl Workspace {
         let mut names: Vec<String> = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        names.sort_by_key(|n| {
-            (
-                ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()),
-                n.clone(),
-            )
-        });
+        in_key_order(&mut names);
         Ok(names)
     }
 
@@ -62,11 +122,7 @@ impl Workspace {
     /// Writes a header line, then one line per row: `{"table": ..., "row": {column: value}}`.
     /// Returns the number of rows written.
     pub fn export_all(&self, out: &mut dyn Write) -> Result<usize> {
-        writeln!(
-            out,
-            "{}",
-            json!({"claimdesk": "workspace", "schema_version": LATEST_VERSION})
-        )?;
+        writeln!(out, "{}", header())?;
         let mut rows = 0;
         for table in self.data_tables()? {
             let cols = self.columns(&table)?;
@@ -120,20 +176,7 @@ impl Workspace {
         }
         self.write(|tx| {
             let mut lines = input.lines();
-            let header: Json =
-                serde_json::from_str(&lines.next().context("empty file")?.context("cannot read")?)
-                    .with_context(|| format!("{name}: line 1 is not JSON"))?;
-            if header["claimdesk"] != "workspace" {
-                bail!(Error::Invalid(format!(
-                    "{name}: not a claimdesk workspace export"
-                )));
-            }
-            if header["schema_version"] != json!(LATEST_VERSION) {
-                bail!(Error::Invalid(format!(
-                    "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
-                    header["schema_version"]
-                )));
-            }
+            check_header(lines.next(), name)?;
             // Settings a new workspace is seeded with (the rating scale) come from the file.
             for seeded in SEEDED {
                 if columns.contains_key(*seeded) {
@@ -142,26 +185,12 @@ impl Workspace {
             }
             let mut rows = 0;
             for (i, line) in lines.enumerate() {
-                let line = line.with_context(|| format!("{name}: cannot read"))?;
                 let at = || format!("{name}: line {}", i + 2);
-                let rec: Json =
-                    serde_json::from_str(&line).with_context(|| format!("{}: not JSON", at()))?;
-                let table = rec["table"].as_str().unwrap_or_default();
-                let Some(cols) = columns.get(table) else {
-                    bail!(Error::Invalid(format!(
-                        "{}: no table '{table}' in this workspace",
-                        at()
-                    )));
-                };
-                let row = rec["row"]
-                    .as_object()
-                    .ok_or_else(|| Error::Invalid(format!("{}: no row", at())))?;
-                if let Some(k) = row.keys().find(|k| !cols.contains(k)) {
-                    bail!(Error::Invalid(format!(
-                        "{}: no column '{k}' in {table}",
-                        at()
-                    )));
-                }
+                let (table, row) = read_row(line, i, name, |t, c| {
+                    columns
+                        .get(t)
+                        .map(|cols: &Vec<String>| c.is_empty() || cols.iter().any(|n| n == c))
+                })?;
                 let names: Vec<&String> = row.keys().collect();
                 let sql = format!(
                     "INSERT INTO \"{table}\" ({}) VALUES ({})",

@@ -3,8 +3,8 @@
 mod articles;
 mod backend;
 mod checks;
-mod claims;
-mod dump;
+pub(crate) mod claims;
+pub(crate) mod dump;
 mod history;
 pub(crate) mod ids;
 mod known;
@@ -13,9 +13,9 @@ mod migrate;
 mod new_claims;
 pub mod postgres;
 mod ratings;
-mod sentences;
+pub(crate) mod sentences;
 mod stats;
-mod versions;
+pub(crate) mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -105,21 +105,33 @@ pub fn index_new(conn: &Connection, since: i64) -> Result<()> {
         };
         let known: bool = older.query_row(params![group[0].1, since], |r| r.get(0))?;
         let write = if known { &mut replace } else { &mut insert };
-        // Rows come in start order, so one walk over the body finds every sentence.
-        let mut cursor = CharCursor::new(&body);
-        let mut last_key = None;
-        for (key, _, start, end) in group {
-            // Two claims of one sentence cut to different lengths: the first is indexed.
-            if last_key == Some(*key) {
-                continue;
-            }
-            last_key = Some(*key);
-            if let (Some(bs), Some(be)) = (cursor.byte_of(*start), cursor.byte_of(*end)) {
-                write.execute(params![key, &body[bs..be]])?;
-            }
+        for (key, sentence) in cut_sentences(&body, group) {
+            write.execute(params![key, sentence])?;
         }
     }
     Ok(())
+}
+
+/// The sentences of one article's rows (key, article, start, end), in start order, each
+/// key once: two claims of one sentence cut to different lengths give the first. One walk
+/// over the body finds them all.
+pub(crate) fn cut_sentences<'b>(
+    body: &'b str,
+    rows: &[(i64, i64, usize, usize)],
+) -> Vec<(i64, &'b str)> {
+    let mut cursor = CharCursor::new(body);
+    let mut last_key = None;
+    let mut out = Vec::new();
+    for (key, _, start, end) in rows {
+        if last_key == Some(*key) {
+            continue;
+        }
+        last_key = Some(*key);
+        if let (Some(bs), Some(be)) = (cursor.byte_of(*start), cursor.byte_of(*end)) {
+            out.push((*key, &body[bs..be]));
+        }
+    }
+    out
 }
 
 /// Empties the sentence index and indexes every stored sentence again (after `import all`).

@@ -30,6 +30,23 @@ const SAME_CLAIM: &str = "o.kind = n.kind AND o.text = n.text AND o.value_low IS
      AND o.unit IS n.unit AND o.currency IS n.currency AND o.date IS n.date \
      AND o.weekday IS n.weekday AND o.relative IS n.relative";
 
+/// (new claim, old claim) pairs from every candidate pairing, in order: each claim pairs
+/// once, so equal quotes pair in the order they stand.
+pub(crate) fn pair_in_order(candidates: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut used_old = std::collections::HashSet::new();
+    let mut done_new = std::collections::HashSet::new();
+    let mut pairs = Vec::new();
+    for (n, o) in candidates {
+        if done_new.contains(&n) || used_old.contains(&o) {
+            continue;
+        }
+        done_new.insert(n.clone());
+        used_old.insert(o.clone());
+        pairs.push((n, o));
+    }
+    pairs
+}
+
 /// Gives each claim of `new` whose quote and value are unchanged in `old` the old claim's
 /// status, assignee, verdict, evidence and history. Equal quotes pair in the order they
 /// stand. Returns how many claims were carried over.
@@ -44,17 +61,7 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
         .prepare(&sql)?
         .query_map(params![old, new], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut used_old = std::collections::HashSet::new();
-    let mut done_new = std::collections::HashSet::new();
-    let mut pairs = Vec::new();
-    for (n, o) in candidates {
-        if done_new.contains(&n) || used_old.contains(&o) {
-            continue;
-        }
-        done_new.insert(n.clone());
-        used_old.insert(o.clone());
-        pairs.push((n, o));
-    }
+    let pairs = pair_in_order(candidates);
     let mut state = conn.prepare_cached(
         "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
              (SELECT o.status, o.assignee, o.rating, o.explanation,

@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::model::offsets::CharCursor;
 use crate::model::{Anchor, Claim, ClaimId, ClaimKind, ConflictKey};
 use crate::store::ClaimFilter;
+use crate::store::claims::like_pattern;
 
 /// A bound parameter, owned.
 pub type Param = Box<dyn ToSql + Sync>;
@@ -81,15 +82,6 @@ pub fn all_words(words: &str) -> Option<String> {
         .map(|w| format!("\"{}\"", w.replace('"', " ")))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
-}
-
-/// `word` as an ILIKE pattern that finds it anywhere: `%`, `_` and `\` are literal.
-fn like_pattern(word: &str) -> String {
-    let escaped = word
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 /// Claims matching `filter`, in article order then position (as on SQLite).

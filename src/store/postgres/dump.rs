@@ -10,27 +10,10 @@ use serde_json::{Map, Value as Json, json};
 
 use super::claims::Param;
 use crate::error::Error;
-use crate::store::LATEST_VERSION;
-
-/// Tables in the order their foreign keys need (as on SQLite); others follow by name.
-const ORDER: &[&str] = &[
-    "ratings",
-    "articles",
-    "article_history",
-    "claims",
-    "claim_history",
-    "evidence",
-    "finding_dismissals",
-    "settings",
-    "known_reviews",
-    "claim_matches",
-];
+use crate::store::dump::{SEEDED, check_header, header, in_key_order, read_row};
 
 /// Derived or bookkeeping tables: rebuilt on import, never exported.
 const DERIVED: &[&str] = &["sentences", "status_counts", "claimdesk_schema"];
-
-/// Tables seeded by the schema, replaced by the file's rows on import.
-const SEEDED: &[&str] = &["ratings"];
 
 /// Tables whose `id` is a sequence, moved past the imported rows.
 const SERIAL: &[&str] = &[
@@ -52,12 +35,7 @@ fn data_tables(c: &mut impl GenericClient) -> Result<Vec<String>> {
         .map(|r| r.get(0))
         .filter(|n: &String| !DERIVED.contains(&n.as_str()))
         .collect();
-    names.sort_by_key(|n| {
-        (
-            ORDER.iter().position(|o| o == n).unwrap_or(ORDER.len()),
-            n.clone(),
-        )
-    });
+    in_key_order(&mut names);
     Ok(names)
 }
 
@@ -76,11 +54,7 @@ fn columns(c: &mut impl GenericClient, table: &str) -> Result<Vec<(String, Strin
 
 /// Writes a header line, then `{"table": ..., "row": {column: value}}` per row.
 pub fn export_all(c: &mut Client, out: &mut dyn Write) -> Result<usize> {
-    writeln!(
-        out,
-        "{}",
-        json!({"claimdesk": "workspace", "schema_version": LATEST_VERSION})
-    )?;
+    writeln!(out, "{}", header())?;
     // One snapshot for every table: rows written meanwhile are not half in the file.
     let mut tx = c
         .build_transaction()
@@ -156,49 +130,27 @@ pub fn import_all(
         columns_of.insert(t, cols);
     }
     let mut lines = input.lines();
-    let header: Json =
-        serde_json::from_str(&lines.next().context("empty file")?.context("cannot read")?)
-            .with_context(|| format!("{name}: line 1 is not JSON"))?;
-    if header["claimdesk"] != "workspace" {
-        bail!(Error::Invalid(format!(
-            "{name}: not a claimdesk workspace export"
-        )));
-    }
-    if header["schema_version"] != json!(LATEST_VERSION) {
-        bail!(Error::Invalid(format!(
-            "{name}: exported at schema version {}, this claimdesk writes {LATEST_VERSION}",
-            header["schema_version"]
-        )));
-    }
+    check_header(lines.next(), name)?;
     for seeded in SEEDED {
         // Claims may point at the seeded rows only once the file's claims arrive.
         tx.execute(&format!("DELETE FROM \"{seeded}\""), &[])?;
     }
     let mut rows = 0;
     for (i, line) in lines.enumerate() {
-        let line = line.with_context(|| format!("{name}: cannot read"))?;
         let at = || format!("{name}: line {}", i + 2);
-        let rec: Json =
-            serde_json::from_str(&line).with_context(|| format!("{}: not JSON", at()))?;
-        let table = rec["table"].as_str().unwrap_or_default();
-        let Some(cols) = columns_of.get(table) else {
-            bail!(Error::Invalid(format!(
-                "{}: no table '{table}' in this workspace",
-                at()
-            )));
-        };
-        let row = rec["row"]
-            .as_object()
-            .ok_or_else(|| Error::Invalid(format!("{}: no row", at())))?;
+        let (table, row) = read_row(line, i, name, |t, c| {
+            columns_of
+                .get(t)
+                .map(|cols| c.is_empty() || cols.iter().any(|(n, _)| n == c))
+        })?;
+        let cols = &columns_of[&table];
         let mut names = Vec::new();
         let mut params: Vec<Param> = Vec::new();
-        for (k, v) in row {
-            let Some((_, ty)) = cols.iter().find(|(n, _)| n == k) else {
-                bail!(Error::Invalid(format!(
-                    "{}: no column '{k}' in {table}",
-                    at()
-                )));
-            };
+        for (k, v) in &row {
+            let ty = cols
+                .iter()
+                .find(|(n, _)| n == k)
+                .map_or("text", |c| c.1.as_str());
             names.push(format!("\"{k}\""));
             params.push(param(v, ty));
         }

@@ -13,7 +13,6 @@ use super::rows::{
 };
 use super::{PgStore, PgTx, WRITE_LOCK};
 use crate::error::Error;
-use crate::model::offsets::CharCursor;
 use crate::model::{
     Anchor, Article, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, FindingId, KeyFn, Stance,
 };
@@ -143,18 +142,9 @@ pub fn index_sentences(c: &mut impl GenericClient, since: i64) -> Result<()> {
         let Some(body) = bodies.remove(&group[0].1) else {
             continue;
         };
-        let mut cursor = CharCursor::new(&body);
-        let mut last_key = None;
-        for (key, _, start, end) in group {
-            // Two claims of one sentence cut to different lengths: the first is indexed.
-            if last_key == Some(*key) {
-                continue;
-            }
-            last_key = Some(*key);
-            if let (Some(bs), Some(be)) = (cursor.byte_of(*start), cursor.byte_of(*end)) {
-                keys.push(*key);
-                sentences.push(body[bs..be].to_string());
-            }
+        for (key, sentence) in crate::store::sentences::cut_sentences(&body, group) {
+            keys.push(key);
+            sentences.push(sentence.to_string());
         }
     }
     // One statement for all of them: a round trip per sentence was most of bulk ingest.

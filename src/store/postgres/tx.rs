@@ -346,17 +346,7 @@ impl StoreTx for PgTx<'_> {
             .iter()
             .map(|r| (r.get(0), r.get(1)))
             .collect();
-        let mut used_old = std::collections::HashSet::new();
-        let mut done_new = std::collections::HashSet::new();
-        let mut pairs = Vec::new();
-        for (n, o) in candidates {
-            if done_new.contains(&n) || used_old.contains(&o) {
-                continue;
-            }
-            done_new.insert(n.clone());
-            used_old.insert(o.clone());
-            pairs.push((n, o));
-        }
+        let pairs = crate::store::versions::pair_in_order(candidates);
         for (n, o) in &pairs {
             t.execute(
                 "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
@@ -500,19 +490,7 @@ impl StoreTx for PgTx<'_> {
     ) -> Result<bool> {
         let before = self.get_claim(id)?;
         let at = now();
-        let (action, from, to) = match update {
-            ClaimUpdate::Status(st) => (
-                HistoryAction::Status,
-                Some(before.status.as_str().to_string()),
-                Some(st.as_str().to_string()),
-            ),
-            ClaimUpdate::Assignee(Some(who)) => (
-                HistoryAction::Assign,
-                before.assignee.clone(),
-                Some(who.clone()),
-            ),
-            ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
-        };
+        let (action, from, to) = update.change(&before);
         let changed = from != to;
         let id: &str = id;
         if changed {
