@@ -259,3 +259,37 @@ fn the_postgresql_schema_keeps_the_same_constraints() {
         1
     );
 }
+
+#[test]
+fn processes_upgrading_one_database_at_once_apply_each_migration_once() {
+    let Some(t) = Test::on_postgres("concurrent migrations") else {
+        return;
+    };
+    let bin = assert_cmd::cargo::cargo_bin("claimdesk");
+    let db = t.db().display().to_string();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(&bin)
+                .args(["--db", &db, "init"])
+                .env_remove("CLAIMDESK_DB")
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM claimdesk_schema"), 1);
+    assert_eq!(t.sql::<i64>("SELECT count(*) FROM ratings"), 6);
+    // A backup of a server database is pg_dump's job, and says so.
+    let backup = t.run(&["backup", &t.path("copy.db").display().to_string()]);
+    assert_ne!(backup.code(), 0);
+    assert!(backup.stderr().contains("pg_dump"), "{}", backup.stderr());
+    assert!(!t.path("copy.db").exists());
+}
