@@ -286,6 +286,18 @@ fn processes_upgrading_one_database_at_once_apply_each_migration_once() {
         );
     }
     assert_eq!(t.sql::<i64>("SELECT count(*) FROM claimdesk_schema"), 1);
+    // Reading or marking in a database without a workspace creates nothing there.
+    let Some(empty) = Test::on_postgres("an empty database") else {
+        return;
+    };
+    for args in [&["claims"][..], &["mark", "1", "verified"], &["doctor"]] {
+        let r = empty.run(args).failure();
+        assert!(r.stderr().contains("no workspace in"), "{}", r.stderr());
+    }
+    assert_eq!(
+        empty.sql::<Option<String>>("SELECT to_regclass('claims')::text"),
+        None
+    );
     assert_eq!(t.sql::<i64>("SELECT count(*) FROM ratings"), 6);
     // A backup of a server database is pg_dump's job, and says so.
     let backup = t.run(&["backup", &t.path("copy.db").display().to_string()]);

@@ -64,6 +64,11 @@ impl PgStore {
                  (version {LATEST_VERSION}): upgrade claimdesk"
             )));
         }
+        if version == 0 && mode != OpenMode::Create {
+            bail!(Error::Refused(format!(
+                "no workspace in {location}: ingest an article or run `claimdesk init` first"
+            )));
+        }
         if mode == OpenMode::ReadOnly {
             if version < LATEST_VERSION {
                 bail!(Error::Refused(format!(
