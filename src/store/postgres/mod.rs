@@ -7,10 +7,13 @@
 //! Within it, READ COMMITTED sees every committed write, so a read-modify-write (a mark, an
 //! edit, "highest number plus one") cannot lose a concurrent change; readers never wait.
 
+mod articles;
 mod claims;
 mod dump;
 mod reads;
 mod rows;
+mod sentences;
+mod settings;
 mod tx;
 
 use std::cell::RefCell;

@@ -10,7 +10,7 @@ use postgres::{Statement, Transaction};
 use std::io::Write;
 
 use super::claims::{self, Datum, Param, SUBJECT_KEY_AT, VALUE_COLUMNS, value_cells, value_params};
-use super::reads;
+use super::{articles, reads, settings};
 use crate::error::Error;
 use crate::model::{
     Anchor, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, FindingId, HistoryAction, KeyFn,
@@ -187,18 +187,6 @@ fn refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
     params.iter().map(|p| p.as_ref()).collect()
 }
 
-/// The column of an article field: fixed text per variant, never from input.
-fn article_column(field: ArticleField) -> &'static str {
-    match field {
-        ArticleField::Published => "published",
-        ArticleField::Story => "story",
-        ArticleField::Url => "url",
-        ArticleField::Outlet => "outlet",
-        ArticleField::Author => "author",
-        ArticleField::Title => "title",
-    }
-}
-
 impl StoreTx for PgTx<'_> {
     fn key_of(&self, c: &Claim) -> Option<(ConflictKey, Anchor)> {
         (self.keys)(c)
@@ -275,100 +263,15 @@ impl StoreTx for PgTx<'_> {
         actor: &str,
         note: Option<&str>,
     ) -> Result<bool> {
-        let col = article_column(field);
-        let id: &str = id;
-        let mut t = self.tx.borrow_mut();
-        let Some(row) =
-            t.query_opt(&format!("SELECT {col} FROM articles WHERE id = $1"), &[&id])?
-        else {
-            bail!(Error::NotFound {
-                what: "article",
-                id: id.to_string()
-            });
-        };
-        let before: Option<String> = row.get(0);
-        if before.as_deref() == value {
-            return Ok(false);
-        }
-        if field == ArticleField::Title && value.is_none_or(|v| v.trim().is_empty()) {
-            bail!(Error::Usage("an article's title cannot be empty".into()));
-        }
-        t.execute(
-            &format!("UPDATE articles SET {col} = $2 WHERE id = $1"),
-            &[&id, &value],
-        )?;
-        if field == ArticleField::Published {
-            t.execute(
-                "UPDATE articles SET published_from = CASE WHEN $2::text IS NULL THEN NULL ELSE 'edit' END WHERE id = $1",
-                &[&id, &value],
-            )?;
-        }
-        if field == ArticleField::Story {
-            t.execute(
-                "UPDATE claims SET scope = coalesce('story:' || $2::text, 'article:' || $1::text)
-                 WHERE article_number = (SELECT number FROM articles WHERE id = $1) AND subject_key IS NOT NULL",
-                &[&id, &value],
-            )?;
-        }
-        t.execute(
-            "INSERT INTO article_history (article_id, at, actor, field, from_value, to_value, note)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            &[&id, &now(), &actor, &field.as_str(), &before, &value, &note],
-        )?;
-        Ok(true)
+        articles::set_article_field(&mut *self.tx.borrow_mut(), id, field, value, actor, note)
     }
 
     fn set_article_language(&self, id: &ArticleId, language: Option<&str>) -> Result<()> {
-        let id: &str = id;
-        self.tx.borrow_mut().execute(
-            "UPDATE articles SET language = $2 WHERE id = $1",
-            &[&id, &language],
-        )?;
-        Ok(())
+        articles::set_article_language(&mut *self.tx.borrow_mut(), id, language)
     }
 
     fn carry_over(&self, old: &ArticleId, new: &ArticleId) -> Result<usize> {
-        let (old, new): (&str, &str) = (old, new);
-        let mut t = self.tx.borrow_mut();
-        let candidates: Vec<(String, String)> = t
-            .query(
-                "SELECT n.id, o.id FROM claims n JOIN claims o ON o.kind = n.kind AND o.text = n.text
-                   AND o.value_low IS NOT DISTINCT FROM n.value_low AND o.value_high IS NOT DISTINCT FROM n.value_high
-                   AND o.qualifier IS NOT DISTINCT FROM n.qualifier AND o.subject IS NOT DISTINCT FROM n.subject
-                   AND o.unit IS NOT DISTINCT FROM n.unit AND o.currency IS NOT DISTINCT FROM n.currency
-                   AND o.date IS NOT DISTINCT FROM n.date AND o.weekday IS NOT DISTINCT FROM n.weekday
-                   AND o.relative IS NOT DISTINCT FROM n.relative
-                 WHERE n.article_number = (SELECT number FROM articles WHERE id = $2)
-                   AND o.article_number = (SELECT number FROM articles WHERE id = $1)
-                 ORDER BY n.start_char, o.start_char",
-                &[&old, &new],
-            )?
-            .iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect();
-        let pairs = crate::store::versions::pair_in_order(candidates);
-        for (n, o) in &pairs {
-            t.execute(
-                "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
-                     (SELECT o.status, o.assignee, o.rating, o.explanation,
-                             coalesce(o.updated_at, o.created_at, a.ingested_at)
-                      FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.id = $2)
-                 WHERE id = $1",
-                &[n, o],
-            )?;
-            t.execute(
-                "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at)
-                 SELECT $1, url, note, stance, added_by, added_at FROM evidence WHERE claim_id = $2 ORDER BY id",
-                &[n, o],
-            )?;
-            t.execute(
-                "INSERT INTO claim_history (claim_id, at, actor, action, from_value, to_value, note, evidence_url)
-                 SELECT $1, at, actor, action, from_value, to_value, note, evidence_url
-                 FROM claim_history WHERE claim_id = $2 ORDER BY id",
-                &[n, o],
-            )?;
-        }
-        Ok(pairs.len())
+        articles::carry_over(&mut *self.tx.borrow_mut(), old, new)
     }
 
     fn get_claim(&self, id: &ClaimId) -> Result<Claim> {
@@ -646,41 +549,11 @@ impl StoreTx for PgTx<'_> {
     }
 
     fn add_rating(&self, label: &str, value: Option<i64>) -> Result<()> {
-        let mut t = self.tx.borrow_mut();
-        let exists: bool = t
-            .query_one(
-                "SELECT EXISTS (SELECT 1 FROM ratings WHERE label = $1)",
-                &[&label],
-            )?
-            .get(0);
-        if exists {
-            bail!(Error::Conflict(format!("the scale already has '{label}'")));
-        }
-        t.execute(
-            "INSERT INTO ratings (label, value, position)
-             VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM ratings))",
-            &[&label, &value],
-        )?;
-        Ok(())
+        settings::add_rating(&mut *self.tx.borrow_mut(), label, value)
     }
 
     fn remove_rating(&self, label: &str) -> Result<()> {
-        let mut t = self.tx.borrow_mut();
-        let used: i64 = t
-            .query_one("SELECT count(*) FROM claims WHERE rating = $1", &[&label])?
-            .get(0);
-        if used > 0 {
-            bail!(Error::Conflict(format!(
-                "{used} claim(s) are rated '{label}'"
-            )));
-        }
-        if t.execute("DELETE FROM ratings WHERE label = $1", &[&label])? == 0 {
-            bail!(Error::NotFound {
-                what: "rating",
-                id: label.to_string()
-            });
-        }
-        Ok(())
+        settings::remove_rating(&mut *self.tx.borrow_mut(), label)
     }
 
     fn rate(
@@ -724,120 +597,34 @@ impl StoreTx for PgTx<'_> {
     }
 
     fn set_setting(&self, key: &str, value: Option<&str>) -> Result<()> {
-        let mut t = self.tx.borrow_mut();
-        match value {
-            Some(v) => t.execute(
-                "INSERT INTO settings (key, value) VALUES ($1, $2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                &[&key, &v],
-            )?,
-            None => t.execute("DELETE FROM settings WHERE key = $1", &[&key])?,
-        };
-        Ok(())
+        settings::set_setting(&mut *self.tx.borrow_mut(), key, value)
     }
 
     fn set_token(&self, name: &str, sha256: &str) -> Result<()> {
-        let mut t = self.tx.borrow_mut();
-        // Replaces the person's earlier token (and frees this hash if another row had it).
-        t.execute(
-            "DELETE FROM api_tokens WHERE name = $1 OR sha256 = $2",
-            &[&name, &sha256],
-        )?;
-        t.execute(
-            "INSERT INTO api_tokens (name, sha256, created_at) VALUES ($1, $2, $3)",
-            &[&name, &sha256, &now()],
-        )?;
-        Ok(())
+        settings::set_token(&mut *self.tx.borrow_mut(), name, sha256)
     }
 
     fn remove_token(&self, name: &str) -> Result<bool> {
-        Ok(self
-            .tx
-            .borrow_mut()
-            .execute("DELETE FROM api_tokens WHERE name = $1", &[&name])?
-            == 1)
+        settings::remove_token(&mut *self.tx.borrow_mut(), name)
     }
 
     fn insert_review(&self, r: &KnownReview, source: Option<&str>) -> Result<Option<i64>> {
-        Ok(self
-            .tx
-            .borrow_mut()
-            .query_opt(
-                "INSERT INTO known_reviews (review_url, claim_reviewed, rating, rating_value,
-                    best_rating, worst_rating, org, org_url, date_published, review_body,
-                    appearance_url, claim_author, claim_date, source, imported_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-                 ON CONFLICT (review_url, claim_reviewed) DO NOTHING RETURNING id",
-                &[
-                    &r.review_url,
-                    &r.claim_reviewed,
-                    &r.rating,
-                    &r.rating_value,
-                    &r.best_rating,
-                    &r.worst_rating,
-                    &r.org,
-                    &r.org_url,
-                    &r.date_published,
-                    &r.review_body,
-                    &r.appearance_url,
-                    &r.claim_author,
-                    &r.claim_date,
-                    &source,
-                    &now(),
-                ],
-            )?
-            .map(|row| row.get(0)))
+        settings::insert_review(&mut *self.tx.borrow_mut(), r, source)
     }
 
     fn known_review_count(&self) -> Result<i64> {
-        Ok(self
-            .tx
-            .borrow_mut()
-            .query_one("SELECT count(*) FROM known_reviews", &[])?
-            .get(0))
+        settings::known_review_count(&mut *self.tx.borrow_mut())
     }
 
     fn review_candidates(&self, query: &str, limit: usize) -> Result<Vec<(i64, String)>> {
-        let q = reads::websearch(query);
-        Ok(self
-            .tx
-            .borrow_mut()
-            .query(
-                "SELECT r.id, r.claim_reviewed FROM known_reviews r,
-                        websearch_to_tsquery('simple', $1) q
-                 WHERE r.words @@ q ORDER BY ts_rank(r.words, q) DESC, r.id LIMIT $2",
-                &[&q, &(limit as i64)],
-            )?
-            .iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect())
+        settings::review_candidates(&mut *self.tx.borrow_mut(), query, limit)
     }
 
     fn claim_candidates(&self, query: &str, limit: usize) -> Result<Vec<(ClaimId, String)>> {
-        let q = reads::websearch(query);
-        let sql = format!(
-            "SELECT {} FROM (SELECT s.key, ts_rank(s.words, q) AS rank
-                             FROM sentences s, websearch_to_tsquery('simple', $1) q
-                             WHERE s.words @@ q ORDER BY rank DESC, s.key LIMIT $2) f
-             JOIN claims c ON c.article_number = (f.key >> 24) AND c.sentence_start = (f.key & 16777215)
-             JOIN articles ca ON ca.number = c.article_number
-             ORDER BY f.rank DESC, f.key, c.start_char",
-            super::rows::CLAIM_COLUMNS
-        );
-        let claims = claims::read(&mut *self.tx.borrow_mut(), &sql, &[&q, &(limit as i64)])?;
-        Ok(claims
-            .into_iter()
-            .filter_map(|c| Some((c.id?, c.sentence)))
-            .collect())
+        settings::claim_candidates(&mut *self.tx.borrow_mut(), query, limit)
     }
 
     fn insert_match(&self, claim_id: &ClaimId, review_id: i64, score: f64) -> Result<()> {
-        let claim: &str = claim_id;
-        self.tx.borrow_mut().execute(
-            "INSERT INTO claim_matches (claim_id, review_id, score) VALUES ($1, $2, $3)
-             ON CONFLICT (claim_id, review_id) DO UPDATE SET score = excluded.score",
-            &[&claim, &review_id, &score],
-        )?;
-        Ok(())
+        settings::insert_match(&mut *self.tx.borrow_mut(), claim_id, review_id, score)
     }
 }
