@@ -64,6 +64,23 @@ impl Write for Fingerprint {
     }
 }
 
+/// Writes to the pipe and fingerprints what went through.
+struct Tee {
+    pipe: std::io::PipeWriter,
+    print: Fingerprint,
+}
+
+impl Write for Tee {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.pipe.write(buf)?;
+        self.print.write_all(&buf[..n])?;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pipe.flush()
+    }
+}
+
 /// The fingerprint of a whole workspace.
 pub fn fingerprint(ws: &dyn Store) -> Result<Fingerprint> {
     let mut f = Fingerprint::default();
@@ -89,31 +106,38 @@ pub fn migrate_to(source: &dyn Store, target: &str) -> Result<Migrated> {
         bail!(Error::Usage("the target is the workspace itself".into()));
     }
     let theirs = fingerprint(&*dest)?;
-    let mine = fingerprint(source)?;
-    let rows: usize = mine.tables.values().map(|(n, _)| n).sum();
-    if theirs.same_rows(&mine) {
-        return Ok(Migrated::AlreadyThere(rows));
-    }
     if theirs.rows_beyond_seeds() > 0 {
+        let mine = fingerprint(source)?;
+        if theirs.same_rows(&mine) {
+            return Ok(Migrated::AlreadyThere(
+                mine.tables.values().map(|(n, _)| n).sum(),
+            ));
+        }
         bail!(Error::Conflict(format!(
             "{} already holds other data ({} rows): migrate into an empty database",
             dest.location(),
             theirs.rows_beyond_seeds()
         )));
     }
-    // The export streams into the import through a pipe: the workspace is never in memory.
-    let (reader, mut writer) = std::io::pipe()?;
+    // The export streams into the import through a pipe (the workspace is never in memory)
+    // and is fingerprinted on its way, so the source is read once.
+    let (reader, pipe) = std::io::pipe()?;
     let location = source.location();
-    std::thread::scope(|s| -> Result<()> {
+    let mine = std::thread::scope(|s| -> Result<Fingerprint> {
         let import = s.spawn(move || dest.import_all(&mut BufReader::new(reader), &location));
-        let exported = source.export_all(&mut writer);
-        drop(writer);
+        let mut tee = Tee {
+            pipe,
+            print: Fingerprint::default(),
+        };
+        let exported = source.export_all(&mut std::io::BufWriter::with_capacity(1 << 16, &mut tee));
+        let Tee { pipe, print } = tee;
+        drop(pipe);
         let imported = import
             .join()
             .map_err(|_| anyhow::anyhow!("the import stopped unexpectedly"))?;
         imported.context("copying into the target failed; it was left as it was")?;
         exported?;
-        Ok(())
+        Ok(print)
     })?;
     let dest = super::open(Path::new(target), OpenMode::ReadOnly)?;
     let copied = fingerprint(&*dest)?;
