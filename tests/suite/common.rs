@@ -296,10 +296,14 @@ pub fn postgres_database() -> String {
     })
     .join()
     .unwrap();
-    // The server URL with the new database in place of its own.
+    with_database(&server, &name)
+}
+
+/// A server URL with database `name` in place of its own.
+pub fn with_database(server: &str, name: &str) -> String {
     let (base, query) = match server.split_once('?') {
         Some((b, q)) => (b, format!("?{q}")),
-        None => (server.as_str(), String::new()),
+        None => (server, String::new()),
     };
     let authority_end = base
         .find("://")

@@ -305,3 +305,50 @@ fn processes_upgrading_one_database_at_once_apply_each_migration_once() {
     assert!(backup.stderr().contains("pg_dump"), "{}", backup.stderr());
     assert!(!t.path("copy.db").exists());
 }
+
+#[test]
+fn tls_to_a_server_of_a_private_ca_needs_its_certificate() {
+    // A server with TLS on 127.0.0.1 whose certificate a private CA signed (.ci/run makes
+    // one): CLAIMDESK_TEST_POSTGRES_TLS is its URL with sslmode=require&sslrootcert=CA.
+    let Some(tls) = std::env::var("CLAIMDESK_TEST_POSTGRES_TLS")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        super::common::skip_postgres("TLS with a private CA (set CLAIMDESK_TEST_POSTGRES_TLS)");
+        return;
+    };
+    let Some(t) = Test::on_postgres("TLS with a private CA") else {
+        return;
+    };
+    let name = t.db().display().to_string();
+    let name = name.rsplit('/').next().unwrap().to_string();
+    let url = super::common::with_database(&tls, &name);
+    let run = |url: &str, args: &[&str]| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdesk"))
+            .arg("--db")
+            .arg(url)
+            .args(args)
+            .env_remove("CLAIMDESK_DB")
+            .output()
+            .unwrap()
+    };
+    let ok = run(&url, &["init"]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    // libpq's verify-full reads the same.
+    let full = url.replace("sslmode=require", "sslmode=verify-full");
+    assert!(run(&full, &["claims"]).status.success());
+    // Without the CA the certificate is refused, in one line naming the server.
+    let bare = url.split('?').next().unwrap().to_string() + "?sslmode=require";
+    let refused = run(&bare, &["claims"]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        err.contains("cannot connect") && err.contains("certificate"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

@@ -58,7 +58,8 @@ impl PgStore {
     /// requires the current schema and writes nothing).
     pub fn open(url: &str, mode: OpenMode, keys: KeyFn) -> Result<PgStore> {
         let location = without_password(url);
-        let mut client = Client::connect(url, tls()?)
+        let (url, rootcert) = tls_options(url);
+        let mut client = Client::connect(&url, tls(rootcert.as_deref())?)
             .with_context(|| format!("cannot connect to {location}"))?;
         let version = schema_version(&mut client, &location)?;
         if version > LATEST_VERSION {
@@ -90,15 +91,86 @@ impl PgStore {
     }
 }
 
-/// TLS for servers that offer it (rustls, the Mozilla roots): libpq's `sslmode` in the URL
-/// decides (`prefer` by default, `require` to insist, `disable`); a Unix socket never uses it.
+/// The URL as the driver reads it, and the CA file it does not read itself (libpq's
+/// `sslrootcert`, for a server whose certificate a private CA signed). libpq's
+/// `sslmode=verify-ca` and `verify-full` become `require`: rustls always checks the chain and
+/// the host name.
+fn tls_options(url: &str) -> (String, Option<String>) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_string(), None);
+    };
+    let mut rootcert = None;
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("sslrootcert", path)) => rootcert = Some(percent_decoded(path)),
+            Some(("sslmode", "verify-ca" | "verify-full")) => kept.push("sslmode=require".into()),
+            _ => kept.push(pair.to_string()),
+        }
+    }
+    let url = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    (url, rootcert)
+}
+
+/// `%XX` escapes in a URL parameter as the bytes they stand for.
+fn percent_decoded(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// TLS for servers that offer it (rustls): libpq's `sslmode` in the URL decides (`prefer` by
+/// default, `require` to insist, `disable`); a Unix socket never uses it. The server's
+/// certificate must chain to the Mozilla roots, or to the CAs in `rootcert` when given.
 // ring, the provider ureq already brings (aws-lc-rs, which rustls now prefers for its
 // post-quantum key exchange, would add a C and CMake build for one connection handshake).
 #[allow(deprecated)]
-fn tls() -> Result<MakeRustlsConnect> {
+fn tls(rootcert: Option<&str>) -> Result<MakeRustlsConnect> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    let roots = rustls::RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    let roots = match rootcert {
+        None => rustls::RootCertStore {
+            roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+        },
+        Some(path) => {
+            let pem = std::fs::read(path)
+                .map_err(|e| Error::Invalid(format!("sslrootcert {path}: cannot read ({e})")))?;
+            let mut roots = rustls::RootCertStore::empty();
+            for cert in CertificateDer::pem_slice_iter(&pem) {
+                let cert =
+                    cert.map_err(|e| Error::Invalid(format!("sslrootcert {path}: not PEM ({e})")))?;
+                roots
+                    .add(cert)
+                    .map_err(|e| Error::Invalid(format!("sslrootcert {path}: {e}")))?;
+            }
+            if roots.is_empty() {
+                bail!(Error::Invalid(format!(
+                    "sslrootcert {path}: no certificate in it"
+                )));
+            }
+            roots
+        }
     };
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
@@ -185,6 +257,35 @@ fn without_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_private_ca_and_libpq_ssl_modes_are_read_from_the_url() {
+        assert_eq!(
+            tls_options(
+                "postgres://h/db?sslmode=verify-full&sslrootcert=%2Fetc%2Fca%20x.pem&application_name=a"
+            ),
+            (
+                "postgres://h/db?sslmode=require&application_name=a".to_string(),
+                Some("/etc/ca x.pem".to_string())
+            )
+        );
+        assert_eq!(
+            tls_options("postgres://h/db?sslrootcert=/etc/ca.pem"),
+            (
+                "postgres://h/db".to_string(),
+                Some("/etc/ca.pem".to_string())
+            )
+        );
+        assert_eq!(
+            tls_options("postgres://h/db"),
+            ("postgres://h/db".to_string(), None)
+        );
+        let missing = tls(Some("/nonexistent/ca.pem")).err().unwrap().to_string();
+        assert!(
+            missing.contains("sslrootcert /nonexistent/ca.pem"),
+            "{missing}"
+        );
+    }
 
     #[test]
     fn a_shown_url_has_no_password() {
