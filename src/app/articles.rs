@@ -1,8 +1,9 @@
 //! Correcting an article: its publication date, story, URL, outlet, author or title.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::reextract::{Outcome, reextract_in};
+use crate::error::Error;
 use crate::model::ArticleId;
 use crate::store::{ArticleField, Store};
 
@@ -17,6 +18,12 @@ pub fn edit_article(
     note: Option<&str>,
     actor: &str,
 ) -> Result<(ArticleId, Vec<&'static str>, Option<Outcome>)> {
+    let empty_title = changes.iter().any(|(f, v)| {
+        *f == ArticleField::Title && v.as_deref().is_none_or(|t| t.trim().is_empty())
+    });
+    if empty_title {
+        bail!(Error::Usage("an article's title cannot be empty".into()));
+    }
     let id = ws.resolve_article(article)?;
     let text = ws.article_text(&id)?;
     ws.write(|tx| {

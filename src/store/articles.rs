@@ -1,6 +1,6 @@
 //! Articles: insert (idempotent on the body's hash), look up, list.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Workspace, new_id, now};
@@ -251,8 +251,6 @@ impl ArticleField {
     }
 }
 
-/// Sets one metadata field of an article and records the change in its history; returns
-/// whether it changed. A story change moves the article's claims to the new story's scope.
 /// Sets the language detected in an article's body (by `reextract`).
 pub fn set_language(conn: &Connection, id: &str, language: Option<&str>) -> Result<()> {
     conn.prepare_cached("UPDATE articles SET language = ?2 WHERE id = ?1")?
@@ -260,6 +258,8 @@ pub fn set_language(conn: &Connection, id: &str, language: Option<&str>) -> Resu
     Ok(())
 }
 
+/// Sets one metadata field of an article and records the change in its history; returns
+/// whether it changed. A story change moves the article's claims to the new story's scope.
 pub fn set_field(
     conn: &Connection,
     id: &str,
@@ -273,11 +273,6 @@ pub fn set_field(
         .query_row([id], |r| r.get(0))?;
     if before.as_deref() == value {
         return Ok(false);
-    }
-    if field == ArticleField::Title && value.is_none_or(|v| v.trim().is_empty()) {
-        bail!(crate::error::Error::Usage(
-            "an article's title cannot be empty".into()
-        ));
     }
     conn.prepare_cached(field.update_sql())?
         .execute(params![id, value])?;

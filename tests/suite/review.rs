@@ -578,6 +578,15 @@ fn edit_article_sets_the_date_and_the_report_follows_at_once() {
     t.run(&["edit-article", &a, "--published", "2021-13-01"])
         .usage();
     t.run(&["edit-article", &a, "--url", "ftp://x"]).failure();
+    // An empty title is refused, even beside a valid change, which is not made either.
+    let r = t
+        .run(&["edit-article", &a, "--title", "  ", "--outlet", "Wire"])
+        .usage();
+    assert!(
+        r.stderr().contains("title cannot be empty"),
+        "{}",
+        r.stderr()
+    );
     assert_eq!(t.sql::<i64>("SELECT count(*) FROM article_history"), 2);
     // Setting the same value again changes nothing.
     assert!(
