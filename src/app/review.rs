@@ -222,7 +222,7 @@ pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Clai
         req.quote.to_string(),
         start,
         end,
-        sentence.to_string(),
+        sentence.into(),
         Origin::Manual,
         value,
     );

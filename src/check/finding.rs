@@ -28,7 +28,7 @@ pub struct FindingClaim {
     pub end: usize,
     pub id: Option<ClaimId>,
     #[serde(skip)]
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
     pub start: usize,
     pub text: String,
 }
@@ -79,7 +79,7 @@ fn short_hash(h: Sha256) -> String {
 /// The value as the id hashes it: its JSON, whose fields are named and sorted, so adding a
 /// field to the value type or reordering it changes no id.
 fn canonical_value(c: &Claim) -> String {
-    c.value.to_json().to_string()
+    serde_json::to_string(&c.value.json()).unwrap_or_default()
 }
 
 /// The value as `{:?}` printed it up to version 4 (the derived Debug of the value type
@@ -171,7 +171,7 @@ mod tests {
             "Monday, May 4".into(),
             10,
             23,
-            String::new(),
+            "".into(),
             Origin::Extracted,
             value,
         );

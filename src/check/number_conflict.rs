@@ -309,7 +309,7 @@ mod tests {
             text.into(),
             0,
             text.len(),
-            String::new(),
+            "".into(),
             Origin::Extracted,
             value,
         );

@@ -104,7 +104,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
         c.text.clone(),
         c.start.to_string(),
         c.end.to_string(),
-        c.sentence.clone(),
+        c.sentence.to_string(),
         c.status.to_string(),
         opt(&c.assignee),
         c.origin.as_str().into(),

@@ -61,7 +61,7 @@ impl FindingsOutput {
 
 /// The sentence around the finding with its words marked, shortened around the mark.
 fn in_context(f: &Finding, open: &str, close: &str) -> String {
-    let sentence = f.claims.first().map_or("", |c| c.sentence.as_str());
+    let sentence = f.claims.first().map_or("", |c| &*c.sentence);
     let marked = mark_quote(sentence, &f.text, open, close);
     let at = marked.find(open).unwrap_or(0);
     let before = marked[..at].chars().count();

@@ -200,41 +200,44 @@ pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
 
 /// The claims of `body` given its publication date, in text order.
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
-    let (dates, quantities) = scan::scan(body, published);
-    let mut spans: Vec<(ClaimKind, usize, usize, crate::model::Fields)> = dates
-        .into_iter()
-        .map(|d| (ClaimKind::Date, d.start, d.end, d.value))
-        .chain(
-            quantities
-                .into_iter()
-                .map(|q| (q.kind, q.start, q.end, q.value)),
-        )
-        .collect();
-    spans.sort_by_key(|s| (s.1, s.2));
     let sentences = sentence_spans(body);
     let mut index = CharCursor::new(body);
     // Sentences start in the claims' order; a second cursor keeps both walks short.
     let mut sentence_index = CharCursor::new(body);
-    spans
-        .into_iter()
-        .map(|(kind, start, end, value)| {
-            let sentence = sentence_around(body, &sentences, start, end);
-            let (cs, ce) = (index.chars_before(start), index.chars_before(end));
-            let mut claim = Claim::unstored(
-                body[start..end].to_string(),
-                cs,
-                ce,
-                sentence.to_string(),
-                Origin::Extracted,
-                Value::new(kind, value),
-            );
-            claim.sentence_span = byte_range_in(body, sentence).map(|(s, e)| {
-                (
-                    sentence_index.chars_before(s),
-                    sentence_index.chars_before(e),
-                )
-            });
-            claim
-        })
-        .collect()
+    // The claims of one sentence share one copy of it.
+    let mut shared: Option<(&str, std::sync::Arc<str>)> = None;
+    let mut claims = Vec::new();
+    // The scan finds claims in text order, so each is made as it is found.
+    scan::scan_each(body, published, |found| {
+        let (kind, start, end, value) = match found {
+            scan::Found::Date(d) => (ClaimKind::Date, d.start, d.end, d.value),
+            scan::Found::Quantity(q) => (q.kind, q.start, q.end, q.value),
+        };
+        let sentence = sentence_around(body, &sentences, start, end);
+        let copy = match &shared {
+            Some((s, copy)) if std::ptr::eq(*s, sentence) => copy.clone(),
+            _ => {
+                let copy: std::sync::Arc<str> = sentence.into();
+                shared = Some((sentence, copy.clone()));
+                copy
+            }
+        };
+        let (cs, ce) = (index.chars_before(start), index.chars_before(end));
+        let mut claim = Claim::unstored(
+            body[start..end].to_string(),
+            cs,
+            ce,
+            copy,
+            Origin::Extracted,
+            Value::new(kind, value),
+        );
+        claim.sentence_span = byte_range_in(body, sentence).map(|(s, e)| {
+            (
+                sentence_index.chars_before(s),
+                sentence_index.chars_before(e),
+            )
+        });
+        claims.push(claim);
+    });
+    claims
 }

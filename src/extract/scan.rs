@@ -22,10 +22,27 @@ static ANY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("scanner pattern")
 });
 
+/// One claim the scan found.
+pub enum Found {
+    Date(DateMatch),
+    Quantity(QuantityMatch),
+}
+
 /// The dates and the quantities of `text`, each in order, never overlapping.
 pub fn scan(text: &str, published: Option<NaiveDate>) -> (Vec<DateMatch>, Vec<QuantityMatch>) {
     let mut dates = Vec::new();
     let mut quantities = Vec::new();
+    scan_each(text, published, |found| match found {
+        Found::Date(d) => dates.push(d),
+        Found::Quantity(q) => quantities.push(q),
+    });
+    (dates, quantities)
+}
+
+/// Hands each date and quantity of `text` to `each` as it is found, in text order (each
+/// starts where the one before ended or later): a long article's matches are never all
+/// held at once.
+pub fn scan_each(text: &str, published: Option<NaiveDate>, mut each: impl FnMut(Found)) {
     // Where the last claim ends: a match inside it ("20 to 30", a counted phrase) is part of it.
     let mut consumed = 0;
     for m in ANY.find_iter(text) {
@@ -35,7 +52,7 @@ pub fn scan(text: &str, published: Option<NaiveDate>) -> (Vec<DateMatch>, Vec<Qu
         match date_at(text, m.start(), m.end(), published) {
             DateAt::Found(d) => {
                 consumed = d.end;
-                dates.push(d);
+                each(Found::Date(d));
             }
             DateAt::Rejected => {}
             DateAt::NotADate => {
@@ -43,10 +60,9 @@ pub fn scan(text: &str, published: Option<NaiveDate>) -> (Vec<DateMatch>, Vec<Qu
                     quantity_at(text, m.start(), m.end()).filter(|q| q.start >= consumed)
                 {
                     consumed = q.end;
-                    quantities.push(q);
+                    each(Found::Quantity(q));
                 }
             }
         }
     }
-    (dates, quantities)
 }

@@ -34,7 +34,8 @@ pub struct Claim {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub sentence: String,
+    /// Shared by the claims of one sentence: a long article's claims hold one copy each.
+    pub sentence: std::sync::Arc<str>,
     /// Where `sentence` lies in the article body, in characters [start, end): stored in
     /// place of the sentence itself. None for claims made without the body at hand.
     pub sentence_span: Option<(usize, usize)>,
@@ -57,7 +58,7 @@ impl Claim {
         text: String,
         start: usize,
         end: usize,
-        sentence: String,
+        sentence: std::sync::Arc<str>,
         origin: Origin,
         value: Value,
     ) -> Claim {
@@ -115,12 +116,12 @@ impl serde::Serialize for ClaimJson<'_> {
         m.serialize_entry("number", &c.number)?;
         m.serialize_entry("origin", c.origin.as_str())?;
         m.serialize_entry("rating", &c.rating)?;
-        m.serialize_entry("sentence", &c.sentence)?;
+        m.serialize_entry("sentence", &*c.sentence)?;
         m.serialize_entry("start", &c.start)?;
         m.serialize_entry("status", c.status.as_str())?;
         m.serialize_entry("text", &c.text)?;
         m.serialize_entry("updated_at", &c.updated_at)?;
-        m.serialize_entry("value", &c.value.to_json())?;
+        m.serialize_entry("value", &c.value.json())?;
         m.end()
     }
 }

@@ -110,7 +110,7 @@ pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
     for f in &mut out {
         for c in &mut f.claims {
             if let Some(s) = c.id.as_ref().and_then(|id| sentences.get(id)) {
-                c.sentence = s.clone();
+                c.sentence = s.as_str().into();
             }
         }
     }

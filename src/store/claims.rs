@@ -80,7 +80,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
         text: r.get(3)?,
         start: r.get::<_, i64>(4)? as usize,
         end: r.get::<_, i64>(5)? as usize,
-        sentence: String::new(),
+        sentence: "".into(),
         sentence_span: Some((r.get::<_, i64>(6)? as usize, r.get::<_, i64>(30)? as usize)),
         status: status.parse().unwrap_or(Status::Unchecked),
         assignee: r.get(8)?,
@@ -114,7 +114,7 @@ pub(super) fn read_claims(
 pub(super) fn id_and_sentence(claims: Vec<Claim>) -> Vec<(ClaimId, String)> {
     claims
         .into_iter()
-        .filter_map(|c| Some((c.id?, c.sentence)))
+        .filter_map(|c| Some((c.id?, c.sentence.to_string())))
         .collect()
 }
 

@@ -63,7 +63,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
         }
     }
     for (i, s) in cut {
-        claims[i].sentence = s;
+        claims[i].sentence = s.into();
     }
     Ok(())
 }

@@ -49,7 +49,7 @@ pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
             if let (Some(bs), Some(be)) = (cursor.byte_of(s), cursor.byte_of(e))
                 && bs <= be
             {
-                claims[i].sentence = body[bs..be].to_string();
+                claims[i].sentence = body[bs..be].into();
             }
         }
     }

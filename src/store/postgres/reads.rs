@@ -237,7 +237,7 @@ impl Store for PgStore {
         let claims = claims::read(&mut *self.c(), &sql, &[&ids_param(claim_ids)])?;
         Ok(claims
             .into_iter()
-            .filter_map(|c| Some((c.id?, c.sentence)))
+            .filter_map(|c| Some((c.id?, c.sentence.to_string())))
             .collect())
     }
 

@@ -50,7 +50,7 @@ pub fn claim(r: &Row) -> Claim {
         text: r.get(3),
         start: offset(r, 4),
         end: offset(r, 5),
-        sentence: String::new(),
+        sentence: "".into(),
         sentence_span: Some((offset(r, 6), offset(r, 30))),
         status: status.parse().unwrap_or(Status::Unchecked),
         assignee: r.get(8),

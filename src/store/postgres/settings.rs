@@ -146,7 +146,7 @@ pub fn claim_candidates(
     let claims = claims::read(c, &sql, &[&q, &(limit as i64)])?;
     Ok(claims
         .into_iter()
-        .filter_map(|c| Some((c.id?, c.sentence)))
+        .filter_map(|c| Some((c.id?, c.sentence.to_string())))
         .collect())
 }
 

@@ -379,7 +379,7 @@ impl StoreTx for PgTx<'_> {
         let claims = claims::read(&mut *self.tx.borrow_mut(), &sql, &[&since])?;
         Ok(claims
             .into_iter()
-            .filter_map(|c| Some((c.id?, c.sentence)))
+            .filter_map(|c| Some((c.id?, c.sentence.to_string())))
             .collect())
     }
 
