@@ -240,6 +240,9 @@ pub fn update(
     Ok(changed)
 }
 
+/// The WHERE of the partial index `claims_status`, which holds reviewed claims only.
+pub(crate) const REVIEWED_ONLY: &str = "c.status <> 'unchecked'";
+
 impl Workspace {
     pub fn claim(&self, id: &str) -> Result<Claim> {
         get(&self.conn, id)
@@ -255,6 +258,11 @@ impl Workspace {
         if let Some(s) = &status {
             conds.push("c.status = ?");
             args.push(s);
+            // `claims_status` holds only reviewed claims (schema 17): saying so lets SQLite
+            // use it. Unchecked ones are found walking claims in reading order.
+            if *s != Status::Unchecked.as_str() {
+                conds.push(REVIEWED_ONLY);
+            }
         }
         if let Some(k) = &kind {
             conds.push("c.kind = ?");

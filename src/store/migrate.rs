@@ -90,6 +90,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0016_lean_rows.sql",
         include_str!("../../schema/0016_lean_rows.sql"),
     ),
+    (
+        17,
+        "0017_fewer_indexes.sql",
+        include_str!("../../schema/0017_fewer_indexes.sql"),
+    ),
 ];
 
 /// Where a migration stops for code to do what SQL cannot, before its remaining SQL runs.
@@ -109,17 +114,18 @@ pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
     let out = apply(conn, keys);
     conn.pragma_update(None, "foreign_keys", true)?;
     out?;
-    if version > 0 && version < REBUILT_ALL_ROWS {
-        // That migration copied every article and claim: give the old pages back to the
-        // file system. Only space is at stake, so a reader holding the file open (VACUUM
+    if version > 0 && version < FREED_PAGES {
+        // Those migrations copied every article and claim (16) or dropped an index over
+        // all of them (17): give the freed pages back to the file system. Only space is at stake, so a reader holding the file open (VACUUM
         // then reports busy) leaves it for another time.
         let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
 }
 
-/// The migration that rewrites the two big tables (0016).
-const REBUILT_ALL_ROWS: i64 = 16;
+/// The last migration that frees much of the file (0016 rewrites the two big tables,
+/// 0017 drops two indexes over every claim).
+const FREED_PAGES: i64 = 17;
 
 fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
     for &(number, name, sql) in MIGRATIONS {
@@ -240,6 +246,39 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(found, vec![7 * 16_777_216 + 37]);
+        // Version 17: the status index holds the reviewed claim alone, and a listing of a
+        // reviewed status finds it there; the kind index is gone.
+        let reviewed: i64 = conn
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM claims c INDEXED BY claims_status WHERE {}",
+                    super::super::claims::REVIEWED_ONLY
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(reviewed, 1);
+        let plan: Vec<String> = conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT c.number FROM claims c WHERE c.status = ?1 AND {} \
+                 ORDER BY c.article_number, c.start_char LIMIT 50",
+                super::super::claims::REVIEWED_ONLY
+            ))
+            .unwrap()
+            .query_map(["verified"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(plan.iter().any(|p| p.contains("claims_status")), "{plan:?}");
+        let kind_index: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'claims_kind_order'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kind_index, 0);
         let orphans: i64 = conn
             .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)
