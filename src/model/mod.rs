@@ -32,7 +32,7 @@ pub use article::Article;
 pub use claim::{Claim, ClaimJson, Origin};
 pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
-pub use ids::{ArticleId, ClaimId, FindingId};
+pub use ids::{ArticleId, ClaimId, FindingId, derived_claim_id, derived_number};
 pub use kind::ClaimKind;
 pub use rule::Rule;
 pub use status::Status;

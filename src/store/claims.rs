@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, Row, ToSql, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
 use super::{Tx, Workspace, history, now};
 use crate::model::{
     Anchor, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, Fields, HistoryAction, KeyFn,
-    Origin, Status, Value,
+    Origin, Status, Value, derived_number,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -40,11 +40,44 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-pub(super) const CLAIM_COLUMNS: &str = "c.id, ca.id, c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
+/// A claim's id (`c`, of article `ca`): stored, or derived from its number and its
+/// article's id (schema 0018; `model::derived_claim_id` is the same rule in Rust).
+macro_rules! claim_id_sql {
+    ($c:literal, $a:literal) => {
+        concat!(
+            "coalesce(",
+            $c,
+            ".id, printf('%08d', ",
+            $c,
+            ".number) || substr(",
+            $a,
+            ".id, 9, 6) || '8' || substr(",
+            $a,
+            ".id, 16))"
+        )
+    };
+}
+pub(super) use claim_id_sql;
+pub(super) const CLAIM_ID: &str = claim_id_sql!("c", "ca");
+
+/// The number of the claim whose id is ?1 (?2: the number a derived id starts with, see
+/// `model::derived_number`), stored or derived.
+pub(super) const NUMBER_OF_ID: &str = concat!(
+    "SELECT number FROM claims WHERE id = ?1 UNION ALL \
+     SELECT d.number FROM claims d JOIN articles da ON da.number = d.article_number \
+     WHERE d.number = ?2 AND +d.id IS NULL AND ",
+    claim_id_sql!("d", "da"),
+    " = ?1 LIMIT 1"
+);
+
+pub(super) const CLAIM_COLUMNS: &str = concat!(
+    claim_id_sql!("c", "ca"),
+    ", ca.id, c.kind, c.text, c.start_char, c.end_char, c.sentence_start, \
      c.status, c.assignee, c.origin, c.value_low, c.value_high, c.qualifier, c.subject, c.predicate, \
      c.unit, c.currency, c.date, c.weekday, c.relative, c.year_inferred, c.date_valid, \
      coalesce(c.created_at, ca.ingested_at), coalesce(c.updated_at, c.created_at, ca.ingested_at), c.number, c.rating, c.explanation, c.quantity, c.si_low, c.si_high, \
-     c.sentence_end";
+     c.sentence_end"
+);
 /// What CLAIM_COLUMNS reads from: a claim (`c`) and its article (`ca`), whose id and
 /// ingest time it shows (schema 0016 keeps only the article's number in the claim).
 pub(super) const CLAIMS: &str = "claims c JOIN articles ca ON ca.number = c.article_number";
@@ -191,11 +224,21 @@ impl ClaimUpdate {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Claim> {
-    let sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.id = ?1");
-    let mut claim = [conn.prepare_cached(&sql)?.query_row([id], claim_from_row)?];
+    let sql = format!("SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.number = ({NUMBER_OF_ID})");
+    let mut claim = [conn
+        .prepare_cached(&sql)?
+        .query_row(params![id, derived_number(id)], claim_from_row)?];
     super::sentences::fill(conn, &mut claim)?;
     let [claim] = claim;
     Ok(claim)
+}
+
+/// The number of the claim with this id, stored or derived.
+pub(super) fn number_of(conn: &Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(NUMBER_OF_ID)?
+        .query_row(params![id, derived_number(id)], |r| r.get(0))
+        .optional()?)
 }
 
 /// Applies `update` to claim `id` and appends the history row. Returns false when
@@ -215,13 +258,14 @@ pub fn update(
     if changed {
         let sql = match update {
             ClaimUpdate::Status(_) => {
-                "UPDATE claims SET status = ?2, updated_at = ?3 WHERE id = ?1"
+                "UPDATE claims SET status = ?2, updated_at = ?3 WHERE number = ?1"
             }
             ClaimUpdate::Assignee(_) => {
-                "UPDATE claims SET assignee = ?2, updated_at = ?3 WHERE id = ?1"
+                "UPDATE claims SET assignee = ?2, updated_at = ?3 WHERE number = ?1"
             }
         };
-        conn.prepare_cached(sql)?.execute(params![id, to, at])?;
+        conn.prepare_cached(sql)?
+            .execute(params![before.number, to, at])?;
     }
     // A note or evidence on an unchanged status is still worth keeping.
     if changed || note.is_some() || evidence_url.is_some() {
@@ -329,18 +373,27 @@ impl Workspace {
     /// The sentences of the given claims, in one query whatever their number (and one
     /// per article they are in).
     pub fn sentences_of(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, String>> {
+        let numbers: Vec<i64> = self.claim_numbers(claim_ids)?.into_values().collect();
         let sql = format!(
-            "SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.id IN (SELECT value FROM json_each(?1))"
+            "SELECT {CLAIM_COLUMNS} FROM {CLAIMS} WHERE c.number IN (SELECT value FROM json_each(?1))"
         );
-        let claims = read_claims(&self.conn, &sql, [serde_json::to_string(claim_ids)?])?;
+        let claims = read_claims(&self.conn, &sql, [serde_json::to_string(&numbers)?])?;
         Ok(id_and_sentence(claims).into_iter().collect())
     }
 
     /// The numbers of the given claims, in one query.
     pub fn claim_numbers(&self, claim_ids: &[ClaimId]) -> Result<HashMap<ClaimId, i64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, number FROM claims WHERE id IN (SELECT value FROM json_each(?1)) AND number IS NOT NULL",
-        )?;
+        // Stored ids by their index; derived ones by the number they begin with, each id
+        // looked up in turn (CROSS JOIN keeps that order; `id IS NULL` holds most claims).
+        let sql = format!(
+            "SELECT w.value, c.number FROM json_each(?1) w JOIN claims c ON c.id = w.value \
+             UNION ALL \
+             SELECT w.value, c.number FROM json_each(?1) w \
+             CROSS JOIN claims c ON c.number = CAST(substr(w.value, 1, 8) AS INTEGER) \
+             CROSS JOIN articles ca ON ca.number = c.article_number \
+             WHERE +c.id IS NULL AND {CLAIM_ID} = w.value"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([serde_json::to_string(claim_ids)?], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
@@ -378,11 +431,16 @@ pub fn existing_at(
 ) -> Result<Option<ClaimId>> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .prepare_cached(
-            "SELECT id FROM claims WHERE article_number = (SELECT number FROM articles WHERE id = ?1) \
-             AND start_char = ?2 AND end_char = ?3 AND kind = ?4",
-        )?
-        .query_row(params![article_id, start as i64, end as i64, kind.as_str()], |r| r.get(0))
+        .prepare_cached(concat!(
+            "SELECT ",
+            claim_id_sql!("c", "ca"),
+            " FROM claims c JOIN articles ca ON ca.number = c.article_number \
+                 WHERE ca.id = ?1 AND c.start_char = ?2 AND c.end_char = ?3 AND c.kind = ?4"
+        ))?
+        .query_row(
+            params![article_id, start as i64, end as i64, kind.as_str()],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -399,6 +457,7 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
     // Runs inside migrations, before later ones add columns such as `number` (and before
     // version 16 points claims at their article by number).
     let cols = CLAIM_COLUMNS
+        .replace(CLAIM_ID, "c.id")
         .replace("ca.id", "c.article_id")
         .replace("ca.ingested_at", "NULL")
         .replace("c.sentence_start", "0")
@@ -475,16 +534,16 @@ pub fn replace_value(
     }
     let at = now();
     let sql = format!(
-        "UPDATE claims SET (kind, {VALUE_COLUMNS}, updated_at) = (?, {VALUE_PLACEHOLDERS}, ?) WHERE id = ?"
+        "UPDATE claims SET (kind, {VALUE_COLUMNS}, updated_at) = (?, {VALUE_PLACEHOLDERS}, ?) WHERE number = ?"
     );
     let kind_col: SqlValue = value.kind().as_str().to_string().into();
-    let tail: [SqlValue; 2] = [at.clone().into(), id.to_string().into()];
+    let tail: [SqlValue; 2] = [at.clone().into(), before.number.into()];
     conn.prepare_cached(&sql)?.execute(params_from_iter(
         std::iter::once(kind_col)
             .chain(value_row(&after, conn.key_of(&after)))
             .chain(tail),
     ))?;
-    rescope(conn, id)?;
+    rescope(conn, before.number)?;
     for (field, from, to) in &changed {
         let from = from.as_ref().map(|v| format!("{field}={v}"));
         let to = to.as_ref().map(|v| format!("{field}={v}"));
@@ -534,26 +593,26 @@ pub fn is_reviewed(conn: &Connection, c: &Claim) -> Result<bool> {
 pub fn refresh_key(conn: &Tx, c: &Claim) -> Result<()> {
     let key = conn.key_of(c);
     conn.prepare_cached(
-        "UPDATE claims SET subject_key = ?2, event = ?3, anchor = ?4 WHERE id = ?1",
+        "UPDATE claims SET subject_key = ?2, event = ?3, anchor = ?4 WHERE number = ?1",
     )?
     .execute(params![
-        c.id,
+        c.number,
         key.as_ref().map(|k| &k.0.subject),
         key.as_ref().and_then(|k| k.0.event.as_ref()),
         key.as_ref().map(|k| k.1.encode())
     ])?;
-    rescope(conn, c.id.as_deref().unwrap_or(""))
+    rescope(conn, c.number)
 }
 
 /// A claim's scope as stored: its article's story (or the article itself), only while it
 /// has a conflict key (schema 0016). Run after `subject_key` changes.
-fn rescope(conn: &Connection, id: &str) -> Result<()> {
+fn rescope(conn: &Connection, number: Option<i64>) -> Result<()> {
     conn.prepare_cached(
         "UPDATE claims SET scope = CASE WHEN subject_key IS NULL THEN NULL ELSE \
            (SELECT coalesce('story:' || a.story, 'article:' || a.id) FROM articles a WHERE a.number = claims.article_number) END \
-         WHERE id = ?1",
+         WHERE number = ?1",
     )?
-    .execute([id])?;
+    .execute([number])?;
     Ok(())
 }
 

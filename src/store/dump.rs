@@ -94,6 +94,36 @@ pub(crate) fn check_header(line: Option<std::io::Result<String>>, name: &str) ->
     Ok(())
 }
 
+/// The id a claim derives (schema 0018), in a query on `claims` alone.
+const DERIVED_ID: &str = "printf('%08d', number) || \
+     (SELECT substr(a.id, 9, 6) || '8' || substr(a.id, 16) FROM articles a WHERE a.number = claims.article_number)";
+
+/// After an import, keeps no id that a claim can derive and no row points at (schema 0018):
+/// the copy is as lean as a workspace that made those claims itself.
+fn forget_derivable_ids(tx: &rusqlite::Connection) -> Result<()> {
+    // Every table whose rows point at a claim's id, found in the schema itself.
+    let pointers: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+             WHERE m.type = 'table' AND f.\"table\" = 'claims' AND f.\"to\" = 'id' ORDER BY m.name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let unreferenced: String = pointers
+        .iter()
+        .map(|(t, c)| {
+            format!(" AND NOT EXISTS (SELECT 1 FROM \"{t}\" p WHERE p.\"{c}\" = claims.id)")
+        })
+        .collect();
+    tx.execute(
+        &format!(
+            "UPDATE claims SET id = NULL WHERE id IS NOT NULL AND id = {DERIVED_ID}{unreferenced}"
+        ),
+        [],
+    )?;
+    Ok(())
+}
+
 impl Workspace {
     /// The tables that hold data: every table but SQLite's own and the full-text index's.
     fn data_tables(&self) -> Result<Vec<String>> {
@@ -126,11 +156,15 @@ impl Workspace {
         let mut rows = 0;
         for table in self.data_tables()? {
             let cols = self.columns(&table)?;
-            // Names come from the schema itself, quoted: never from input.
+            // Names come from the schema itself, quoted: never from input. A claim's id is
+            // written whether stored or derived, as every backend writes it.
             let sql = format!(
                 "SELECT {} FROM \"{table}\" ORDER BY rowid",
                 cols.iter()
-                    .map(|c| format!("\"{c}\""))
+                    .map(|c| match (table.as_str(), c.as_str()) {
+                        ("claims", "id") => format!("coalesce(id, {DERIVED_ID})"),
+                        _ => format!("\"{c}\""),
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             );
@@ -222,6 +256,7 @@ impl Workspace {
                     .with_context(at)?;
                 rows += 1;
             }
+            forget_derivable_ids(tx)?;
             super::sentences::reindex_all(tx)?;
             tx.execute(
                 "INSERT INTO known_reviews_fts (known_reviews_fts) VALUES ('rebuild')",

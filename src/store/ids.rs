@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::claims::claim_id_sql;
 use crate::error::Error;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -20,14 +21,22 @@ impl IdTable {
         }
     }
 
+    /// Ids in [?1, ?2), in order, at most 11. For claims, also the derived ids of claims
+    /// numbered in [?3, ?4) (schema 0018: a derived id begins with its number).
     fn range_sql(self) -> &'static str {
         match self {
             IdTable::Articles => {
                 "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11"
             }
-            IdTable::Claims => {
-                "SELECT id FROM claims WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11"
-            }
+            IdTable::Claims => concat!(
+                "SELECT id FROM claims WHERE id >= ?1 AND id < ?2 \
+                 UNION ALL SELECT * FROM (SELECT ",
+                claim_id_sql!("c", "ca"),
+                " AS derived FROM claims c JOIN articles ca ON ca.number = c.article_number \
+                 WHERE c.number >= ?3 AND c.number < ?4 AND +c.id IS NULL \
+                 AND derived >= ?1 AND derived < ?2 ORDER BY c.number LIMIT 11) \
+                 ORDER BY 1 LIMIT 11"
+            ),
         }
     }
 
@@ -45,11 +54,27 @@ impl IdTable {
     }
 }
 
+/// The claim numbers a derived id starting with `prefix` can have: [low, high), empty
+/// when its first eight characters are not all digits.
+fn derived_numbers(prefix: &str) -> (i64, i64) {
+    let digits: String = prefix.chars().take(8).collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return (0, 0);
+    }
+    let n: i64 = digits.parse().unwrap_or(0);
+    let scale = 10i64.pow(8 - digits.len() as u32);
+    (n * scale, (n + 1) * scale)
+}
+
 /// The row with this short number.
 fn by_number(conn: &Connection, table: IdTable, n: i64) -> Result<Option<String>> {
     let sql = match table {
         IdTable::Articles => "SELECT id FROM articles WHERE number = ?1",
-        IdTable::Claims => "SELECT id FROM claims WHERE number = ?1",
+        IdTable::Claims => concat!(
+            "SELECT ",
+            claim_id_sql!("c", "ca"),
+            " FROM claims c JOIN articles ca ON ca.number = c.article_number WHERE c.number = ?1"
+        ),
     };
     Ok(conn
         .prepare_cached(sql)?
@@ -80,8 +105,13 @@ pub fn resolve(conn: &Connection, table: IdTable, prefix: &str) -> Result<String
         |n| by_number(conn, table, n),
         |low, high| {
             let mut stmt = conn.prepare_cached(table.range_sql())?;
+            let (from, to) = derived_numbers(low);
+            let mut args: Vec<&dyn rusqlite::ToSql> = vec![&low, &high];
+            if let IdTable::Claims = table {
+                args.extend([&from as &dyn rusqlite::ToSql, &to]);
+            }
             let found = stmt
-                .query_map([low, high], |r| r.get(0))?
+                .query_map(args.as_slice(), |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(found)
         },
@@ -151,6 +181,11 @@ pub fn short_id(conn: &Connection, table: IdTable, id: &str) -> Result<String> {
     for sql in table.neighbours_sql() {
         let mut stmt = conn.prepare_cached(sql)?;
         neighbours.extend(stmt.query_row([id], |r| r.get::<_, String>(0)).optional()?);
+    }
+    // Derived claim ids differ within their first eight characters (their numbers); a
+    // stored id can share them with the one derived id that begins the same way.
+    if let (IdTable::Claims, Some(n)) = (table, crate::model::derived_number(id)) {
+        neighbours.extend(by_number(conn, table, n)?.filter(|other| other != id));
     }
     Ok(shortest_prefix(id, &neighbours))
 }

@@ -83,10 +83,12 @@ impl Workspace {
         // the body by the caller, so this keeps the sentence in the body too).
         let outside: Vec<String> = self
             .conn
-            .prepare(
-                "SELECT id FROM claims WHERE sentence_end > sentence_start
-                   AND (sentence_start > start_char OR sentence_end < end_char) ORDER BY id",
-            )?
+            .prepare(&format!(
+                "SELECT {} FROM claims c JOIN articles ca ON ca.number = c.article_number
+                 WHERE c.sentence_end > c.sentence_start
+                   AND (c.sentence_start > c.start_char OR c.sentence_end < c.end_char) ORDER BY c.number",
+                super::claims::CLAIM_ID
+            ))?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for id in outside {
@@ -117,10 +119,11 @@ impl Workspace {
         let mut articles = self
             .conn
             .prepare("SELECT id, body FROM articles ORDER BY id")?;
-        let mut claims = self.conn.prepare_cached(
-            "SELECT id, text, start_char, end_char FROM claims \
-             WHERE article_number = (SELECT number FROM articles WHERE id = ?1) ORDER BY start_char",
-        )?;
+        let mut claims = self.conn.prepare_cached(&format!(
+            "SELECT {}, c.text, c.start_char, c.end_char FROM claims c \
+             JOIN articles ca ON ca.number = c.article_number WHERE ca.id = ?1 ORDER BY c.start_char",
+            super::claims::CLAIM_ID
+        ))?;
         let rows =
             articles.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {

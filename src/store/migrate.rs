@@ -95,6 +95,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0017_fewer_indexes.sql",
         include_str!("../../schema/0017_fewer_indexes.sql"),
     ),
+    (
+        18,
+        "0018_derived_claim_ids.sql",
+        include_str!("../../schema/0018_derived_claim_ids.sql"),
+    ),
 ];
 
 /// Where a migration stops for code to do what SQL cannot, before its remaining SQL runs.
@@ -124,8 +129,8 @@ pub fn migrate(conn: &mut Connection, version: i64, keys: KeyFn) -> Result<()> {
 }
 
 /// The last migration that frees much of the file (0016 rewrites the two big tables,
-/// 0017 drops two indexes over every claim).
-const FREED_PAGES: i64 = 17;
+/// 0017 drops two indexes over every claim, 0018 rewrites claims).
+const FREED_PAGES: i64 = 18;
 
 fn apply(conn: &mut Connection, keys: KeyFn) -> Result<()> {
     for &(number, name, sql) in MIGRATIONS {
@@ -279,6 +284,24 @@ mod tests {
             )
             .unwrap();
         assert_eq!(kind_index, 0);
+        // Version 18: claims made before it keep their stored ids, and numbers continue
+        // past the highest one ever given.
+        let kept: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM claims WHERE id IN ('c1', 'c2')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 2);
+        let seq: i64 = conn
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'claims'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(seq, 4);
         let orphans: i64 = conn
             .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)

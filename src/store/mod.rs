@@ -117,8 +117,12 @@ impl Tx<'_> {
         let (a, c) = match self.next_numbers.get() {
             Some(n) => n,
             None => self.tx.query_row(
+                // A claim's number is never reused, even after the last claim is deleted:
+                // its derived id would be (schema 0018).
                 "SELECT (SELECT coalesce(max(number), 0) + 1 FROM articles),
-                        (SELECT coalesce(max(number), 0) + 1 FROM claims)",
+                        (SELECT max(coalesce(max(number), 0),
+                                    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'claims'), 0)) + 1
+                         FROM claims)",
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?,

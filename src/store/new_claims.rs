@@ -7,7 +7,7 @@ use rusqlite::{Connection, params_from_iter};
 
 use super::claims::value_row;
 use super::{Tx, new_id};
-use crate::model::{Anchor, Claim, ClaimId, ConflictKey};
+use crate::model::{Anchor, Claim, ClaimId, ConflictKey, derived_claim_id};
 
 /// Stores a claim for `article_id`; returns its id, or None when the same
 /// (article, start, end, kind) is already stored.
@@ -97,7 +97,15 @@ fn insert_into(
     c: &Claim,
     key: Option<(ConflictKey, Anchor)>,
 ) -> Result<(String, usize)> {
-    let id = new_id();
+    // Its id is derived from its number and article, stored only when it cannot be.
+    let number = conn.take_number(false)?;
+    let (id, stored_id): (String, SqlValue) = match derived_claim_id(article_id, number) {
+        Some(derived) => (derived, SqlValue::Null),
+        None => {
+            let id = new_id();
+            (id.clone(), id.into())
+        }
+    };
     let (article, ingested_at) = conn.article_key(article_id)?;
     let at = conn.now();
     let created_at: SqlValue = if at == ingested_at {
@@ -108,7 +116,7 @@ fn insert_into(
     // A claim made without its body at hand has its quote for a sentence.
     let (ss, se) = c.sentence_span.unwrap_or((c.start, c.end));
     let head: [SqlValue; 8] = [
-        id.clone().into(),
+        stored_id,
         article.into(),
         c.kind().as_str().to_string().into(),
         c.text.clone().into(),
@@ -120,7 +128,7 @@ fn insert_into(
     let tail: [SqlValue; 3] = [
         c.origin.as_str().to_string().into(),
         created_at,
-        conn.take_number(false)?.into(),
+        number.into(),
     ];
     let n = conn.prepare_cached(sql)?.execute(params_from_iter(
         head.into_iter().chain(value_row(c, key)).chain(tail),

@@ -76,9 +76,10 @@ pub fn rate(
     explanation: Option<&str>,
     actor: &str,
 ) -> Result<bool> {
+    let number = super::claims::number_of(tx, id)?;
     let before: Option<(Option<String>, Option<String>)> = tx
-        .prepare_cached("SELECT rating, explanation FROM claims WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached("SELECT rating, explanation FROM claims WHERE number = ?1")?
+        .query_row([number], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((old, old_expl)) = before else {
         return Err(Error::NotFound {
@@ -93,9 +94,9 @@ pub fn rate(
     }
     let at = now();
     tx.prepare_cached(
-        "UPDATE claims SET rating = ?2, explanation = ?3, updated_at = ?4 WHERE id = ?1",
+        "UPDATE claims SET rating = ?2, explanation = ?3, updated_at = ?4 WHERE number = ?1",
     )?
-    .execute(params![id, rating, explanation, at])?;
+    .execute(params![number, rating, explanation, at])?;
     history::append(
         tx,
         id,

@@ -32,7 +32,9 @@ const SAME_CLAIM: &str = "o.kind = n.kind AND o.text = n.text AND o.value_low IS
 
 /// (new claim, old claim) pairs from every candidate pairing, in order: each claim pairs
 /// once, so equal quotes pair in the order they stand.
-pub(crate) fn pair_in_order(candidates: Vec<(String, String)>) -> Vec<(String, String)> {
+pub(crate) fn pair_in_order<T: Clone + Eq + std::hash::Hash>(
+    candidates: Vec<(T, T)>,
+) -> Vec<(T, T)> {
     let mut used_old = std::collections::HashSet::new();
     let mut done_new = std::collections::HashSet::new();
     let mut pairs = Vec::new();
@@ -51,13 +53,14 @@ pub(crate) fn pair_in_order(candidates: Vec<(String, String)>) -> Vec<(String, S
 /// status, assignee, verdict, evidence and history. Equal quotes pair in the order they
 /// stand. Returns how many claims were carried over.
 pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
+    // Numbers pair the claims; ids name them where history and evidence are copied.
     let sql = format!(
-        "SELECT n.id, o.id FROM claims n JOIN claims o ON {SAME_CLAIM}
+        "SELECT n.number, o.number FROM claims n JOIN claims o ON {SAME_CLAIM}
          WHERE n.article_number = (SELECT number FROM articles WHERE id = ?2)
            AND o.article_number = (SELECT number FROM articles WHERE id = ?1)
          ORDER BY n.start_char, o.start_char"
     );
-    let candidates: Vec<(String, String)> = conn
+    let candidates: Vec<(i64, i64)> = conn
         .prepare(&sql)?
         .query_map(params![old, new], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -66,9 +69,18 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
         "UPDATE claims SET (status, assignee, rating, explanation, updated_at) =
              (SELECT o.status, o.assignee, o.rating, o.explanation,
                      coalesce(o.updated_at, o.created_at, a.ingested_at)
-              FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.id = ?2)
-         WHERE id = ?1",
+              FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.number = ?2)
+         WHERE number = ?1",
     )?;
+    // A claim's history and evidence point at its stored id (an untouched claim has none).
+    let mut touched = conn.prepare_cached(&format!(
+        "SELECT (SELECT id FROM claims WHERE number = ?2 AND id IS NOT NULL
+                 AND (EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = claims.id)
+                      OR EXISTS (SELECT 1 FROM claim_history h WHERE h.claim_id = claims.id))),
+                (SELECT {CLAIM_ID} FROM claims c JOIN articles ca ON ca.number = c.article_number
+                 WHERE c.number = ?1)",
+        CLAIM_ID = super::claims::CLAIM_ID
+    ))?;
     let mut evidence = conn.prepare_cached(
         "INSERT INTO evidence (claim_id, url, note, stance, added_by, added_at)
          SELECT ?1, url, note, stance, added_by, added_at FROM evidence WHERE claim_id = ?2 ORDER BY id",
@@ -80,8 +92,12 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
     )?;
     for (n, o) in &pairs {
         state.execute(params![n, o])?;
-        evidence.execute(params![n, o])?;
-        history.execute(params![n, o])?;
+        let (old_id, new_id): (Option<String>, Option<String>) =
+            touched.query_row(params![n, o], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        if let (Some(o), Some(n)) = (old_id, new_id) {
+            evidence.execute(params![n, o])?;
+            history.execute(params![n, o])?;
+        }
     }
     Ok(pairs.len())
 }

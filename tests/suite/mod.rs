@@ -1,6 +1,7 @@
 mod accuracy;
 mod browser;
 mod checks;
+mod claim_ids;
 mod claimreview;
 mod common;
 mod conformance;

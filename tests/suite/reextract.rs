@@ -12,7 +12,7 @@ fn reextract_adds_updates_unreviewed_keeps_reviewed_and_records_history() {
     // another claim that an older extractor read differently.
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute(
-        "UPDATE claims SET value_low = 2 WHERE id = ?1",
+        "UPDATE claims SET value_low = 2 WHERE number = (SELECT number FROM claim_ids WHERE id = ?1)",
         [&provinces],
     )
     .unwrap();
@@ -22,7 +22,7 @@ fn reextract_adds_updates_unreviewed_keeps_reviewed_and_records_history() {
     t.ok(&["mark", &civilians, "verified", "--by", "desk"]);
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     conn.execute(
-        "UPDATE claims SET value_low = 90 WHERE id = ?1",
+        "UPDATE claims SET value_low = 90 WHERE number = (SELECT number FROM claim_ids WHERE id = ?1)",
         [&civilians],
     )
     .unwrap();
@@ -43,7 +43,9 @@ fn reextract_adds_updates_unreviewed_keeps_reviewed_and_records_history() {
     assert_eq!(r.json()["articles"], 1);
 
     // The unreviewed claim follows the new reading; the reviewed one keeps its value.
-    let low = |id: &str| t.sql::<f64>(&format!("SELECT value_low FROM claims WHERE id = '{id}'"));
+    let low = |id: &str| {
+        t.sql::<f64>(&format!("SELECT value_low FROM claims WHERE number = (SELECT number FROM claim_ids WHERE id = '{id}')"))
+    };
     assert_eq!(low(&provinces), 20.0);
     assert_eq!(low(&civilians), 90.0);
     // Every change is in the history, by the actor given.
@@ -62,7 +64,7 @@ fn reextract_adds_updates_unreviewed_keeps_reviewed_and_records_history() {
     assert!(last["note"].as_str().unwrap().contains("low=100"), "{last}");
     assert_eq!(
         t.sql::<String>(&format!(
-            "SELECT status FROM claims WHERE id = '{civilians}'"
+            "SELECT status FROM claims WHERE number = (SELECT number FROM claim_ids WHERE id = '{civilians}')"
         )),
         "verified"
     );

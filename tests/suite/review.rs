@@ -818,7 +818,7 @@ fn verdicts_come_from_the_scale_and_never_contradict_the_status() {
         .failure();
     assert!(r.stderr().contains("contradict"), "{}", r.stderr());
     assert_eq!(
-        t.sql::<String>(&format!("SELECT status FROM claims WHERE id = '{c}'")),
+        t.sql::<String>(&format!("SELECT status FROM claims WHERE number = (SELECT number FROM claim_ids WHERE id = '{c}')")),
         "disputed"
     );
     // The scale is the workspace's own.

@@ -18,7 +18,7 @@ fn history_refuses_update_and_delete() {
         let err = conn.execute(sql, []).unwrap_err().to_string();
         assert!(err.contains("append-only"), "{sql}: {err}");
     }
-    conn.execute("INSERT INTO claim_history (claim_id, at, actor, action) SELECT id, 'now', 'x', 'edit' FROM claims LIMIT 1", []).unwrap();
+    conn.execute("INSERT INTO claim_history (claim_id, at, actor, action) SELECT id, 'now', 'x', 'edit' FROM claim_ids LIMIT 1", []).unwrap();
     assert_eq!(t.sql::<i64>("SELECT count(*) FROM claim_history"), 2);
 }
 
@@ -33,8 +33,8 @@ fn schema_constraints_hold() {
         "UPDATE claims SET kind = 'weight'",
         "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin, created_at) VALUES ('x', 999999, 'count', 't', 0, 1, 0, 1, 'manual', 'n')",
         "UPDATE claims SET sentence_end = sentence_start - 1",
-        "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin, created_at) SELECT id, article_number, 'other', 't', 900, 901, 0, 1, 'manual', 'n' FROM claims LIMIT 1",
-        "INSERT INTO evidence (claim_id, url, stance, added_by, added_at) SELECT id, 'ftp://x', 'supports', 'a', 'n' FROM claims LIMIT 1",
+        "INSERT INTO claims (id, article_number, kind, text, start_char, end_char, sentence_start, sentence_end, origin, created_at) SELECT id, article_number, 'other', 't', 900, 901, 0, 1, 'manual', 'n' FROM claim_ids JOIN claims USING (number) LIMIT 1",
+        "INSERT INTO evidence (claim_id, url, stance, added_by, added_at) SELECT id, 'ftp://x', 'supports', 'a', 'n' FROM claim_ids LIMIT 1",
         "INSERT INTO articles (id, title, body, body_sha256, ingested_at) SELECT 'y', title, body, body_sha256, 'n' FROM articles",
     ] {
         assert!(conn.execute(sql, []).is_err(), "accepted: {sql}");
@@ -394,8 +394,11 @@ fn full_text_search_follows_every_insert_update_and_delete() {
     let conn = rusqlite::Connection::open(t.db()).unwrap();
     let gone = id_of(&claims, "More than 100 civilians");
     assert_eq!(
-        conn.execute("DELETE FROM claims WHERE id = ?1", [&gone])
-            .unwrap(),
+        conn.execute(
+            "DELETE FROM claims WHERE number = (SELECT number FROM claim_ids WHERE id = ?1)",
+            [&gone]
+        )
+        .unwrap(),
         1
     );
     drop(conn);

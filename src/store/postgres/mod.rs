@@ -29,11 +29,18 @@ use crate::model::KeyFn;
 pub use tx::PgTx;
 
 /// (version, file name, SQL), applied in order; a shipped migration is never edited.
-pub const MIGRATIONS: &[(i32, &str, &str)] = &[(
-    1,
-    "0001_init.sql",
-    include_str!("../../../schema/postgres/0001_init.sql"),
-)];
+pub const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (
+        1,
+        "0001_init.sql",
+        include_str!("../../../schema/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "0002_claim_ids.sql",
+        include_str!("../../../schema/postgres/0002_claim_ids.sql"),
+    ),
+];
 
 pub const LATEST_VERSION: i32 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
