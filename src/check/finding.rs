@@ -110,7 +110,10 @@ fn finding_hash(rule: &str, claims: &[&Claim], value: fn(&Claim) -> String) -> S
     for c in claims {
         h.update(b"\x00");
         h.update(c.id.as_deref().unwrap_or("").as_bytes());
-        h.update(format!("\x00{}\x00{}\x00{}\x00{}", c.text, c.start, c.end, value(c)).as_bytes());
+        h.update(b"\x00");
+        h.update(c.text.as_bytes());
+        h.update(format!("\x00{}\x00{}\x00", c.start, c.end).as_bytes());
+        h.update(value(c).as_bytes());
     }
     short_hash(h)
 }

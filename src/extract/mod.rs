@@ -198,9 +198,65 @@ pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
     (!part.is_empty() && start + part.len() <= body.len()).then_some((start, start + part.len()))
 }
 
-/// The claims of `body` given its publication date, in text order.
+/// Texts at least this long (bytes) are read in two halves at once.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// The claims of `body` given its publication date, in text order. A long text is read in
+/// two halves, split at a paragraph break, on two threads; the halves join as one reading
+/// would have made them, or the second is read again after the first (see `Reach`).
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     let sentences = sentence_spans(body);
+    let split = (body.len() >= PARALLEL_FROM)
+        .then(|| {
+            let mut mid = body.len() / 2;
+            while !body.is_char_boundary(mid) {
+                mid += 1;
+            }
+            body[mid..].find("\n\n").map(|i| mid + i + 2)
+        })
+        .flatten()
+        .filter(|&s| s < body.len());
+    match split {
+        Some(split) => claims_split(body, &sentences, published, split),
+        None => claims_between(body, &sentences, published, 0..body.len()).0,
+    }
+}
+
+/// `claims_in` read as two halves at `split` (any character boundary) on two threads.
+fn claims_split(
+    body: &str,
+    sentences: &[(usize, usize)],
+    published: Option<NaiveDate>,
+    split: usize,
+) -> Vec<Claim> {
+    let ((mut first, reach, _), (second, _, second_starts)) = std::thread::scope(|s| {
+        let second = s.spawn(|| claims_between(body, sentences, published, split..body.len()));
+        let first = claims_between(body, sentences, published, 0..split);
+        (first, second.join().expect("second half"))
+    });
+    // One reading would have resumed where the first half's last match ended, with its last
+    // claim consumed: the halves agree when both end before the split and the second
+    // half's first claim starts after that claim.
+    let joins = reach.matched <= split
+        && reach.consumed <= split
+        && second_starts.is_none_or(|s| s >= reach.consumed);
+    if joins {
+        first.extend(second);
+        first
+    } else {
+        claims_between(body, sentences, published, 0..body.len()).0
+    }
+}
+
+/// The claims whose matches start in `range` of `body`, how far their scan reached, and
+/// where the first claim starts (bytes).
+fn claims_between(
+    body: &str,
+    sentences: &[(usize, usize)],
+    published: Option<NaiveDate>,
+    range: std::ops::Range<usize>,
+) -> (Vec<Claim>, scan::Reach, Option<usize>) {
+    let mut first_start = None;
     let mut index = CharCursor::new(body);
     // Sentences start in the claims' order; a second cursor keeps both walks short.
     let mut sentence_index = CharCursor::new(body);
@@ -208,12 +264,13 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
     let mut shared: Option<(&str, std::sync::Arc<str>)> = None;
     let mut claims = Vec::new();
     // The scan finds claims in text order, so each is made as it is found.
-    scan::scan_each(body, published, |found| {
+    let reach = scan::scan_range(body, published, range, |found| {
         let (kind, start, end, value) = match found {
             scan::Found::Date(d) => (ClaimKind::Date, d.start, d.end, d.value),
             scan::Found::Quantity(q) => (q.kind, q.start, q.end, q.value),
         };
-        let sentence = sentence_around(body, &sentences, start, end);
+        first_start.get_or_insert(start);
+        let sentence = sentence_around(body, sentences, start, end);
         let copy = match &shared {
             Some((s, copy)) if std::ptr::eq(*s, sentence) => copy.clone(),
             _ => {
@@ -239,5 +296,46 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
         });
         claims.push(claim);
     });
-    claims
+    (claims, reach, first_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a claim is, for comparing readings.
+    fn key(c: &Claim) -> String {
+        format!(
+            "{}..{} {:?} {:?} {:?}",
+            c.start, c.end, c.value, c.sentence_span, c.sentence
+        )
+    }
+
+    #[test]
+    fn two_halves_read_as_one_reading_wherever_the_text_is_split() {
+        let body = concat!(
+            include_str!("../../fixtures/articles/khalilzad.txt"),
+            "\n\nOn Monday, May 3, between 20 and\n\n30 people, or 3,000\u{a0}troops, 2021.\n\n",
+            "Prices rose 12 percent of the 4 million homes; $5.4 billion was spent on May 4."
+        );
+        let published = NaiveDate::from_ymd_opt(2021, 5, 4);
+        let sentences = sentence_spans(body);
+        let whole: Vec<String> = claims_between(body, &sentences, published, 0..body.len())
+            .0
+            .iter()
+            .map(key)
+            .collect();
+        assert!(whole.len() > 8, "{}", whole.len());
+        // Every split, including inside a claim or a match, gives the same claims.
+        let mut splits = 0;
+        for split in (1..body.len()).filter(|&i| body.is_char_boundary(i)) {
+            let halves: Vec<String> = claims_split(body, &sentences, published, split)
+                .iter()
+                .map(key)
+                .collect();
+            assert_eq!(halves, whole, "split at byte {split}");
+            splits += 1;
+        }
+        assert!(splits > 1000);
+    }
 }

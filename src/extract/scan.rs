@@ -42,10 +42,48 @@ pub fn scan(text: &str, published: Option<NaiveDate>) -> (Vec<DateMatch>, Vec<Qu
 /// Hands each date and quantity of `text` to `each` as it is found, in text order (each
 /// starts where the one before ended or later): a long article's matches are never all
 /// held at once.
-pub fn scan_each(text: &str, published: Option<NaiveDate>, mut each: impl FnMut(Found)) {
+pub fn scan_each(text: &str, published: Option<NaiveDate>, each: impl FnMut(Found)) {
+    scan_range(text, published, 0..text.len(), each);
+}
+
+/// How far a scan of a range went, for ranges scanned apart to be joined (`claims_in`).
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    /// The end of the last match that started in the range (claimed or not).
+    pub matched: usize,
+    /// The end of the last claim.
+    pub consumed: usize,
+}
+
+/// `scan_each` over the matches that start in `range` of `text` (the text around it still
+/// counts, and a match may run past its end).
+pub fn scan_range(
+    text: &str,
+    published: Option<NaiveDate>,
+    range: std::ops::Range<usize>,
+    mut each: impl FnMut(Found),
+) -> Reach {
     // Where the last claim ends: a match inside it ("20 to 30", a counted phrase) is part of it.
     let mut consumed = 0;
-    for m in ANY.find_iter(text) {
+    let mut matched = range.start;
+    let mut at = range.start;
+    while let Some(m) = ANY.find_at(text, at) {
+        if m.start() >= range.end {
+            break;
+        }
+        matched = m.end();
+        // No pattern matches nothing; were one to, the search moves on by a character.
+        at = if m.end() > m.start() {
+            m.end()
+        } else {
+            text[m.end()..]
+                .chars()
+                .next()
+                .map_or(text.len() + 1, |c| m.end() + c.len_utf8())
+        };
+        if at > text.len() {
+            break;
+        }
         if m.start() < consumed {
             continue;
         }
@@ -65,4 +103,5 @@ pub fn scan_each(text: &str, published: Option<NaiveDate>, mut each: impl FnMut(
             }
         }
     }
+    Reach { matched, consumed }
 }
