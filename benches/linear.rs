@@ -1,11 +1,15 @@
-//! Time and peak memory per MB must stay flat as one document grows: `extract` plus the
-//! single-article checks (as `claimdesk extract --format json` runs them, JSON included) on
-//! the seed article repeated into one document of 1, 4, 16 and 40 MB, and on 1 and 4 MB of
-//! "N percent of ..." sentences. Each size runs in a child process of its own, so that its
-//! peak memory (VmHWM) is its alone.
+//! `claimdesk extract --format json` end to end, as a user runs it, on one document of 1, 4,
+//! 16 and 40 MB: the seed article repeated, and claim-dense news text (a figure, a date or
+//! an amount every few words); and on 1 and 4 MB of "N percent of ..." sentences. Time and
+//! peak memory per MB must stay flat as the document grows (goals: at least 50 MB/s, peak
+//! memory at most 4x the input + 16 MB). Each run is a child process of its own running the
+//! command with its output to /dev/null, so that its peak memory (VmHWM) is the command's.
 //! Run: `cargo bench --bench linear` (CLAIMDESK_BENCH_SIZES=1,4 for a quick look).
 
+use std::path::Path;
 use std::time::Instant;
+
+use clap::Parser;
 
 fn seed() -> String {
     let path = concat!(
@@ -28,6 +32,46 @@ fn percent_text(mb: usize) -> String {
     out
 }
 
+/// Wire-report prose dense with claims, paragraph after paragraph: counts with qualifiers,
+/// dates with weekdays, amounts, percentages and durations.
+fn dense_text(mb: usize) -> String {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 6] = ["January", "March", "May", "July", "September", "November"];
+    const WHAT: [(&str, &str); 4] = [
+        ("troops", "were deployed"),
+        ("homes", "were destroyed"),
+        ("civilians", "were killed"),
+        ("people", "were displaced"),
+    ];
+    let mut out = String::from("Tuesday May 4th, 2021\n\n");
+    let mut i: usize = 0;
+    while out.len() < mb << 20 {
+        let (noun, verb) = WHAT[i % 4];
+        out.push_str(&format!(
+            "Officials said more than {},{:03} {noun} {verb} since {}, {} {}, and that ${} million had been pledged. \
+             The agency said {} percent of the district had no power for {} days.\n\n",
+            10 + i % 89,
+            i % 1000,
+            DAYS[i % 7],
+            MONTHS[i % 6],
+            1 + i % 28,
+            100 + i % 900,
+            1 + i % 99,
+            2 + i % 30,
+        ));
+        i += 1;
+    }
+    out
+}
+
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -40,43 +84,37 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// In the child: build the text, then time extraction, checks and JSON.
-fn child(kind: &str, mb: usize) {
-    let text = match kind {
-        "seed" => {
-            let one = seed();
-            one.repeat((mb << 20) / one.len() + 1)
-        }
-        _ => percent_text(mb),
-    };
-    let before = peak_kib();
-    let published = chrono::NaiveDate::from_ymd_opt(2021, 5, 4);
+/// In the child: the command itself, output to the child's stdout (/dev/null); the figures
+/// go to stderr.
+fn child(file: &Path) {
+    let bytes = std::fs::metadata(file).expect("input").len();
+    let cli = claimdesk::cli::Cli::parse_from([
+        "claimdesk",
+        "extract",
+        "--max-bytes",
+        &(bytes + 1).to_string(),
+        "--format",
+        "json",
+        file.to_str().expect("path"),
+    ]);
     let t = Instant::now();
-    let (ex, findings) = claimdesk::app::extract_and_check(&text, published);
-    // As `extract --format json` writes it: each claim serialized as it goes.
-    let claims: Vec<_> = ex.claims.iter().map(|c| c.json()).collect();
-    let json = serde_json::to_vec(&(claims, findings.len())).expect("json");
+    claimdesk::cli::run(cli).expect("extract");
     let secs = t.elapsed().as_secs_f64();
-    let mbs = text.len() as f64 / 1e6;
-    println!(
-        "{kind:>7} {:>5.1} MB: {:>6.2} s = {:>6.1} MB/s, {:>8} claims, peak {:>6.0} MB ({:.1}x the input; text alone {:.0} MB), json {:.0} MB",
-        mbs,
+    let mb = bytes as f64 / 1e6;
+    let peak = peak_kib() as f64 * 1024.0;
+    eprintln!(
+        "{:>5.1} MB: {:>6.2} s = {:>6.1} MB/s, peak {:>6.0} MB = {:.1}x the input + 16 MB",
+        mb,
         secs,
-        mbs / secs,
-        ex.claims.len(),
-        peak_kib() as f64 / 1024.0,
-        peak_kib() as f64 * 1024.0 / text.len() as f64,
-        before as f64 / 1024.0,
-        json.len() as f64 / 1e6,
+        mb / secs,
+        peak / 1e6,
+        (peak - 16.0 * 1024.0 * 1024.0) / bytes as f64,
     );
 }
 
 fn main() {
-    if let (Ok(kind), Ok(mb)) = (
-        std::env::var("CLAIMDESK_LINEAR_KIND"),
-        std::env::var("CLAIMDESK_LINEAR_MB"),
-    ) {
-        child(&kind, mb.parse().expect("MB"));
+    if let Ok(file) = std::env::var("CLAIMDESK_LINEAR_FILE") {
+        child(Path::new(&file));
         return;
     }
     let sizes: Vec<usize> = std::env::var("CLAIMDESK_BENCH_SIZES")
@@ -85,21 +123,33 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let me = std::env::current_exe().expect("bench binary");
-    let runs = sizes.iter().map(|&mb| ("seed", mb)).chain(
-        sizes
-            .iter()
-            .filter(|&&mb| mb <= 4)
-            .map(|&mb| ("percent", mb)),
-    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let one = seed();
+    let runs = sizes
+        .iter()
+        .map(|&mb| ("seed", mb))
+        .chain(sizes.iter().map(|&mb| ("dense", mb)))
+        .chain(
+            sizes
+                .iter()
+                .filter(|&&mb| mb <= 4)
+                .map(|&mb| ("percent", mb)),
+        );
     for (kind, mb) in runs {
+        let text = match kind {
+            "seed" => one.repeat((mb << 20) / one.len() + 1),
+            "dense" => dense_text(mb),
+            _ => percent_text(mb),
+        };
+        let file = dir.path().join(format!("{kind}-{mb}.txt"));
+        std::fs::write(&file, &text).expect("write input");
+        drop(text);
         let out = std::process::Command::new(&me)
-            .env("CLAIMDESK_LINEAR_KIND", kind)
-            .env("CLAIMDESK_LINEAR_MB", mb.to_string())
+            .env("CLAIMDESK_LINEAR_FILE", &file)
+            .stdout(std::process::Stdio::null())
             .output()
             .expect("child run");
-        print!("{}", String::from_utf8_lossy(&out.stdout));
-        if !out.status.success() {
-            eprintln!("{}", String::from_utf8_lossy(&out.stderr));
-        }
+        print!("{kind:>7} {}", String::from_utf8_lossy(&out.stderr));
+        std::fs::remove_file(&file).ok();
     }
 }

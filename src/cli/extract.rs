@@ -66,7 +66,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             args.file, l.name, l.code
         ));
     }
-    match args.format {
+    let written = match args.format {
         // Written as it serializes: a long article's claims never become one JSON tree.
         Format::Json => std::thread::scope(|scope| {
             let checks = scope.spawn(|| app::check_extraction(&src.body, &ex));
@@ -82,5 +82,10 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             })
         }),
         format => super::claims::print_claims(None, &ex.claims, format),
-    }
+    };
+    // The command ends here: freeing a long article's claims one by one would only cost
+    // time; the process gives the memory back at once.
+    std::mem::forget(ex);
+    std::mem::forget(read);
+    written
 }
