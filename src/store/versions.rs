@@ -72,11 +72,10 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
               FROM claims o JOIN articles a ON a.number = o.article_number WHERE o.number = ?2)
          WHERE number = ?1",
     )?;
-    // A claim's history and evidence point at its stored id (an untouched claim has none).
-    let mut touched = conn.prepare_cached(&format!(
-        "SELECT (SELECT id FROM claims WHERE number = ?2 AND id IS NOT NULL
-                 AND (EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = claims.id)
-                      OR EXISTS (SELECT 1 FROM claim_history h WHERE h.claim_id = claims.id))),
+    // History and evidence point at a stored id: a claim whose id is derived has none.
+    // Copying rows to the new claim stores its id (schema 0018's triggers).
+    let mut ids = conn.prepare_cached(&format!(
+        "SELECT (SELECT id FROM claims WHERE number = ?2),
                 (SELECT {CLAIM_ID} FROM claims c JOIN articles ca ON ca.number = c.article_number
                  WHERE c.number = ?1)",
         CLAIM_ID = super::claims::CLAIM_ID
@@ -93,7 +92,7 @@ pub fn carry_over(conn: &Connection, old: &str, new: &str) -> Result<usize> {
     for (n, o) in &pairs {
         state.execute(params![n, o])?;
         let (old_id, new_id): (Option<String>, Option<String>) =
-            touched.query_row(params![n, o], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            ids.query_row(params![n, o], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if let (Some(o), Some(n)) = (old_id, new_id) {
             evidence.execute(params![n, o])?;
             history.execute(params![n, o])?;
