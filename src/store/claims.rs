@@ -40,20 +40,32 @@ pub fn fts_query(words: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// A claim's id (`c`, of article `ca`): stored, or derived from its number and its
-/// article's id (schema 0018; `model::derived_claim_id` is the same rule in Rust).
-macro_rules! claim_id_sql {
+/// The id claim `c` of article `a` derives from its number and its article's id (schema
+/// 0018; `model::derived_claim_id` is the same rule in Rust).
+macro_rules! derived_id_sql {
     ($c:literal, $a:literal) => {
         concat!(
-            "coalesce(",
-            $c,
-            ".id, printf('%08d', ",
+            "printf('%08d', ",
             $c,
             ".number) || substr(",
             $a,
             ".id, 9, 6) || '8' || substr(",
             $a,
-            ".id, 16))"
+            ".id, 16)"
+        )
+    };
+}
+pub(super) use derived_id_sql;
+
+/// A claim's id (`c`, of article `ca`): stored, or derived.
+macro_rules! claim_id_sql {
+    ($c:literal, $a:literal) => {
+        concat!(
+            "coalesce(",
+            $c,
+            ".id, ",
+            $crate::store::claims::derived_id_sql!($c, $a),
+            ")"
         )
     };
 }

@@ -95,8 +95,11 @@ pub(crate) fn check_header(line: Option<std::io::Result<String>>, name: &str) ->
 }
 
 /// The id a claim derives (schema 0018), in a query on `claims` alone.
-const DERIVED_ID: &str = "printf('%08d', number) || \
-     (SELECT substr(a.id, 9, 6) || '8' || substr(a.id, 16) FROM articles a WHERE a.number = claims.article_number)";
+const DERIVED_ID: &str = concat!(
+    "(SELECT ",
+    super::claims::derived_id_sql!("d", "da"),
+    " FROM claims d JOIN articles da ON da.number = d.article_number WHERE d.number = claims.number)"
+);
 
 /// After an import, keeps no id that a claim can derive and no row points at (schema 0018):
 /// the copy is as lean as a workspace that made those claims itself.
