@@ -102,11 +102,14 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
             ..ClaimFilter::default()
         })?
         .into_iter()
-        .filter(|c| c.rating.is_some() || c.status != Status::Unchecked)
+        .filter(|c| c.review().rating.is_some() || c.status != Status::Unchecked)
         .collect();
     let ids: Vec<ClaimId> = claims.iter().filter_map(|c| c.id.clone()).collect();
     let rated_at = ws.rated_at(&ids)?;
-    let article_ids: Vec<ArticleId> = claims.iter().filter_map(|c| c.article_id.clone()).collect();
+    let article_ids: Vec<ArticleId> = claims
+        .iter()
+        .filter_map(|c| c.review().article_id.clone())
+        .collect();
     let articles: HashMap<ArticleId, crate::model::Article> = ws
         .articles_by_ids(&article_ids)?
         .into_iter()
@@ -133,12 +136,17 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
         } else if opts.since.is_some() {
             continue;
         }
-        let Some(a) = c.article_id.as_ref().and_then(|id| articles.get(id)) else {
+        let Some(a) = c
+            .review()
+            .article_id
+            .as_ref()
+            .and_then(|id| articles.get(id))
+        else {
             continue;
         };
         let name = format!("claim {} \"{}\"", c.number.unwrap_or_default(), c.text);
         let mut why = Vec::new();
-        if c.rating.is_none() {
+        if c.review().rating.is_none() {
             why.push("no rating (give one: mark CLAIM STATUS --rating LABEL)".to_string());
         }
         if a.url.is_none() {
@@ -155,7 +163,7 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
             problems.push(format!("{name}: {}", why.join("; ")));
             continue;
         }
-        let rating = c.rating.as_deref().unwrap_or_default();
+        let rating = c.review().rating.as_deref().unwrap_or_default();
         let value = scale
             .iter()
             .find(|(l, _)| l == rating)
@@ -167,7 +175,7 @@ pub fn export_claimreview(ws: &dyn Store, opts: &ExportOptions) -> Result<Export
             rating_value: value,
             best,
             worst,
-            explanation: c.explanation.as_deref(),
+            explanation: c.review().explanation.as_deref(),
             rated_on: rated.unwrap_or(""),
             article_url: a.url.as_deref().unwrap_or_default(),
             article_title: &a.title,

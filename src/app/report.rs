@@ -85,7 +85,8 @@ pub fn read_article(ws: &dyn Store, article: &str) -> Result<ArticleReading> {
 
 /// The article a stored claim belongs to.
 pub fn article_of(c: &crate::model::Claim) -> Result<&ArticleId> {
-    c.article_id
+    c.review()
+        .article_id
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("the claim is not stored"))
 }

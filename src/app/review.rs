@@ -254,7 +254,7 @@ pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Clai
         Ok(id)
     })?;
     claim.id = Some(id);
-    claim.article_id = Some(article_id);
+    claim.review_mut().article_id = Some(article_id);
     Ok(claim)
 }
 
@@ -464,5 +464,5 @@ pub fn next_claim(
     }
     // Oldest first: ids are time-ordered, articles in ingest order, claims in text order.
     let open = ws.claims(&filter(Status::Unchecked, None, 200))?;
-    Ok(open.into_iter().find(|c| c.assignee.is_none()))
+    Ok(open.into_iter().find(|c| c.review().assignee.is_none()))
 }

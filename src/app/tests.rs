@@ -89,7 +89,7 @@ fn evidence_must_be_a_web_address() {
 #[test]
 fn add_claim_by_quote_and_refuse_a_second_one() {
     let (_dir, mut ws, claims) = workspace();
-    let article = claims[0].article_id.clone().unwrap();
+    let article = claims[0].review().article_id.clone().unwrap();
     let req = AddClaim {
         article: &article,
         quote: "defence ministry",
@@ -178,11 +178,14 @@ fn assign_and_unassign() {
     let (_dir, mut ws, claims) = workspace();
     let a = id_of(&claims, "15 soldiers");
     assign(&mut *ws, &[a.to_string()], Some("rahim"), "desk").unwrap();
-    assert_eq!(ws.claim(&a).unwrap().assignee.as_deref(), Some("rahim"));
+    assert_eq!(
+        ws.claim(&a).unwrap().review().assignee.as_deref(),
+        Some("rahim")
+    );
     let e = assign(&mut *ws, &[a.to_string()], Some(" "), "desk")
         .err()
         .unwrap();
     assert!(matches!(kind_of(&e), Some(Error::Usage(_))));
     assign(&mut *ws, &[a.to_string()], None, "desk").unwrap();
-    assert_eq!(ws.claim(&a).unwrap().assignee, None);
+    assert_eq!(ws.claim(&a).unwrap().review().assignee, None);
 }

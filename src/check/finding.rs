@@ -37,7 +37,7 @@ impl FindingClaim {
     pub fn of(c: &Claim) -> FindingClaim {
         FindingClaim {
             id: c.id.clone(),
-            article_id: c.article_id.clone(),
+            article_id: c.review().article_id.clone(),
             text: c.text.clone(),
             start: c.start,
             end: c.end,
@@ -145,7 +145,7 @@ impl Finding {
             severity,
             message,
             suggestion,
-            article_id: first.article_id.clone(),
+            article_id: first.review().article_id.clone(),
             text,
             start,
             end,

@@ -131,7 +131,7 @@ pub fn number_conflicts(key: &ConflictKey, group: &[&Claim], anchors: &[Anchor])
             .min();
         if let Some(i) = first {
             let earlier = group[i];
-            let across = later.article_id != earlier.article_id;
+            let across = later.review().article_id != earlier.review().article_id;
             let about = match &key.event {
                 Some(e) => format!("{} {e}", key.subject),
                 None => key.subject.clone(),
@@ -314,7 +314,7 @@ mod tests {
             value,
         );
         c.id = Some(text.into());
-        c.article_id = Some("a".into());
+        c.review_mut().article_id = Some("a".into());
         c
     }
 

@@ -98,7 +98,7 @@ pub fn run(ws: &mut dyn Store, args: &CheckArgs) -> Result<()> {
                 row.push(
                     claims
                         .iter()
-                        .filter(|c| c.kind() == k && c.article_id.as_ref() == Some(&a.id))
+                        .filter(|c| c.kind() == k && c.review().article_id.as_ref() == Some(&a.id))
                         .count()
                         .to_string(),
                 );

@@ -99,19 +99,19 @@ fn csv_row(c: &Claim) -> Vec<String> {
     };
     let mut row = vec![
         opt(&c.id),
-        opt(&c.article_id),
+        opt(&c.review().article_id),
         c.kind().to_string(),
         c.text.clone(),
         c.start.to_string(),
         c.end.to_string(),
         c.sentence.to_string(),
         c.status.to_string(),
-        opt(&c.assignee),
+        opt(&c.review().assignee),
         c.origin.as_str().into(),
     ];
     row.extend(CSV_VALUE_FIELDS.iter().map(|f| value(f)));
-    row.push(c.created_at.clone().unwrap_or_default());
-    row.push(c.updated_at.clone().unwrap_or_default());
+    row.push(c.review().created_at.clone().unwrap_or_default());
+    row.push(c.review().updated_at.clone().unwrap_or_default());
     row.push(c.number.map(|n| n.to_string()).unwrap_or_default());
     row
 }
@@ -130,8 +130,10 @@ pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> R
             // Article numbers of the claims shown, in one query.
             let article_numbers: std::collections::HashMap<ArticleId, i64> = match ws {
                 Some(ws) => {
-                    let mut ids: Vec<ArticleId> =
-                        list.iter().filter_map(|c| c.article_id.clone()).collect();
+                    let mut ids: Vec<ArticleId> = list
+                        .iter()
+                        .filter_map(|c| c.review().article_id.clone())
+                        .collect();
                     ids.sort();
                     ids.dedup();
                     ws.articles_by_ids(&ids)?
@@ -153,6 +155,7 @@ pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> R
                     // The number people type; the UUID is in JSON and CSV.
                     let n = c.number.map(|n| n.to_string()).unwrap_or_default();
                     let art = c
+                        .review()
                         .article_id
                         .as_ref()
                         .and_then(|a| article_numbers.get(a))
@@ -161,7 +164,7 @@ pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> R
                     row.insert(0, output::plain(&art));
                     row.insert(0, output::plain(&n));
                     row.push(output::status_cell(c.status.as_str()));
-                    row.push(output::plain(&opt(&c.assignee)));
+                    row.push(output::plain(&opt(&c.review().assignee)));
                 }
                 t.add_row(row);
             }

@@ -57,11 +57,11 @@ pub fn render(ws: &dyn Store, id: &ClaimId, format: Format) -> Result<()> {
     line(&mut out, "value", &claim.value.summary());
     line(&mut out, "sentence", &claim.sentence);
     line(&mut out, "status", claim.status.as_str());
-    if let Some(r) = &claim.rating {
+    if let Some(r) = &claim.review().rating {
         line(&mut out, "rating", r);
-        line(&mut out, "why", &opt(&claim.explanation));
+        line(&mut out, "why", &opt(&claim.review().explanation));
     }
-    line(&mut out, "assignee", &opt(&claim.assignee));
+    line(&mut out, "assignee", &opt(&claim.review().assignee));
     line(&mut out, "origin", claim.origin.as_str());
     line(
         &mut out,

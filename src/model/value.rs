@@ -12,7 +12,8 @@ pub enum Value {
     Percent(Figure),
     Money(Money),
     Duration(Span),
-    Measure(Measure),
+    /// Boxed: measures are rare in news, and the largest kind would set every value's size.
+    Measure(Box<Measure>),
     Other,
 }
 
@@ -252,7 +253,7 @@ impl Value {
                 qualifier: f.qualifier,
                 unit: f.unit,
             }),
-            ClaimKind::Measure => Value::Measure(Measure {
+            ClaimKind::Measure => Value::Measure(Box::new(Measure {
                 low: f.low,
                 high: f.high,
                 qualifier: f.qualifier,
@@ -262,7 +263,7 @@ impl Value {
                 si_high: f.si_high,
                 subject: f.subject,
                 predicate: f.predicate,
-            }),
+            })),
             ClaimKind::Other => Value::Other,
         }
     }

@@ -49,8 +49,13 @@ pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
         Some(ids) => ws.date_claims_of_articles(ids)?,
         None => ws.date_claims_for_checks(scope.story.as_deref())?,
     };
-    for claims in dates.chunk_by(|a, b| a.article_id == b.article_id) {
-        let Some(&i) = claims[0].article_id.as_deref().and_then(|a| order.get(a)) else {
+    for claims in dates.chunk_by(|a, b| a.review().article_id == b.review().article_id) {
+        let Some(&i) = claims[0]
+            .review()
+            .article_id
+            .as_deref()
+            .and_then(|a| order.get(a))
+        else {
             continue;
         };
         let a = &articles[i];

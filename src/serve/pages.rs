@@ -119,7 +119,7 @@ fn claim_href(c: &Claim) -> String {
     let n = c.number.map(|n| n.to_string()).unwrap_or_default();
     format!(
         "/articles/{}?claim={n}#c{n}",
-        c.article_id.as_deref().unwrap_or_default()
+        c.review().article_id.as_deref().unwrap_or_default()
     )
 }
 
@@ -176,7 +176,7 @@ pub async fn queue(State(st): State<Shared>, Query(q): Query<ClaimQuery>) -> Pag
                                 td { (c.kind().as_str()) }
                                 td { a href=(claim_href(c)) { (c.text) } br; small { (c.value.summary()) } }
                                 td { (status_badge(c.status)) }
-                                td { (c.assignee.clone().unwrap_or_default()) }
+                                td { (c.review().assignee.clone().unwrap_or_default()) }
                             }
                         }
                     }
@@ -278,8 +278,8 @@ fn panel(ws: &dyn Store, c: &Claim, findings: &[Finding]) -> anyhow::Result<Mark
             dt { "Value" } dd { (c.value.summary()) }
             dt { "Sentence" } dd { (c.sentence) }
             dt { "Status" } dd { (status_badge(c.status)) }
-            @if let Some(r) = &c.rating { dt { "Rating" } dd { (r) @if let Some(e) = &c.explanation { " — " (e) } } }
-            dt { "Assignee" } dd { (c.assignee.clone().unwrap_or_else(|| "nobody".into())) }
+            @if let Some(r) = &c.review().rating { dt { "Rating" } dd { (r) @if let Some(e) = &c.review().explanation { " — " (e) } } }
+            dt { "Assignee" } dd { (c.review().assignee.clone().unwrap_or_else(|| "nobody".into())) }
         }
         @if !about.is_empty() {
             h3 { "Findings" }
@@ -298,7 +298,7 @@ fn panel(ws: &dyn Store, c: &Claim, findings: &[Finding]) -> anyhow::Result<Mark
                 label for="rating" { "Rating" }
                 select id="rating" name="rating" {
                     option value="" { "none" }
-                    @for (label, _) in &scale { option value=(label) selected[c.rating.as_deref() == Some(label.as_str())] { (label) } }
+                    @for (label, _) in &scale { option value=(label) selected[c.review().rating.as_deref() == Some(label.as_str())] { (label) } }
                 }
                 label for="explanation" { "Explanation" }
                 input id="explanation" name="explanation" type="text";

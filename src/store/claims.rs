@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_it
 use super::{Tx, Workspace, history, now};
 use crate::model::{
     Anchor, ArticleId, Claim, ClaimId, ClaimKind, ConflictKey, Fields, HistoryAction, KeyFn,
-    Origin, Status, Value, derived_number,
+    Origin, Review, Status, Value, derived_number,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -121,22 +121,24 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     };
     Ok(Claim {
         id: r.get(0)?,
-        article_id: r.get(1)?,
         text: r.get(3)?,
         start: r.get::<_, i64>(4)? as usize,
         end: r.get::<_, i64>(5)? as usize,
         sentence: "".into(),
         sentence_span: Some((r.get::<_, i64>(6)? as usize, r.get::<_, i64>(30)? as usize)),
         status: status.parse().unwrap_or(Status::Unchecked),
-        assignee: r.get(8)?,
         origin: Origin::parse(&origin),
         // The schema's CHECK constraints keep the kind valid.
         value: Value::new(kind.parse().unwrap_or(ClaimKind::Other), fields),
-        created_at: r.get(22)?,
-        updated_at: r.get(23)?,
         number: r.get(24)?,
-        rating: r.get(25)?,
-        explanation: r.get(26)?,
+        review: Some(Box::new(Review {
+            article_id: r.get(1)?,
+            assignee: r.get(8)?,
+            created_at: r.get(22)?,
+            updated_at: r.get(23)?,
+            rating: r.get(25)?,
+            explanation: r.get(26)?,
+        })),
     })
 }
 
@@ -227,10 +229,14 @@ impl ClaimUpdate {
             ),
             ClaimUpdate::Assignee(Some(who)) => (
                 HistoryAction::Assign,
-                before.assignee.clone(),
+                before.review().assignee.clone(),
                 Some(who.clone()),
             ),
-            ClaimUpdate::Assignee(None) => (HistoryAction::Unassign, before.assignee.clone(), None),
+            ClaimUpdate::Assignee(None) => (
+                HistoryAction::Unassign,
+                before.review().assignee.clone(),
+                None,
+            ),
         }
     }
 }
@@ -588,7 +594,7 @@ pub fn of_article(conn: &Connection, article_id: &str) -> Result<Vec<Claim>> {
 pub fn is_reviewed(conn: &Connection, c: &Claim) -> Result<bool> {
     if c.origin == crate::model::Origin::Manual
         || c.status != crate::model::Status::Unchecked
-        || c.assignee.is_some()
+        || c.review().assignee.is_some()
     {
         return Ok(true);
     }

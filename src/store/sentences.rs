@@ -41,7 +41,7 @@ fn body_of_number(conn: &Connection, number: i64) -> Result<Option<String>> {
 pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
     let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if let (Some(a), Some(_)) = (c.article_id.as_deref(), c.sentence_span) {
+        if let (Some(a), Some(_)) = (c.review().article_id.as_deref(), c.sentence_span) {
             by_article.entry(a).or_default().push(i);
         }
     }

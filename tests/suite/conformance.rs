@@ -227,7 +227,7 @@ fn claims_keep_offsets_sentences_numbers(s: &mut dyn Store) -> Result<()> {
             c.sentence,
             c.text
         );
-        ensure!(c.article_id.as_deref() == Some(id.as_str()));
+        ensure!(c.review().article_id.as_deref() == Some(id.as_str()));
         ensure!(c.status == Status::Unchecked);
         ensure!(
             numbers.insert(c.number.context("no number")?),
@@ -255,8 +255,11 @@ fn claim_times_follow_their_writes(s: &mut dyn Store) -> Result<()> {
     let ids: Vec<ClaimId> = all_claims(s)?.into_iter().filter_map(|c| c.id).collect();
     ensure!(!ingested.is_empty());
     for c in all_claims(s)? {
-        ensure!(c.created_at.as_deref() == Some(ingested.as_str()), "{c:?}");
-        ensure!(c.updated_at == c.created_at, "{c:?}");
+        ensure!(
+            c.review().created_at.as_deref() == Some(ingested.as_str()),
+            "{c:?}"
+        );
+        ensure!(c.review().updated_at == c.review().created_at, "{c:?}");
     }
     std::thread::sleep(std::time::Duration::from_millis(5));
     let mut later = s.claim(&ids[0])?;
@@ -265,9 +268,9 @@ fn claim_times_follow_their_writes(s: &mut dyn Store) -> Result<()> {
         .write(|tx| tx.insert_claim(&id, &later))?
         .context("the other-kind claim was not stored")?;
     let added = s.claim(&added)?;
-    let created = added.created_at.clone().context("no created_at")?;
+    let created = added.review().created_at.clone().context("no created_at")?;
     ensure!(created > ingested, "{created} is not after {ingested}");
-    ensure!(added.updated_at.as_deref() == Some(created.as_str()));
+    ensure!(added.review().updated_at.as_deref() == Some(created.as_str()));
     std::thread::sleep(std::time::Duration::from_millis(5));
     s.write(|tx| {
         tx.update_claim(
@@ -279,8 +282,12 @@ fn claim_times_follow_their_writes(s: &mut dyn Store) -> Result<()> {
         )
     })?;
     let marked = s.claim(&ids[1])?;
-    ensure!(marked.created_at.as_deref() == Some(ingested.as_str()));
-    let updated = marked.updated_at.context("no updated_at")?;
+    ensure!(marked.review().created_at.as_deref() == Some(ingested.as_str()));
+    let updated = marked
+        .review()
+        .updated_at
+        .clone()
+        .context("no updated_at")?;
     ensure!(updated > created, "{updated} is not after {created}");
     Ok(())
 }
@@ -472,7 +479,7 @@ fn settings_tokens_and_ratings(s: &mut dyn Store) -> Result<()> {
     ensure!(s.ratings()?.contains(&("odd".to_string(), Some(3))));
     let (_, ids) = store_article(s, &article(BODY, None), false)?;
     ensure!(s.write(|tx| tx.rate(&ids[0], "odd", Some("why"), "ana"))?);
-    ensure!(s.claim(&ids[0])?.rating.as_deref() == Some("odd"));
+    ensure!(s.claim(&ids[0])?.review().rating.as_deref() == Some("odd"));
     ensure!(
         s.rated_at(std::slice::from_ref(&ids[0]))?
             .contains_key(&ids[0])

@@ -33,7 +33,7 @@ pub fn read(
 pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
     let mut by_article: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, claim) in claims.iter().enumerate() {
-        if let (Some(a), Some(_)) = (claim.article_id.as_deref(), claim.sentence_span) {
+        if let (Some(a), Some(_)) = (claim.review().article_id.as_deref(), claim.sentence_span) {
             by_article.entry(a.to_string()).or_default().push(i);
         }
     }
@@ -288,7 +288,7 @@ pub fn rescope(c: &mut impl GenericClient, id: &str) -> Result<()> {
 pub fn is_reviewed(c: &mut impl GenericClient, claim: &Claim) -> Result<bool> {
     if claim.origin == crate::model::Origin::Manual
         || claim.status != crate::model::Status::Unchecked
-        || claim.assignee.is_some()
+        || claim.review().assignee.is_some()
     {
         return Ok(true);
     }

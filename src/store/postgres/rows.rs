@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use postgres::Row;
 
-use crate::model::{Article, Claim, ClaimKind, Fields, Origin, Status, Value};
+use crate::model::{Article, Claim, ClaimKind, Fields, Origin, Review, Status, Value};
 use crate::store::KnownReview;
 
 /// A claim (`c`) and its article (`ca`), as `claim` reads them.
@@ -46,22 +46,24 @@ pub fn claim(r: &Row) -> Claim {
     };
     Claim {
         id: Some(r.get::<_, String>(0).into()),
-        article_id: Some(r.get::<_, String>(1).into()),
         text: r.get(3),
         start: offset(r, 4),
         end: offset(r, 5),
         sentence: "".into(),
         sentence_span: Some((offset(r, 6), offset(r, 30))),
         status: status.parse().unwrap_or(Status::Unchecked),
-        assignee: r.get(8),
         origin: Origin::parse(&origin),
         // The schema's CHECK constraints keep the kind valid.
         value: Value::new(kind.parse().unwrap_or(ClaimKind::Other), fields),
-        created_at: r.get(22),
-        updated_at: r.get(23),
         number: r.get(24),
-        rating: r.get(25),
-        explanation: r.get(26),
+        review: Some(Box::new(Review {
+            article_id: Some(r.get::<_, String>(1).into()),
+            assignee: r.get(8),
+            created_at: r.get(22),
+            updated_at: r.get(23),
+            rating: r.get(25),
+            explanation: r.get(26),
+        })),
     }
 }
 
