@@ -28,7 +28,7 @@ pub struct FindingClaim {
     pub end: usize,
     pub id: Option<ClaimId>,
     #[serde(skip)]
-    pub sentence: std::sync::Arc<str>,
+    pub sentence: crate::model::SharedText,
     pub start: usize,
     pub text: String,
 }

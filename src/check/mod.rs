@@ -8,6 +8,8 @@ mod quantity;
 mod relative_date;
 mod weekday;
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 
 pub use finding::{Finding, FindingClaim, Rule, Severity};
@@ -15,15 +17,19 @@ pub use number_conflict::{ConflictKey, conflict_key, number_conflicts, stored_ke
 pub use quantity::{Anchor, anchor_of, terms};
 pub use relative_date::is_anchor;
 
+use crate::extract::CharCursor;
 use crate::model::Claim;
 
 /// One article as the checks see it.
-pub struct ArticleView<'a> {
+pub struct ArticleView<'a, 'c> {
     pub article_id: Option<&'a str>,
     pub published: Option<NaiveDate>,
     /// The body, needed only to read what stands between adjacent claims.
     pub body: Option<&'a str>,
     pub claims: &'a [Claim],
+    /// A cursor over `body` to reuse, so that checking a long article a window of claims
+    /// at a time walks its text once (None: each check makes its own).
+    pub cursor: Option<&'c RefCell<CharCursor<'a>>>,
 }
 
 /// Whether the single-article rules will need the body of an article with these claims:
@@ -40,6 +46,38 @@ pub fn check_article(view: &ArticleView) -> Vec<Finding> {
     out.extend(relative_date::check(view));
     out.extend(invalid_date::check(view));
     out
+}
+
+/// How many claims `check_article_window` is given at a time by callers that check a long
+/// article piece by piece.
+pub const WINDOW: usize = 1024;
+
+/// The findings of `check_article` that start from claim `owned.start` (at its offset) up
+/// to claim `owned.end` (before its offset), reading only the claims around them: checked
+/// window after window, with window ends where two claims do not start at the same offset,
+/// an article gives the same findings as checked whole, in the same order.
+pub fn check_article_window(view: &ArticleView, owned: std::ops::Range<usize>) -> Vec<Finding> {
+    let claims = view.claims;
+    // A rule reads a claim's neighbours on either side ("yesterday (Monday, May 4)").
+    let near = owned.start.saturating_sub(1)..(owned.end + 1).min(claims.len());
+    let from = (owned.start > 0).then(|| claims[owned.start].start);
+    let to = claims.get(owned.end).map(|c| c.start);
+    let mut found = check_article(&ArticleView {
+        claims: &claims[near],
+        ..*view
+    });
+    found.retain(|f| from.is_none_or(|s| f.start >= s) && to.is_none_or(|e| f.start < e));
+    found
+}
+
+/// The end of the window of about `WINDOW` claims from claim `start`: never between two
+/// claims that start at the same offset.
+pub fn window_end(claims: &[Claim], start: usize) -> usize {
+    let mut end = (start + WINDOW).min(claims.len());
+    while end < claims.len() && claims[end].start == claims[end - 1].start {
+        end += 1;
+    }
+    end
 }
 
 /// Number conflicts among claims given with their scope ("story:x" or "article:id"):

@@ -56,8 +56,16 @@ pub fn anchor_before(view: &ArticleView, i: usize) -> Option<NaiveDate> {
 
 pub fn check(view: &ArticleView) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut cursor = view.body.map(crate::extract::CharCursor::new);
+    let mut own = None;
+    let mut shared = view.cursor.map(|c| c.borrow_mut());
     for (i, j) in adjacent_pairs(view.claims) {
+        // Made only when a pair needs the text between its claims: rare, and a long text.
+        let mut cursor = match shared.as_deref_mut() {
+            Some(c) => Some(c),
+            None => view
+                .body
+                .map(|b| &mut *own.get_or_insert_with(|| crate::extract::CharCursor::new(b))),
+        };
         let (a, b) = (&view.claims[i], &view.claims[j]);
         let gap = view
             .body

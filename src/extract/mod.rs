@@ -11,6 +11,8 @@ mod subject;
 mod units;
 mod words;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 pub use crate::model::offsets::{CharCursor, byte_of_char};
@@ -21,7 +23,7 @@ pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
 pub use units::unit_in_si;
 
-use crate::model::{Claim, ClaimKind, Origin, Value};
+use crate::model::{Claim, ClaimKind, Origin, SharedText, Value};
 
 /// A phrase as a key: lowercase, words separated by one space ("New  Year's\tDay" ->
 /// "new year's day").
@@ -130,6 +132,11 @@ pub fn dateline(body: &str) -> Option<NaiveDate> {
 /// Extracts the claims of `body`. The publication date is `published` when given,
 /// else the dateline's, else unknown (relative dates then stay unresolved).
 pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
+    extract_shared(&Arc::from(body), published)
+}
+
+/// `extract` of a body its claims share: their sentences are pieces of it, not copies.
+pub fn extract_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Extraction {
     let (published, published_from) = match published {
         Some(p) => (Some(p), Some(PublishedFrom::Flag)),
         None => match dateline(body) {
@@ -141,7 +148,7 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
     // Only English is read for now: another language's dates and numbers would be misread.
     let claims = match &language {
         Some(l) if !l.is_english() => Vec::new(),
-        _ => claims_in(body, published),
+        _ => claims_in_shared(body, published),
     };
     Extraction {
         title: title_of(body),
@@ -205,6 +212,11 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// two halves, split at a paragraph break, on two threads; the halves join as one reading
 /// would have made them, or the second is read again after the first (see `Reach`).
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
+    claims_in_shared(&Arc::from(body), published)
+}
+
+/// `claims_in` of a body its claims share.
+pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Claim> {
     let sentences = sentence_spans(body);
     let split = (body.len() >= PARALLEL_FROM)
         .then(|| {
@@ -224,7 +236,7 @@ pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
 
 /// `claims_in` read as two halves at `split` (any character boundary) on two threads.
 fn claims_split(
-    body: &str,
+    body: &Arc<str>,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     split: usize,
@@ -251,17 +263,16 @@ fn claims_split(
 /// The claims whose matches start in `range` of `body`, how far their scan reached, and
 /// where the first claim starts (bytes).
 fn claims_between(
-    body: &str,
+    whole: &Arc<str>,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     range: std::ops::Range<usize>,
 ) -> (Vec<Claim>, scan::Reach, Option<usize>) {
+    let body: &str = whole;
     let mut first_start = None;
     let mut index = CharCursor::new(body);
     // Sentences start in the claims' order; a second cursor keeps both walks short.
     let mut sentence_index = CharCursor::new(body);
-    // The claims of one sentence share one copy of it.
-    let mut shared: Option<(&str, std::sync::Arc<str>)> = None;
     let mut claims = Vec::new();
     // The scan finds claims in text order, so each is made as it is found.
     let reach = scan::scan_range(body, published, range, |found| {
@@ -271,24 +282,21 @@ fn claims_between(
         };
         first_start.get_or_insert(start);
         let sentence = sentence_around(body, sentences, start, end);
-        let copy = match &shared {
-            Some((s, copy)) if std::ptr::eq(*s, sentence) => copy.clone(),
-            _ => {
-                let copy: std::sync::Arc<str> = sentence.into();
-                shared = Some((sentence, copy.clone()));
-                copy
-            }
+        let span = byte_range_in(body, sentence);
+        let shared = match span {
+            Some((s, e)) => SharedText::slice(whole, s..e),
+            None => SharedText::from(sentence),
         };
         let (cs, ce) = (index.chars_before(start), index.chars_before(end));
         let mut claim = Claim::unstored(
             body[start..end].to_string(),
             cs,
             ce,
-            copy,
+            shared,
             Origin::Extracted,
             Value::new(kind, value),
         );
-        claim.sentence_span = byte_range_in(body, sentence).map(|(s, e)| {
+        claim.sentence_span = span.map(|(s, e)| {
             (
                 sentence_index.chars_before(s),
                 sentence_index.chars_before(e),
@@ -320,7 +328,8 @@ mod tests {
         );
         let published = NaiveDate::from_ymd_opt(2021, 5, 4);
         let sentences = sentence_spans(body);
-        let whole: Vec<String> = claims_between(body, &sentences, published, 0..body.len())
+        let shared: Arc<str> = body.into();
+        let whole: Vec<String> = claims_between(&shared, &sentences, published, 0..body.len())
             .0
             .iter()
             .map(key)
@@ -329,7 +338,7 @@ mod tests {
         // Every split, including inside a claim or a match, gives the same claims.
         let mut splits = 0;
         for split in (1..body.len()).filter(|&i| body.is_char_boundary(i)) {
-            let halves: Vec<String> = claims_split(body, &sentences, published, split)
+            let halves: Vec<String> = claims_split(&shared, &sentences, published, split)
                 .iter()
                 .map(key)
                 .collect();

@@ -72,14 +72,24 @@ pub fn sha256_hex(body: &str) -> String {
 /// them: the `--published` flag, else the page's own date, else the dateline; the page's
 /// headline, else the first line.
 pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
+    extract_body(&src.body.as_str().into(), &src.meta, published)
+}
+
+/// `extract_source` of a body already shared (its claims' sentences point into it) and
+/// what its page said of itself.
+pub fn extract_body(
+    body: &std::sync::Arc<str>,
+    meta: &page::PageMeta,
+    published: Option<NaiveDate>,
+) -> extract::Extraction {
     let given = published
         .map(|d| (d, PublishedFrom::Flag))
-        .or(src.meta.published);
-    let mut ex = extract::extract(&src.body, given.map(|(d, _)| d));
+        .or(meta.published);
+    let mut ex = extract::extract_shared(body, given.map(|(d, _)| d));
     if let Some((_, from)) = given {
         ex.published_from = Some(from);
     }
-    if let Some(t) = &src.meta.title {
+    if let Some(t) = &meta.title {
         ex.title = t.clone();
     }
     ex

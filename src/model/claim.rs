@@ -1,6 +1,6 @@
 use serde_json::Value as Json;
 
-use super::{ArticleId, ClaimId, ClaimKind, Status, Value};
+use super::{ArticleId, ClaimId, ClaimKind, SharedText, Status, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -33,8 +33,9 @@ pub struct Claim {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Shared by the claims of one sentence: a long article's claims hold one copy each.
-    pub sentence: std::sync::Arc<str>,
+    /// A piece of the one copy of the article's body that all its extracted claims share
+    /// (a long article's claims would otherwise copy most of it again).
+    pub sentence: SharedText,
     /// Where `sentence` lies in the article body, in characters [start, end): stored in
     /// place of the sentence itself. None for claims made without the body at hand.
     pub sentence_span: Option<(usize, usize)>,
@@ -75,7 +76,7 @@ impl Claim {
         text: String,
         start: usize,
         end: usize,
-        sentence: std::sync::Arc<str>,
+        sentence: SharedText,
         origin: Origin,
         value: Value,
     ) -> Claim {
@@ -155,10 +156,16 @@ mod tests {
     #[test]
     fn an_extracted_claim_is_lean_and_carries_no_review() {
         let size = std::mem::size_of::<Claim>();
-        assert!(size <= 264, "a claim grew to {size} bytes");
-        let claims = crate::extract::claims_in("On May 4, 2021, 300 troops arrived.", None);
-        assert!(claims.len() >= 2, "{claims:?}");
+        assert!(size <= 272, "a claim grew to {size} bytes");
+        let body: std::sync::Arc<str> =
+            "On May 4, 2021, 300 troops arrived. Then 40 soldiers left.".into();
+        let claims = crate::extract::claims_in_shared(&body, None);
+        assert_eq!(claims.len(), 3, "{claims:?}");
         assert!(claims.iter().all(|c| c.review.is_none()));
+        // Their sentences are pieces of the body, not copies of it.
+        assert_eq!(std::sync::Arc::strong_count(&body), 4);
+        assert!(claims[0].sentence.same(&claims[1].sentence));
+        assert_eq!(&*claims[2].sentence, "Then 40 soldiers left.");
         // The JSON keeps every review field, empty.
         let json = claims[0].to_json();
         for key in [

@@ -24,6 +24,7 @@ pub(crate) fn parse_named<T: Copy>(
 /// and by the store alike.
 pub mod offsets;
 mod rule;
+mod shared_text;
 mod status;
 pub mod value;
 mod web;
@@ -35,6 +36,7 @@ pub use history::{HistoryAction, Stance};
 pub use ids::{ArticleId, ClaimId, FindingId, derived_claim_id, derived_number};
 pub use kind::ClaimKind;
 pub use rule::Rule;
+pub use shared_text::SharedText;
 pub use status::Status;
 pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};
 pub use web::is_web_address;

@@ -84,6 +84,7 @@ pub fn findings(ws: &dyn Store, scope: &Scope) -> Result<Vec<Finding>> {
                 .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
             body: body.as_deref(),
             claims,
+            cursor: None,
         }));
     }
 

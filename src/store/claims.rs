@@ -492,7 +492,7 @@ pub fn backfill_conflict_keys(conn: &Connection, keys: KeyFn) -> Result<()> {
         .prepare(&sql)?
         .query_map([], |r| {
             let mut c = claim_from_row(r)?;
-            c.sentence = r.get(CLAIM_COLUMN_COUNT)?;
+            c.sentence = r.get::<_, String>(CLAIM_COLUMN_COUNT)?.into();
             Ok(c)
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -2,13 +2,14 @@
 //! claim), cut out in code when claims are read, and indexed once each for search.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::claims::{CLAIM_COLUMNS, CLAIMS, id_and_sentence, read_claims};
 use crate::model::offsets::CharCursor;
-use crate::model::{Claim, ClaimId};
+use crate::model::{Claim, ClaimId, SharedText};
 
 /// A sentence's rowid in `sentences_fts`: its article's number and where it starts
 /// (schema 0015). The SQL below computes the same.
@@ -45,11 +46,13 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
             by_article.entry(a).or_default().push(i);
         }
     }
-    let mut cut: Vec<(usize, String)> = Vec::new();
+    let mut cut: Vec<(usize, SharedText)> = Vec::new();
     for (article, mut rows) in by_article {
         let Some(body) = body_of(conn, article)? else {
             continue;
         };
+        // One copy of the body, which its claims' sentences point into.
+        let body: Arc<str> = body.into();
         rows.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in rows {
@@ -58,12 +61,12 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
                 continue;
             };
             if bs <= be {
-                cut.push((i, body[bs..be].to_string()));
+                cut.push((i, SharedText::slice(&body, bs..be)));
             }
         }
     }
     for (i, s) in cut {
-        claims[i].sentence = s.into();
+        claims[i].sentence = s;
     }
     Ok(())
 }

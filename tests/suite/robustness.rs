@@ -80,6 +80,7 @@ fn pathological_inputs() {
         published: ex.published,
         body: Some(&body),
         claims: &ex.claims,
+        cursor: None,
     };
     let findings = claimdesk::check::check_article(&view);
     assert_eq!(

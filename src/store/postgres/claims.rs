@@ -3,6 +3,7 @@
 //! inside a write transaction and outside one.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::Result;
 use postgres::GenericClient;
@@ -11,7 +12,7 @@ use postgres::types::ToSql;
 use super::rows::{self, CLAIM_COLUMNS, CLAIMS};
 use crate::error::Error;
 use crate::model::offsets::CharCursor;
-use crate::model::{Anchor, Claim, ClaimId, ClaimKind, ConflictKey};
+use crate::model::{Anchor, Claim, ClaimId, ClaimKind, ConflictKey, SharedText};
 use crate::store::ClaimFilter;
 use crate::store::claims::like_pattern;
 
@@ -41,7 +42,8 @@ pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
         let Some(row) = c.query_opt("SELECT body FROM articles WHERE id = $1", &[&article])? else {
             continue;
         };
-        let body: String = row.get(0);
+        // One copy of the body, which its claims' sentences point into.
+        let body: Arc<str> = row.get::<_, String>(0).into();
         at.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in at {
@@ -49,7 +51,7 @@ pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
             if let (Some(bs), Some(be)) = (cursor.byte_of(s), cursor.byte_of(e))
                 && bs <= be
             {
-                claims[i].sentence = body[bs..be].into();
+                claims[i].sentence = SharedText::slice(&body, bs..be);
             }
         }
     }

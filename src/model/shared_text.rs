@@ -1,0 +1,124 @@
+//! A piece of a text that many holders share: the claims of one article point into one
+//! copy of its body instead of each copying their sentence.
+
+use std::sync::Arc;
+
+/// `whole[start..end]` (bytes, on character boundaries), read as a `str`.
+#[derive(Clone)]
+pub struct SharedText {
+    whole: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl SharedText {
+    /// The bytes `range` of `whole`, sharing it; a copy of them when `whole` is too long for
+    /// the offsets kept (4 GiB) or `range` is not a slice of it on character boundaries.
+    pub fn slice(whole: &Arc<str>, range: std::ops::Range<usize>) -> SharedText {
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) if whole.get(range.clone()).is_some() => SharedText {
+                whole: whole.clone(),
+                start,
+                end,
+            },
+            _ => SharedText::from(whole.get(range).unwrap_or_default()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.whole[self.start as usize..self.end as usize]
+    }
+
+    /// Whether `self` and `other` are the same piece of the same text (not merely equal).
+    pub fn same(&self, other: &SharedText) -> bool {
+        Arc::ptr_eq(&self.whole, &other.whole) && (self.start, self.end) == (other.start, other.end)
+    }
+}
+
+impl From<Arc<str>> for SharedText {
+    fn from(whole: Arc<str>) -> SharedText {
+        let end = u32::try_from(whole.len()).expect("a text under 4 GiB");
+        SharedText {
+            whole,
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(s: &str) -> SharedText {
+        SharedText::from(Arc::<str>::from(s))
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(s: String) -> SharedText {
+        SharedText::from(Arc::<str>::from(s))
+    }
+}
+
+impl Default for SharedText {
+    fn default() -> SharedText {
+        SharedText::from("")
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedText {}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for SharedText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slice_shares_the_text_and_reads_as_its_piece() {
+        let whole: Arc<str> = "Kabul — “yesterday (Monday, May 4)”.".into();
+        let from = whole.find('y').unwrap();
+        let to = whole.find('”').unwrap();
+        let s = SharedText::slice(&whole, from..to);
+        assert_eq!(&*s, "yesterday (Monday, May 4)");
+        assert_eq!(Arc::strong_count(&whole), 2, "shared, not copied");
+        assert!(s.same(&s.clone()) && !s.same(&SharedText::from(&*s)));
+        assert_eq!(s, SharedText::from("yesterday (Monday, May 4)"));
+        // Not a character boundary: an empty copy, never a panic.
+        assert_eq!(&*SharedText::slice(&whole, 7..9), "");
+        assert_eq!(Arc::strong_count(&whole), 2);
+    }
+}
