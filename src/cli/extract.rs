@@ -1,15 +1,15 @@
 //! `claimdesk extract FILE`: the claims of one article, no workspace needed.
 
-use std::cell::RefCell;
+use std::io::Write;
 use std::sync::mpsc::Receiver;
-use std::thread::ScopedJoinHandle;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
-use serde_json::json;
+use serde_json::{Value as Json, json};
 
 use super::output::{self, Format};
+use super::pretty;
 use crate::app;
 use crate::check::Finding;
 use crate::ingest::read_sources;
@@ -29,39 +29,27 @@ pub struct ExtractArgs {
     pub limits: super::Limits,
 }
 
-/// `extract --format json`, keys in the order a JSON tree sorts them.
-#[derive(serde::Serialize)]
-struct ExtractJson<'a, 'scope> {
-    article: serde_json::Value,
-    claims: Vec<crate::model::ClaimJson<'a>>,
-    findings: FindingsJson<'scope>,
-}
-
-/// The findings in text order, as another thread makes them (`app::FindingsInOrder`): it
-/// looks for number conflicts while the claims are written, then checks window after
-/// window of claims a few windows ahead of the writer, so neither waits long and the
-/// findings are never all held at once.
-struct FindingsJson<'scope> {
-    found: RefCell<Option<(Receiver<Finding>, ScopedJoinHandle<'scope, ()>)>>,
-}
-
 /// Findings made ahead of the writer.
 const FINDINGS_AHEAD: usize = 4096;
 
-impl serde::Serialize for FindingsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Some((found, checks)) = self.found.borrow_mut().take() else {
-            return Err(serde::ser::Error::custom(
-                "the findings were written already",
-            ));
-        };
-        let written = s.collect_seq(found.iter())?;
-        // A check that panicked ends the findings early: not a finished answer.
-        match checks.join() {
-            Ok(()) => Ok(written),
-            Err(_) => Err(serde::ser::Error::custom("the checks did not finish")),
-        }
-    }
+/// `extract --format json`, byte for byte as serde_json's pretty printer would write the
+/// tree {article, claims, findings}, without the tree: the claims are made JSON on two
+/// threads, the findings written as another thread makes them.
+fn write_json(article: &Json, claims: &[Claim], findings: &Receiver<Finding>) -> Result<()> {
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    out.write_all(b"{\n  \"article\": ")?;
+    pretty::write_at(&mut out, 1, article)?;
+    out.write_all(b",\n  \"claims\": ")?;
+    pretty::write_array_at(&mut out, 1, claims, |w, depth, c| {
+        pretty::write_at(w, depth, &c.json())
+    })?;
+    out.write_all(b",\n  \"findings\": ")?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, pretty::PrettyAt::new(1));
+    serde::Serializer::collect_seq(&mut ser, findings.iter()).map_err(std::io::Error::from)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()?;
+    Ok(())
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
@@ -98,18 +86,20 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                     }
                 }
             });
-            output::write_json(&ExtractJson {
-                article: json!({
-                    "title": ex.title,
-                    "published": ex.published.map(|d| d.to_string()),
-                    "published_from": ex.published_from.map(|p| p.as_str()),
-                    "language": ex.language.as_ref().map(|l| l.code.clone()),
-                }),
-                claims: ex.claims.iter().map(Claim::json).collect(),
-                findings: FindingsJson {
-                    found: RefCell::new(Some((found, checks))),
-                },
-            })
+            let article = json!({
+                "title": ex.title,
+                "published": ex.published.map(|d| d.to_string()),
+                "published_from": ex.published_from.map(|p| p.as_str()),
+                "language": ex.language.as_ref().map(|l| l.code.clone()),
+            });
+            let written = write_json(&article, &ex.claims, &found);
+            // A closed pipe stops the checks too.
+            drop(found);
+            // A check that panicked ends the findings early: not a finished answer.
+            let finished = checks.join().is_ok();
+            written?;
+            anyhow::ensure!(finished, "the checks did not finish");
+            Ok(())
         }),
         format => super::claims::print_claims(None, &ex.claims, format),
     };

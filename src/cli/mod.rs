@@ -19,6 +19,7 @@ mod maintenance;
 mod mark;
 mod next;
 pub mod output;
+mod pretty;
 mod ratings;
 mod read;
 mod reextract;
