@@ -229,23 +229,27 @@ pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Cl
         .flatten()
         .filter(|&s| s < body.len());
     match split {
-        Some(split) => claims_split(body, &sentences, published, split),
-        None => claims_between(body, &sentences, published, 0..body.len()).0,
+        Some(split) => claims_split(body, &sentences, published, split, PART),
+        None => whole(claims_between(body, &sentences, published, 0..body.len(), ALL).0),
     }
 }
 
-/// `claims_in` read as two halves at `split` (any character boundary) on two threads.
+/// `claims_in` read as two halves at `split` (any character boundary) on two threads, the
+/// second in pieces of `part` claims.
 fn claims_split(
     body: &Arc<str>,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     split: usize,
+    part: usize,
 ) -> Vec<Claim> {
-    let ((mut first, reach, _), (second, _, second_starts)) = std::thread::scope(|s| {
-        let second = s.spawn(|| claims_between(body, sentences, published, split..body.len()));
-        let first = claims_between(body, sentences, published, 0..split);
+    let ((first, reach, _), (second, _, second_starts)) = std::thread::scope(|s| {
+        let second =
+            s.spawn(|| claims_between(body, sentences, published, split..body.len(), part));
+        let first = claims_between(body, sentences, published, 0..split, ALL);
         (first, second.join().expect("second half"))
     });
+    let mut first = whole(first);
     // One reading would have resumed where the first half's last match ended, with its last
     // claim consumed: the halves agree when both end before the split and the second
     // half's first claim starts after that claim.
@@ -253,26 +257,44 @@ fn claims_split(
         && reach.consumed <= split
         && second_starts.is_none_or(|s| s >= reach.consumed);
     if joins {
-        first.extend(second);
+        // Part by part, each freed once moved: the second half is never held twice.
+        for part in second {
+            first.extend(part);
+        }
         first
     } else {
-        claims_between(body, sentences, published, 0..body.len()).0
+        whole(claims_between(body, sentences, published, 0..body.len(), ALL).0)
     }
 }
 
-/// The claims whose matches start in `range` of `body`, how far their scan reached, and
-/// where the first claim starts (bytes).
+/// Claims made in one piece.
+const ALL: usize = usize::MAX;
+/// Claims a piece of the second half holds (about 2 MB).
+const PART: usize = 8192;
+
+/// The claims of a reading made in one piece (`ALL`).
+fn whole(mut parts: Vec<Vec<Claim>>) -> Vec<Claim> {
+    match parts.len() {
+        0 | 1 => parts.pop().unwrap_or_default(),
+        _ => parts.concat(),
+    }
+}
+
+/// The claims whose matches start in `range` of `body`, in pieces of at most `part`
+/// claims, how far their scan reached, and where the first claim starts (bytes).
 fn claims_between(
     whole: &Arc<str>,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     range: std::ops::Range<usize>,
-) -> (Vec<Claim>, scan::Reach, Option<usize>) {
+    part: usize,
+) -> (Vec<Vec<Claim>>, scan::Reach, Option<usize>) {
     let body: &str = whole;
     let mut first_start = None;
     let mut index = CharCursor::new(body);
     // Sentences start in the claims' order; a second cursor keeps both walks short.
     let mut sentence_index = CharCursor::new(body);
+    let mut parts = Vec::new();
     let mut claims = Vec::new();
     // The scan finds claims in text order, so each is made as it is found.
     let reach = scan::scan_range(body, published, range, |found| {
@@ -303,8 +325,14 @@ fn claims_between(
             )
         });
         claims.push(claim);
+        if claims.len() == part {
+            parts.push(std::mem::take(&mut claims));
+        }
     });
-    (claims, reach, first_start)
+    if !claims.is_empty() {
+        parts.push(claims);
+    }
+    (parts, reach, first_start)
 }
 
 #[cfg(test)]
@@ -329,19 +357,21 @@ mod tests {
         let published = NaiveDate::from_ymd_opt(2021, 5, 4);
         let sentences = sentence_spans(body);
         let shared: Arc<str> = body.into();
-        let whole: Vec<String> = claims_between(&shared, &sentences, published, 0..body.len())
-            .0
-            .iter()
-            .map(key)
-            .collect();
-        assert!(whole.len() > 8, "{}", whole.len());
-        // Every split, including inside a claim or a match, gives the same claims.
-        let mut splits = 0;
-        for split in (1..body.len()).filter(|&i| body.is_char_boundary(i)) {
-            let halves: Vec<String> = claims_split(&shared, &sentences, published, split)
+        let whole: Vec<String> =
+            super::whole(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
                 .iter()
                 .map(key)
                 .collect();
+        assert!(whole.len() > 8, "{}", whole.len());
+        // Every split, including inside a claim or a match, gives the same claims, however
+        // small the pieces the second half is read in.
+        let mut splits = 0;
+        for split in (1..body.len()).filter(|&i| body.is_char_boundary(i)) {
+            let halves: Vec<String> =
+                claims_split(&shared, &sentences, published, split, 1 + split % 3)
+                    .iter()
+                    .map(key)
+                    .collect();
             assert_eq!(halves, whole, "split at byte {split}");
             splits += 1;
         }
