@@ -13,7 +13,9 @@ use std::cell::RefCell;
 use chrono::NaiveDate;
 
 pub use finding::{Finding, FindingClaim, Rule, Severity};
-pub use number_conflict::{ConflictKey, conflict_key, number_conflicts, stored_key};
+pub use number_conflict::{
+    ConflictKey, NumberConflicts, conflict_key, number_conflicts, stored_key,
+};
 pub use quantity::{Anchor, anchor_of, terms};
 pub use relative_date::is_anchor;
 
@@ -80,9 +82,26 @@ pub fn window_end(claims: &[Claim], start: usize) -> usize {
     end
 }
 
-/// Number conflicts among claims given with their scope ("story:x" or "article:id"):
-/// grouped by key, so only claims about the same thing are ever compared.
-pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
+/// Claims with one conflict key (the same thing, in one scope), in the order given, with
+/// their anchors: the claims that number-conflict compares with each other.
+pub struct ConflictGroup<'a> {
+    pub key: ConflictKey,
+    pub claims: Vec<&'a Claim>,
+    pub anchors: Vec<Anchor>,
+}
+
+impl<'c> ConflictGroup<'c> {
+    /// Its findings, one at a time, in the group's order.
+    pub fn findings(&self) -> NumberConflicts<'_, 'c> {
+        NumberConflicts::new(&self.key, &self.claims, &self.anchors)
+    }
+}
+
+/// The groups of at least two claims among claims given with their scope ("story:x" or
+/// "article:id"): only claims about the same thing are ever compared.
+pub fn conflict_groups<'a>(
+    claims: impl IntoIterator<Item = (&'a str, &'a Claim)>,
+) -> Vec<ConflictGroup<'a>> {
     type Group<'a> = (Vec<&'a Claim>, Vec<Anchor>);
     let mut groups: std::collections::HashMap<ConflictKey, Group<'a>> = Default::default();
     for (scope, c) in claims {
@@ -93,9 +112,21 @@ pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> 
         }
     }
     groups
-        .iter()
+        .into_iter()
         .filter(|(_, g)| g.0.len() > 1)
-        .flat_map(|(k, g)| number_conflicts(k, &g.0, &g.1))
+        .map(|(key, (claims, anchors))| ConflictGroup {
+            key,
+            claims,
+            anchors,
+        })
+        .collect()
+}
+
+/// Number conflicts among claims given with their scope, group after group.
+pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
+    conflict_groups(claims)
+        .iter()
+        .flat_map(ConflictGroup::findings)
         .collect()
 }
 

@@ -117,55 +117,95 @@ fn range_text(c: &Claim) -> String {
 /// claim: at most one finding per claim, so one wrong figure among many agreeing ones does
 /// not flood the report with every pair.
 pub fn number_conflicts(key: &ConflictKey, group: &[&Claim], anchors: &[Anchor]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let support = Support::new(group);
-    // One prefix per distinct anchor: a group holds few of them, and a claim is searched
-    // only against those its own anchors are compatible with.
-    let mut seen: Vec<(&Anchor, Prefix)> = Vec::new();
-    for (j, later) in group.iter().enumerate() {
-        let anchor = &anchors[j];
-        let first = seen
+    NumberConflicts::new(key, group, anchors).collect()
+}
+
+/// `number_conflicts` made one finding at a time, in the group's order.
+pub struct NumberConflicts<'g, 'c> {
+    key: &'g ConflictKey,
+    group: &'g [&'c Claim],
+    anchors: &'g [Anchor],
+    support: Support,
+    /// One prefix per distinct anchor: a group holds few of them, and a claim is searched
+    /// only against those its own anchors are compatible with.
+    seen: Vec<(&'g Anchor, Prefix)>,
+    /// The next claim to look at.
+    next: usize,
+}
+
+impl<'g, 'c> NumberConflicts<'g, 'c> {
+    pub fn new(key: &'g ConflictKey, group: &'g [&'c Claim], anchors: &'g [Anchor]) -> Self {
+        NumberConflicts {
+            key,
+            group,
+            anchors,
+            support: Support::new(group),
+            seen: Vec::new(),
+            next: 0,
+        }
+    }
+
+    /// The finding of claim `j` against the claims before it, if any.
+    fn finding(&self, j: usize) -> Option<Finding> {
+        let later = self.group[j];
+        let anchor = &self.anchors[j];
+        let i = self
+            .seen
             .iter()
             .filter(|(a, _)| a.compatible(anchor))
             .filter_map(|(_, p)| p.first_disjoint(later))
-            .min();
-        if let Some(i) = first {
-            let earlier = group[i];
-            let across = later.review().article_id != earlier.review().article_id;
-            let about = match &key.event {
-                Some(e) => format!("{} {e}", key.subject),
-                None => key.subject.clone(),
-            };
-            out.push(Finding::new(
-                Rule::NumberConflict,
-                Severity::Warning,
-                format!(
-                    "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
-                    later.text,
-                    range_text(later),
-                    earlier.text,
-                    range_text(earlier),
-                    if across {
-                        " in another article of the story"
-                    } else {
-                        ""
-                    },
-                ),
-                Some(suggestion(&support, later, earlier)),
-                &[later, earlier],
-                None,
-            ));
-        }
-        match seen.iter_mut().find(|(a, _)| *a == anchor) {
-            Some((_, p)) => p.push(j, later),
-            None => {
-                let mut p = Prefix::default();
-                p.push(j, later);
-                seen.push((anchor, p));
+            .min()?;
+        let earlier = self.group[i];
+        let across = later.review().article_id != earlier.review().article_id;
+        let about = match &self.key.event {
+            Some(e) => format!("{} {e}", self.key.subject),
+            None => self.key.subject.clone(),
+        };
+        Some(Finding::new(
+            Rule::NumberConflict,
+            Severity::Warning,
+            format!(
+                "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
+                later.text,
+                range_text(later),
+                earlier.text,
+                range_text(earlier),
+                if across {
+                    " in another article of the story"
+                } else {
+                    ""
+                },
+            ),
+            Some(suggestion(&self.support, later, earlier)),
+            &[later, earlier],
+            None,
+        ))
+    }
+}
+
+impl Iterator for NumberConflicts<'_, '_> {
+    type Item = Finding;
+
+    fn next(&mut self) -> Option<Finding> {
+        while self.next < self.group.len() {
+            let j = self.next;
+            self.next += 1;
+            let found = self.finding(j);
+            let (anchor, later) = (&self.anchors[j], self.group[j]);
+            match self.seen.iter_mut().find(|(a, _)| *a == anchor) {
+                Some((_, p)) => p.push(j, later),
+                None => {
+                    let mut p = Prefix::default();
+                    p.push(j, later);
+                    self.seen.push((anchor, p));
+                }
+            }
+            if found.is_some() {
+                return found;
             }
         }
+        None
     }
-    out
 }
 
 /// The claims seen so far in a group, kept so that "the first earlier claim that cannot be

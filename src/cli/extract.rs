@@ -79,7 +79,8 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             let (tx, found) = std::sync::mpsc::sync_channel(FINDINGS_AHEAD);
             let (text, claims) = (&body, &ex);
             let checks = scope.spawn(move || {
-                let conflicts = app::extraction_conflicts(claims);
+                let groups = app::extraction_groups(claims);
+                let conflicts = app::ConflictsInOrder::new(&groups);
                 for f in app::FindingsInOrder::new(text, claims, conflicts) {
                     if tx.send(f).is_err() {
                         break; // the writer stopped (a closed pipe)
