@@ -47,7 +47,7 @@ pub fn claim(i: usize, j: usize) -> Claim {
     }
     let (start, end) = (j * 40, j * 40 + text.chars().count());
     Claim::unstored(
-        text,
+        text.into(),
         start,
         end,
         "A generated sentence.".into(),

@@ -170,7 +170,7 @@ fn sentence_changes(old: &Version, new: &Version) -> Vec<SentenceChange> {
 }
 
 fn figure(c: &Claim) -> (String, String) {
-    (c.text.clone(), c.value.summary())
+    (c.text.to_string(), c.value.summary())
 }
 
 fn one_side(op: &'static str, sentence: &str, claims: &[Claim], removed: bool) -> SentenceChange {
@@ -226,7 +226,7 @@ fn changed(old: &str, new: &str, old_claims: &[Claim], new_claims: &[Claim]) -> 
         figures.push(FigureChange {
             kind: o.kind().as_str().to_string(),
             old: Some(old_text),
-            new: n.map(|n| n.text.clone()),
+            new: n.map(|n| n.text.to_string()),
             old_value: Some(old_value),
             new_value: n.map(|n| n.value.summary()),
         });

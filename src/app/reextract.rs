@@ -91,7 +91,7 @@ fn change(
     Change {
         article_id: article_id.clone(),
         claim_id: c.id.clone(),
-        text: c.text.clone(),
+        text: c.text.to_string(),
         start: c.start,
         fields,
     }

@@ -219,7 +219,7 @@ pub fn add_claim(ws: &mut dyn Store, req: &AddClaim, actor: &str) -> Result<Clai
         _ => Value::empty(kind),
     };
     let mut claim = Claim::unstored(
-        req.quote.to_string(),
+        req.quote.into(),
         start,
         end,
         sentence.into(),

@@ -30,7 +30,7 @@ pub struct FindingClaim {
     #[serde(skip)]
     pub sentence: crate::model::SharedText,
     pub start: usize,
-    pub text: String,
+    pub text: crate::model::SharedText,
 }
 
 impl FindingClaim {
@@ -138,7 +138,7 @@ impl Finding {
         };
         let first = claims[0];
         let (text, start, end) =
-            span.unwrap_or_else(|| (first.text.clone(), first.start, first.end));
+            span.unwrap_or_else(|| (first.text.to_string(), first.start, first.end));
         Finding {
             id: FindingId::new(id),
             rule,

@@ -101,7 +101,7 @@ fn csv_row(c: &Claim) -> Vec<String> {
         opt(&c.id),
         opt(&c.review().article_id),
         c.kind().to_string(),
-        c.text.clone(),
+        c.text.to_string(),
         c.start.to_string(),
         c.end.to_string(),
         c.sentence.to_string(),

@@ -311,7 +311,7 @@ fn claims_between(
         };
         let (cs, ce) = (index.chars_before(start), index.chars_before(end));
         let mut claim = Claim::unstored(
-            body[start..end].to_string(),
+            SharedText::slice(whole, start..end),
             cs,
             ce,
             shared,

@@ -390,7 +390,7 @@ mod tests {
             .filter(|c| c.kind() == ClaimKind::Measure)
             .map(|c| {
                 (
-                    c.text,
+                    c.text.to_string(),
                     c.value.unit().unwrap_or_default().to_string(),
                     c.value.quantity().unwrap_or_default().to_string(),
                     c.value.si_range().0,

@@ -30,7 +30,8 @@ impl Origin {
 #[derive(Debug, Clone)]
 pub struct Claim {
     pub id: Option<ClaimId>,
-    pub text: String,
+    /// The quote: for an extracted claim, a piece of the body its sentence is a piece of.
+    pub text: SharedText,
     pub start: usize,
     pub end: usize,
     /// A piece of the one copy of the article's body that all its extracted claims share
@@ -73,7 +74,7 @@ static NO_REVIEW: Review = Review {
 impl Claim {
     /// A claim not yet stored: no id, unchecked, unassigned.
     pub fn unstored(
-        text: String,
+        text: SharedText,
         start: usize,
         end: usize,
         sentence: SharedText,
@@ -162,8 +163,9 @@ mod tests {
         let claims = crate::extract::claims_in_shared(&body, None);
         assert_eq!(claims.len(), 3, "{claims:?}");
         assert!(claims.iter().all(|c| c.review.is_none()));
-        // Their sentences are pieces of the body, not copies of it.
-        assert_eq!(std::sync::Arc::strong_count(&body), 4);
+        // Their quotes and sentences are pieces of the body, not copies of it.
+        assert_eq!(std::sync::Arc::strong_count(&body), 7);
+        assert_eq!(claims[1].text, "300 troops");
         assert!(claims[0].sentence.same(&claims[1].sentence));
         assert_eq!(&*claims[2].sentence, "Then 40 soldiers left.");
         // The JSON keeps every review field, empty.

@@ -121,7 +121,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<Claim> {
     };
     Ok(Claim {
         id: r.get(0)?,
-        text: r.get(3)?,
+        text: r.get::<_, String>(3)?.into(),
         start: r.get::<_, i64>(4)? as usize,
         end: r.get::<_, i64>(5)? as usize,
         sentence: "".into(),

@@ -119,7 +119,7 @@ fn insert_into(
         stored_id,
         article.into(),
         c.kind().as_str().to_string().into(),
-        c.text.clone().into(),
+        c.text.to_string().into(),
         (c.start as i64).into(),
         (c.end as i64).into(),
         (ss as i64).into(),

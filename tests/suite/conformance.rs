@@ -222,7 +222,7 @@ fn claims_keep_offsets_sentences_numbers(s: &mut dyn Store) -> Result<()> {
             c.text
         );
         ensure!(
-            c.sentence.contains(&c.text),
+            c.sentence.contains(c.text.as_str()),
             "sentence {:?} lacks {:?}",
             c.sentence,
             c.text

@@ -66,7 +66,7 @@ fn pathological_inputs() {
         ex.claims
             .iter()
             .all(|c| c.sentence.len() <= claimdesk::extract::MAX_SENTENCE
-                && c.sentence.contains(&c.text))
+                && c.sentence.contains(c.text.as_str()))
     );
     // The checks stay linear on it too (quadratic rules would take minutes here): 25,000
     // wrong weekdays and 25,001 figures about the same soldiers, the last one contradicting.

@@ -46,7 +46,7 @@ pub fn claim(r: &Row) -> Claim {
     };
     Claim {
         id: Some(r.get::<_, String>(0).into()),
-        text: r.get(3),
+        text: r.get::<_, String>(3).into(),
         start: offset(r, 4),
         end: offset(r, 5),
         sentence: "".into(),

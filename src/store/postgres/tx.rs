@@ -140,7 +140,7 @@ impl<'a> PgTx<'a> {
             Datum::Text(Some(id.clone())),
             Datum::Int(Some(article)),
             Datum::Text(Some(c.kind().as_str().into())),
-            Datum::Text(Some(c.text.clone())),
+            Datum::Text(Some(c.text.to_string())),
             Datum::Int(Some(c.start as i64)),
             Datum::Int(Some(c.end as i64)),
             Datum::Int(Some(ss as i64)),
