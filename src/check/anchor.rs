@@ -1,6 +1,8 @@
 //! Time and place anchors of a figure's sentence: "in 2003", "last year", "in March",
 //! "in Kenya". Two figures with different anchors of one sort are not the same quantity.
 
+use std::borrow::Cow;
+
 use super::quantity::ORDINALS;
 pub use crate::model::Anchor;
 
@@ -100,6 +102,18 @@ pub fn clause_at(sentence: &str, at: usize) -> &str {
     &sentence[from..to]
 }
 
+/// `w.to_lowercase()`, borrowed when that would change nothing (ASCII without capitals,
+/// most words): the checks lowercase every word near every figure.
+pub(super) fn lowercase(w: &str) -> Cow<'_, str> {
+    if !w.is_ascii() {
+        Cow::Owned(w.to_lowercase())
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// The time and place anchors of a sentence.
 pub fn anchor_of(sentence: &str) -> Anchor {
     let mut a = Anchor::default();
@@ -109,16 +123,16 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lowers: Vec<Cow<str>> = words.iter().map(|w| lowercase(w)).collect();
     for (i, &w) in words.iter().enumerate() {
-        let lower = lowers[i].as_str();
+        let lower = &*lowers[i];
         if w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
         {
             a.push("year", w.to_string());
         }
-        if let Some(n) = lowers.get(i + 1).map(String::as_str) {
+        if let Some(n) = lowers.get(i + 1).map(|l| &**l) {
             if matches!(lower, "last" | "this" | "next" | "previous")
                 && matches!(n, "year" | "month" | "week" | "quarter")
             {
@@ -137,10 +151,10 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         // "killed in the blast", "in an attack on a market": the incident a figure belongs to.
         if i >= 2
             && matches!(
-                lowers[i - 1].as_str(),
+                &*lowers[i - 1],
                 "the" | "a" | "an" | "another" | "that" | "this"
             )
-            && matches!(lowers[i - 2].as_str(), "in" | "by" | "during")
+            && matches!(&*lowers[i - 2], "in" | "by" | "during")
         {
             let incident = singular_incident(lower);
             if INCIDENTS.contains(&incident.as_str()) {
@@ -156,7 +170,7 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         if capitalized && w.len() > 1 && month.is_none() && !WEEKDAYS.contains(&lower) {
             let lead = (1..=3).any(|back| {
                 i >= back
-                    && PLACE_LEADS.contains(&lowers[i - back].as_str())
+                    && PLACE_LEADS.contains(&&*lowers[i - back])
                     && words[i - back + 1..i]
                         .iter()
                         .all(|m| m.starts_with(char::is_lowercase))
@@ -167,4 +181,28 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         }
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_is_to_lowercase_and_copies_only_when_that_changes_the_word() {
+        for w in [
+            "killed",
+            "Kenya",
+            "KABUL",
+            "",
+            "Ünited",
+            "ΣΟΦΙΑ",
+            "ǅemal",
+            "naïve",
+            "2021",
+        ] {
+            assert_eq!(lowercase(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lowercase("killed"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Kenya"), Cow::Owned(_)));
+    }
 }

@@ -14,8 +14,10 @@
 //! - their time and place anchors ("in 2003", "last year", "in March", "in Kenya") may be
 //!   missing on one side, but two different anchors of one sort never match.
 
-use super::anchor::clause_at;
+use std::borrow::Cow;
+
 pub use super::anchor::{Anchor, anchor_of};
+use super::anchor::{clause_at, lowercase};
 use crate::extract::{event_class, singular};
 use crate::model::{Claim, ClaimKind};
 
@@ -153,17 +155,14 @@ fn context(c: &Claim) -> (&str, &str) {
 }
 
 /// The lowercase words of the clause that ends where the quote starts, last word last.
-fn clause_words_before(before: &str) -> Vec<String> {
+fn clause_words_before(before: &str) -> Vec<Cow<'_, str>> {
     let clause = before
         .rsplit([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
         .next()
         .unwrap_or(before);
     clause
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|ch: char| !ch.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| lowercase(w.trim_matches(|ch: char| !ch.is_alphanumeric())))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -238,11 +237,11 @@ const PART_AFTER: &[&str] = &[
     "more ", "other ", "others", "of them", "of whom", "of which", "each", "apiece", "more,",
 ];
 
-fn is_part_or_change(before: &[String], after: &str) -> bool {
+fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     let near = &before[before.len().saturating_sub(3)..];
     if near
         .iter()
-        .any(|w| PART_BEFORE.contains(&w.as_str()) || CHANGE_BEFORE.contains(&w.as_str()))
+        .any(|w| PART_BEFORE.contains(&&**w) || CHANGE_BEFORE.contains(&&**w))
     {
         return true;
     }
@@ -278,7 +277,7 @@ fn is_part_or_change(before: &[String], after: &str) -> bool {
                 .contains(&w[1].trim_matches(|c: char| !c.is_alphanumeric()))
         })
     };
-    let before_refs: Vec<&str> = before.iter().map(String::as_str).collect();
+    let before_refs: Vec<&str> = before.iter().map(|w| &**w).collect();
     let after_words: Vec<&str> = head.split_whitespace().take(8).collect();
     ordinal_period(&before_refs) || ordinal_period(&after_words)
 }
@@ -333,7 +332,7 @@ const REPORTING: &[&str] = &["said", "says", "say", "told", "reported", "estimat
 
 /// The verb of a percentage's clause: the first past-tense word after "of the crops", else
 /// the word before the figure ("reached 30 percent").
-fn clause_verb(before: &[String], after: &str) -> Option<String> {
+fn clause_verb(before: &[Cow<str>], after: &str) -> Option<String> {
     let clause = after
         .split([',', ';', ':', '(', ')', '.'])
         .next()
@@ -346,7 +345,7 @@ fn clause_verb(before: &[String], after: &str) -> Option<String> {
         .find(|w| verbish(w) && !REPORTING.contains(w));
     let before_verb = before
         .last()
-        .map(String::as_str)
+        .map(|w| &**w)
         .filter(|w| verbish(w) && !REPORTING.contains(w));
     after_verb.or(before_verb).map(stem)
 }
