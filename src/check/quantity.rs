@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 pub use super::anchor::{Anchor, anchor_of};
-use super::anchor::{clause_at, lowercase};
+use super::anchor::{anchor_of_clause, clause_at, lowercase};
 use crate::extract::{event_class, singular};
 use crate::model::{Claim, ClaimKind};
 
@@ -86,7 +86,7 @@ pub fn terms(c: &Claim) -> Option<Terms> {
     Some(Terms {
         subject: noun.join(" "),
         event,
-        anchor: anchor_of(clause_at(&c.sentence, before.len())),
+        anchor: anchor_of_clause(clause_at(&c.sentence, before.len())),
     })
 }
 
