@@ -553,6 +553,9 @@ mod tests {
         let y = Anchor::decode("year=1995");
         assert!(!y.compatible(&none) && !none.compatible(&y));
         assert!(y.compatible(&Anchor::decode("place=kenya;year=1995")));
+        assert!(!y.compatible(&Anchor::decode("year=1996")));
+        let both = Anchor::decode("year=1995;year=1996");
+        assert!(!y.compatible(&both) && !both.compatible(&y));
         assert_eq!(Anchor::decode(&a.encode()), a);
         assert_eq!(
             anchor_of("Last year 20 died in Gaza.").encode(),

@@ -24,13 +24,12 @@ impl Anchor {
     /// must also be on both sides or neither: an unanchored figure is about the article's
     /// own time, so "168 people were killed in 1995" is another quantity than "259 killed".
     pub fn compatible(&self, other: &Anchor) -> bool {
-        let values = |a: &Anchor, sort: &str| -> Vec<String> {
-            a.0.iter()
-                .filter(|(k, _)| k == sort)
-                .map(|(_, v)| v.clone())
-                .collect()
-        };
-        if values(self, "year") != values(other, "year") {
+        // Compared in place, without copies: each claim of a group is checked against each
+        // distinct anchor seen before it.
+        fn years(a: &Anchor) -> impl Iterator<Item = &(String, String)> {
+            a.0.iter().filter(|(k, _)| k == "year")
+        }
+        if !years(self).eq(years(other)) {
             return false;
         }
         self.0.iter().all(|(k, v)| {
