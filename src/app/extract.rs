@@ -2,11 +2,10 @@
 //! of them alone.
 
 use std::cell::RefCell;
-
-use chrono::NaiveDate;
-
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+
+use chrono::NaiveDate;
 
 use crate::check::{self, ArticleView, ConflictGroup, Finding, NumberConflicts};
 use crate::extract::{CharCursor, Extraction, extract};
@@ -30,8 +29,11 @@ pub fn extraction_groups(ex: &Extraction) -> Vec<ConflictGroup<'_>> {
     check::conflict_groups(ex.claims.iter().map(|c| ("", c)))
 }
 
+/// Where a finding stands: its start, then its end, then its rule.
+type Place = (usize, usize, check::Rule);
+
 /// Text order: where a finding starts, then ends, then its rule.
-fn order(f: &Finding) -> (usize, usize, check::Rule) {
+fn order(f: &Finding) -> Place {
     (f.start, f.end, f.rule)
 }
 
@@ -40,40 +42,32 @@ fn order(f: &Finding) -> (usize, usize, check::Rule) {
 /// order, which is the text's): thousands of contradicting figures are never all held.
 pub struct ConflictsInOrder<'g, 'c> {
     groups: Vec<NumberConflicts<'g, 'c>>,
-    /// The next finding of each group, smallest first; ties go to the earlier group.
-    next: BinaryHeap<Reverse<Next>>,
-}
-
-/// The next finding of group `.1`, ordered by its place.
-struct Next((usize, usize, check::Rule), usize, Finding);
-
-impl PartialEq for Next {
-    fn eq(&self, other: &Next) -> bool {
-        (self.0, self.1) == (other.0, other.1)
-    }
-}
-impl Eq for Next {}
-impl PartialOrd for Next {
-    fn partial_cmp(&self, other: &Next) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Next {
-    fn cmp(&self, other: &Next) -> std::cmp::Ordering {
-        (self.0, self.1).cmp(&(other.0, other.1))
-    }
+    /// Each group's next finding, waiting its turn.
+    pending: Vec<Option<Finding>>,
+    /// (place, group) of the pending findings, smallest first; ties go to the earlier group.
+    turns: BinaryHeap<Reverse<(Place, usize)>>,
 }
 
 impl<'g, 'c> ConflictsInOrder<'g, 'c> {
     pub fn new(groups: &'g [ConflictGroup<'c>]) -> Self {
-        let mut groups: Vec<NumberConflicts<'g, 'c>> =
-            groups.iter().map(ConflictGroup::findings).collect();
-        let next = groups
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(i, g)| g.next().map(|f| Reverse(Next(order(&f), i, f))))
-            .collect();
-        ConflictsInOrder { groups, next }
+        let groups: Vec<NumberConflicts> = groups.iter().map(ConflictGroup::findings).collect();
+        let mut merge = ConflictsInOrder {
+            pending: vec![None; groups.len()],
+            groups,
+            turns: BinaryHeap::new(),
+        };
+        for i in 0..merge.groups.len() {
+            merge.advance(i);
+        }
+        merge
+    }
+
+    /// Makes group `i`'s next finding and queues it.
+    fn advance(&mut self, i: usize) {
+        if let Some(f) = self.groups[i].next() {
+            self.turns.push(Reverse((order(&f), i)));
+            self.pending[i] = Some(f);
+        }
     }
 }
 
@@ -81,11 +75,10 @@ impl Iterator for ConflictsInOrder<'_, '_> {
     type Item = Finding;
 
     fn next(&mut self) -> Option<Finding> {
-        let Reverse(Next(_, i, found)) = self.next.pop()?;
-        if let Some(f) = self.groups[i].next() {
-            self.next.push(Reverse(Next(order(&f), i, f)));
-        }
-        Some(found)
+        let Reverse((_, i)) = self.turns.pop()?;
+        let found = self.pending[i].take();
+        self.advance(i);
+        found
     }
 }
 

@@ -230,7 +230,7 @@ pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Cl
         .filter(|&s| s < body.len());
     match split {
         Some(split) => claims_split(body, &sentences, published, split, PART),
-        None => whole(claims_between(body, &sentences, published, 0..body.len(), ALL).0),
+        None => one_piece(claims_between(body, &sentences, published, 0..body.len(), ALL).0),
     }
 }
 
@@ -249,7 +249,7 @@ fn claims_split(
         let first = claims_between(body, sentences, published, 0..split, ALL);
         (first, second.join().expect("second half"))
     });
-    let mut first = whole(first);
+    let mut first = one_piece(first);
     // One reading would have resumed where the first half's last match ended, with its last
     // claim consumed: the halves agree when both end before the split and the second
     // half's first claim starts after that claim.
@@ -263,7 +263,7 @@ fn claims_split(
         }
         first
     } else {
-        whole(claims_between(body, sentences, published, 0..body.len(), ALL).0)
+        one_piece(claims_between(body, sentences, published, 0..body.len(), ALL).0)
     }
 }
 
@@ -273,7 +273,7 @@ const ALL: usize = usize::MAX;
 const PART: usize = 8192;
 
 /// The claims of a reading made in one piece (`ALL`).
-fn whole(mut parts: Vec<Vec<Claim>>) -> Vec<Claim> {
+fn one_piece(mut parts: Vec<Vec<Claim>>) -> Vec<Claim> {
     match parts.len() {
         0 | 1 => parts.pop().unwrap_or_default(),
         _ => parts.concat(),
@@ -358,7 +358,7 @@ mod tests {
         let sentences = sentence_spans(body);
         let shared: Arc<str> = body.into();
         let whole: Vec<String> =
-            super::whole(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
+            super::one_piece(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
                 .iter()
                 .map(key)
                 .collect();
