@@ -2,13 +2,12 @@
 //! of them alone.
 
 use std::cell::RefCell;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 use chrono::NaiveDate;
 
-use crate::check::{self, ArticleView, ConflictGroup, Finding, NumberConflicts};
+use crate::check::{self, ArticleView, ConflictTracker, Finding, TrackedConflicts};
 use crate::extract::{CharCursor, Extraction, extract};
+use crate::model::Claim;
 
 /// The claims of `body` and their findings, in text order.
 pub fn extract_and_check(body: &str, published: Option<NaiveDate>) -> (Extraction, Vec<Finding>) {
@@ -19,122 +18,114 @@ pub fn extract_and_check(body: &str, published: Option<NaiveDate>) -> (Extractio
 
 /// The findings the checks make of one extraction alone, in text order.
 pub fn check_extraction(body: &str, ex: &Extraction) -> Vec<Finding> {
-    let groups = extraction_groups(ex);
-    FindingsInOrder::new(body, ex, ConflictsInOrder::new(&groups)).collect()
+    let mut checks = StreamChecks::new(body, ex.published);
+    checks.push(ex.claims.clone());
+    checks.finish().collect()
 }
-
-/// The claims of one extraction that number-conflict compares, grouped: the one check
-/// that reads the whole article at once.
-pub fn extraction_groups(ex: &Extraction) -> Vec<ConflictGroup<'_>> {
-    check::conflict_groups(ex.claims.iter().map(|c| ("", c)))
-}
-
-/// Where a finding stands: its start, then its end, then its rule.
-type Place = (usize, usize, check::Rule);
 
 /// Text order: where a finding starts, then ends, then its rule.
-fn order(f: &Finding) -> Place {
+fn order(f: &Finding) -> (usize, usize, check::Rule) {
     (f.start, f.end, f.rule)
 }
 
-/// The number conflicts of groups of one article's claims in text order, each group's
-/// made one at a time as the merge reaches them (a group's findings come in its claims'
-/// order, which is the text's): thousands of contradicting figures are never all held.
-pub struct ConflictsInOrder<'g, 'c> {
-    groups: Vec<NumberConflicts<'g, 'c>>,
-    /// Each group's next finding, waiting its turn.
-    pending: Vec<Option<Finding>>,
-    /// (place, group) of the pending findings, smallest first; ties go to the earlier group.
-    turns: BinaryHeap<Reverse<(Place, usize)>>,
-}
-
-impl<'g, 'c> ConflictsInOrder<'g, 'c> {
-    pub fn new(groups: &'g [ConflictGroup<'c>]) -> Self {
-        let groups: Vec<NumberConflicts> = groups.iter().map(ConflictGroup::findings).collect();
-        let mut merge = ConflictsInOrder {
-            pending: vec![None; groups.len()],
-            groups,
-            turns: BinaryHeap::new(),
-        };
-        for i in 0..merge.groups.len() {
-            merge.advance(i);
-        }
-        merge
-    }
-
-    /// Makes group `i`'s next finding and queues it.
-    fn advance(&mut self, i: usize) {
-        if let Some(f) = self.groups[i].next() {
-            self.turns.push(Reverse((order(&f), i)));
-            self.pending[i] = Some(f);
-        }
-    }
-}
-
-impl Iterator for ConflictsInOrder<'_, '_> {
-    type Item = Finding;
-
-    fn next(&mut self) -> Option<Finding> {
-        let Reverse((_, i)) = self.turns.pop()?;
-        let found = self.pending[i].take();
-        self.advance(i);
-        found
-    }
-}
-
-/// An extraction's findings in text order, made a window of claims at a time as they are
-/// asked for, the number conflicts (in text order, as `ConflictsInOrder` gives them)
-/// merged in: a long article's findings are never all held at once.
-pub struct FindingsInOrder<'a, C: Iterator<Item = Finding>> {
+/// The findings of one article whose claims arrive part by part in text order and are
+/// dropped once looked at: the rules that read a claim and its neighbours run a window of
+/// claims at a time as the claims come, and the number conflicts keep only the claims
+/// their findings name. A long article's claims are never all held.
+pub struct StreamChecks<'a> {
     body: &'a str,
-    ex: &'a Extraction,
+    published: Option<NaiveDate>,
     cursor: RefCell<CharCursor<'a>>,
-    conflicts: std::iter::Peekable<C>,
-    /// The first claim of the next window.
+    /// The claims not yet checked, after the one before them (a rule reads a claim's
+    /// neighbours on either side).
+    pending: Vec<Claim>,
+    /// Where the next window starts in `pending`.
     next: usize,
-    /// The current window's findings, last first.
-    ready: Vec<Finding>,
+    /// The windows' findings so far, in text order.
+    found: Vec<Finding>,
+    conflicts: ConflictTracker,
 }
 
-impl<'a, C: Iterator<Item = Finding>> FindingsInOrder<'a, C> {
-    pub fn new(body: &'a str, ex: &'a Extraction, conflicts: C) -> Self {
-        FindingsInOrder {
+impl<'a> StreamChecks<'a> {
+    pub fn new(body: &'a str, published: Option<NaiveDate>) -> Self {
+        StreamChecks {
             body,
-            ex,
+            published,
             cursor: RefCell::new(CharCursor::new(body)),
-            conflicts: conflicts.peekable(),
+            pending: Vec::new(),
             next: 0,
-            ready: Vec::new(),
+            found: Vec::new(),
+            conflicts: ConflictTracker::default(),
         }
     }
-}
 
-impl<C: Iterator<Item = Finding>> Iterator for FindingsInOrder<'_, C> {
-    type Item = Finding;
+    /// The next claims of the article, in text order.
+    pub fn push(&mut self, part: Vec<Claim>) {
+        for c in &part {
+            self.conflicts.push("", c);
+        }
+        self.pending.extend(part);
+        self.check_windows(false);
+    }
 
-    fn next(&mut self) -> Option<Finding> {
-        let claims = &self.ex.claims;
-        while self.ready.is_empty() && self.next < claims.len() {
-            let end = check::window_end(claims, self.next);
+    /// Checks the windows whose claims, and the claim after them, have come (all of them
+    /// once the text has ended).
+    fn check_windows(&mut self, ended: bool) {
+        while self.next < self.pending.len() {
+            let end = check::window_end(&self.pending, self.next);
+            // A window never ends between claims at one offset, and reads the claim after
+            // it: both are known only once a later claim has come.
+            if end == self.pending.len() && !ended {
+                break;
+            }
             let view = ArticleView {
                 article_id: None,
-                published: self.ex.published,
+                published: self.published,
                 body: Some(self.body),
-                claims,
+                claims: &self.pending,
                 cursor: Some(&self.cursor),
             };
             let mut found = check::check_article_window(&view, self.next..end);
-            let to = claims.get(end).map(|c| c.start);
-            while let Some(c) = self.conflicts.next_if(|f| to.is_none_or(|e| f.start < e)) {
-                found.push(c);
-            }
             found.sort_by_key(order);
-            found.reverse();
-            self.ready = found;
+            self.found.append(&mut found);
             self.next = end;
         }
-        // Past the last window only conflicts are left (an article without claims has none).
-        self.ready.pop().or_else(|| self.conflicts.next())
+        if self.next > 1 {
+            self.pending.drain(..self.next - 1);
+            self.next = 1;
+        }
+    }
+
+    /// All the findings, in text order.
+    pub fn finish(mut self) -> InOrder {
+        self.check_windows(true);
+        InOrder {
+            windows: self.found.into_iter().peekable(),
+            conflicts: self.conflicts.findings().peekable(),
+        }
+    }
+}
+
+/// The windows' findings and the number conflicts merged in text order (on a tie, the
+/// window's finding first).
+pub struct InOrder {
+    windows: std::iter::Peekable<std::vec::IntoIter<Finding>>,
+    conflicts: std::iter::Peekable<TrackedConflicts>,
+}
+
+impl Iterator for InOrder {
+    type Item = Finding;
+
+    fn next(&mut self) -> Option<Finding> {
+        let window_first = match (self.windows.peek(), self.conflicts.peek()) {
+            (Some(w), Some(c)) => order(w) <= order(c),
+            (w, _) => w.is_some(),
+        };
+        if window_first {
+            self.windows.next()
+        } else {
+            self.conflicts.next()
+        }
     }
 }
 
@@ -150,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn findings_window_by_window_are_the_findings_of_the_whole_article() {
+    fn findings_streamed_part_by_part_are_the_findings_of_the_whole_article() {
         // Two groups of contradicting figures, interleaved: their findings merge in order.
         let unit = "Yesterday (Monday, May 4) the envoy arrived. Officials said 12 soldiers \
                     died. Officials said 30 homes were destroyed. On Sunday, May 9, talks \
@@ -175,9 +166,13 @@ mod tests {
             });
             whole.extend(check::conflicts(ex.claims.iter().map(|c| ("", c))));
             whole.sort_by_key(order);
-            let groups = extraction_groups(&ex);
-            let windowed: Vec<Finding> =
-                FindingsInOrder::new(&body, &ex, ConflictsInOrder::new(&groups)).collect();
+            // In parts of every size around the window's, so that windows end everywhere.
+            let part = check::WINDOW - 3 + lead * 7;
+            let mut checks = StreamChecks::new(&body, ex.published);
+            for p in ex.claims.chunks(part) {
+                checks.push(p.to_vec());
+            }
+            let windowed: Vec<Finding> = checks.finish().collect();
             let (w, o) = (ids(&windowed), ids(&whole));
             let differ = w.iter().zip(&o).position(|(a, b)| a != b);
             assert!(

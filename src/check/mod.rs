@@ -1,6 +1,7 @@
 //! Consistency checks over an article's claims: pure functions, one file per rule.
 
 mod anchor;
+mod conflict_stream;
 mod finding;
 mod invalid_date;
 mod number_conflict;
@@ -12,6 +13,7 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
+pub use conflict_stream::{ConflictTracker, TrackedConflicts};
 pub use finding::{Finding, FindingClaim, Rule, Severity};
 pub use number_conflict::{
     ConflictKey, NumberConflicts, conflict_key, number_conflicts, stored_key,
@@ -28,7 +30,7 @@ pub struct ArticleView<'a, 'c> {
     pub published: Option<NaiveDate>,
     /// The body, needed only to read what stands between adjacent claims.
     pub body: Option<&'a str>,
-    pub claims: &'a [Claim],
+    pub claims: &'c [Claim],
     /// A cursor over `body` to reuse, so that checking a long article a window of claims
     /// at a time walks its text once (None: each check makes its own).
     pub cursor: Option<&'c RefCell<CharCursor<'a>>>,

@@ -126,9 +126,7 @@ pub struct NumberConflicts<'g, 'c> {
     group: &'g [&'c Claim],
     anchors: &'g [Anchor],
     support: Support,
-    /// One prefix per distinct anchor: a group holds few of them, and a claim is searched
-    /// only against those its own anchors are compatible with.
-    seen: Vec<(&'g Anchor, Prefix)>,
+    scan: GroupScan,
     /// The next claim to look at.
     next: usize,
 }
@@ -140,46 +138,9 @@ impl<'g, 'c> NumberConflicts<'g, 'c> {
             group,
             anchors,
             support: Support::new(group),
-            seen: Vec::new(),
+            scan: GroupScan::default(),
             next: 0,
         }
-    }
-
-    /// The finding of claim `j` against the claims before it, if any.
-    fn finding(&self, j: usize) -> Option<Finding> {
-        let later = self.group[j];
-        let anchor = &self.anchors[j];
-        let i = self
-            .seen
-            .iter()
-            .filter(|(a, _)| a.compatible(anchor))
-            .filter_map(|(_, p)| p.first_disjoint(later))
-            .min()?;
-        let earlier = self.group[i];
-        let across = later.review().article_id != earlier.review().article_id;
-        let about = match &self.key.event {
-            Some(e) => format!("{} {e}", self.key.subject),
-            None => self.key.subject.clone(),
-        };
-        Some(Finding::new(
-            Rule::NumberConflict,
-            Severity::Warning,
-            format!(
-                "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
-                later.text,
-                range_text(later),
-                earlier.text,
-                range_text(earlier),
-                if across {
-                    " in another article of the story"
-                } else {
-                    ""
-                },
-            ),
-            Some(suggestion(&self.support, later, earlier)),
-            &[later, earlier],
-            None,
-        ))
     }
 }
 
@@ -190,21 +151,83 @@ impl Iterator for NumberConflicts<'_, '_> {
         while self.next < self.group.len() {
             let j = self.next;
             self.next += 1;
-            let found = self.finding(j);
-            let (anchor, later) = (&self.anchors[j], self.group[j]);
-            match self.seen.iter_mut().find(|(a, _)| *a == anchor) {
-                Some((_, p)) => p.push(j, later),
-                None => {
-                    let mut p = Prefix::default();
-                    p.push(j, later);
-                    self.seen.push((anchor, p));
-                }
-            }
-            if found.is_some() {
-                return found;
+            let later = self.group[j];
+            if let (Some(i), _) = self.scan.push(j, &self.anchors[j], later) {
+                return Some(conflict_finding(
+                    self.key,
+                    &self.support,
+                    later,
+                    self.group[i],
+                ));
             }
         }
         None
+    }
+}
+
+/// The finding of claim `later` that cannot be true with claim `earlier` of the group
+/// `support` counts.
+pub(super) fn conflict_finding(
+    key: &ConflictKey,
+    support: &Support,
+    later: &Claim,
+    earlier: &Claim,
+) -> Finding {
+    let across = later.review().article_id != earlier.review().article_id;
+    let about = match &key.event {
+        Some(e) => format!("{} {e}", key.subject),
+        None => key.subject.clone(),
+    };
+    Finding::new(
+        Rule::NumberConflict,
+        Severity::Warning,
+        format!(
+            "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
+            later.text,
+            range_text(later),
+            earlier.text,
+            range_text(earlier),
+            if across {
+                " in another article of the story"
+            } else {
+                ""
+            },
+        ),
+        Some(suggestion(support, later, earlier)),
+        &[later, earlier],
+        None,
+    )
+}
+
+/// A group's claims seen so far, one at a time in the group's order, as the search for
+/// conflicts needs them: one prefix per distinct anchor (a group holds few of them, and a
+/// claim is searched only against those its own anchors are compatible with).
+#[derive(Default)]
+pub(super) struct GroupScan {
+    seen: Vec<(Anchor, Prefix)>,
+}
+
+impl GroupScan {
+    /// Looks at claim `j` of the group, with its anchor: the first earlier claim of
+    /// compatible anchors it cannot be true with, if any, and whether `j` itself may be
+    /// such an earlier claim for a later one (a record of its prefix).
+    pub(super) fn push(&mut self, j: usize, anchor: &Anchor, c: &Claim) -> (Option<usize>, bool) {
+        let earlier = self
+            .seen
+            .iter()
+            .filter(|(a, _)| a.compatible(anchor))
+            .filter_map(|(_, p)| p.first_disjoint(c))
+            .min();
+        let record = match self.seen.iter_mut().find(|(a, _)| a == anchor) {
+            Some((_, p)) => p.push(j, c),
+            None => {
+                let mut p = Prefix::default();
+                let record = p.push(j, c);
+                self.seen.push((anchor.clone(), p));
+                record
+            }
+        };
+        (earlier, record)
     }
 }
 
@@ -219,17 +242,22 @@ struct Prefix {
 }
 
 impl Prefix {
-    fn push(&mut self, i: usize, c: &Claim) {
+    /// Adds claim `i`: whether it set a record (and so may be named by a later finding).
+    fn push(&mut self, i: usize, c: &Claim) -> bool {
+        let mut record = false;
         if let Some(l) = low(c)
             && self.low_records.last().is_none_or(|r| l > r.0)
         {
             self.low_records.push((l, i));
+            record = true;
         }
         if let Some(h) = high(c)
             && self.high_records.last().is_none_or(|r| h < r.0)
         {
             self.high_records.push((h, i));
+            record = true;
         }
+        record
     }
 
     /// The first claim seen whose range lies wholly above or below `c`'s.
@@ -249,7 +277,7 @@ impl Prefix {
 
 /// How many of a group's other figures can be true together with a claim, by counting
 /// those that cannot (sorted ends, binary search): no claim is below and above at once.
-struct Support {
+pub(super) struct Support {
     lows: Vec<f64>,
     highs: Vec<f64>,
     others: usize,
@@ -257,15 +285,11 @@ struct Support {
 
 impl Support {
     fn new(group: &[&Claim]) -> Support {
-        let mut lows: Vec<f64> = group.iter().filter_map(|c| low(c)).collect();
-        let mut highs: Vec<f64> = group.iter().filter_map(|c| high(c)).collect();
-        lows.sort_by(f64::total_cmp);
-        highs.sort_by(f64::total_cmp);
-        Support {
-            lows,
-            highs,
-            others: group.len().saturating_sub(1),
+        let mut ends = SupportEnds::default();
+        for c in group {
+            ends.push(c);
         }
+        ends.finish()
     }
 
     fn of(&self, c: &Claim) -> usize {
@@ -277,6 +301,37 @@ impl Support {
             .low()
             .map_or(0, |l| self.highs.partition_point(|&h| h < l));
         self.others - above - below
+    }
+}
+
+/// The ends of a group's ranges, gathered one claim at a time, for `Support`.
+#[derive(Default)]
+pub(super) struct SupportEnds {
+    lows: Vec<f64>,
+    highs: Vec<f64>,
+    claims: usize,
+}
+
+impl SupportEnds {
+    pub(super) fn push(&mut self, c: &Claim) {
+        self.lows.extend(low(c));
+        self.highs.extend(high(c));
+        self.claims += 1;
+    }
+
+    /// How many claims were pushed.
+    pub(super) fn len(&self) -> usize {
+        self.claims
+    }
+
+    pub(super) fn finish(mut self) -> Support {
+        self.lows.sort_by(f64::total_cmp);
+        self.highs.sort_by(f64::total_cmp);
+        Support {
+            lows: self.lows,
+            highs: self.highs,
+            others: self.claims.saturating_sub(1),
+        }
     }
 }
 

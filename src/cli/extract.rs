@@ -11,7 +11,7 @@ use serde_json::{Value as Json, json};
 use super::output::{self, Format};
 use super::pretty;
 use crate::app;
-use crate::check::Finding;
+use crate::extract;
 use crate::ingest::read_sources;
 use crate::model::Claim;
 
@@ -29,24 +29,40 @@ pub struct ExtractArgs {
     pub limits: super::Limits,
 }
 
-/// Findings made ahead of the writer.
-const FINDINGS_AHEAD: usize = 4096;
+/// Claims handed from the reading thread to the writer at a time, and how many such parts
+/// may wait: what is held of a long article's claims at once.
+const PART: usize = 4096;
+const PARTS_AHEAD: usize = 2;
 
 /// `extract --format json`, byte for byte as serde_json's pretty printer would write the
-/// tree {article, claims, findings}, without the tree: the claims are made JSON on two
-/// threads, the findings written as another thread makes them.
-fn write_json(article: &Json, claims: &[Claim], findings: &Receiver<Finding>) -> Result<()> {
+/// tree {article, claims, findings}, without the tree: each part of the claims is written
+/// and checked as it comes from the reading thread, then dropped; the findings follow.
+fn write_json(
+    article: &Json,
+    body: &str,
+    published: Option<NaiveDate>,
+    parts: &Receiver<Vec<Claim>>,
+) -> Result<()> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
     out.write_all(b"{\n  \"article\": ")?;
     pretty::write_at(&mut out, 1, article)?;
     out.write_all(b",\n  \"claims\": ")?;
-    pretty::write_array_at(&mut out, 1, claims, |w, depth, c| {
-        pretty::write_at(w, depth, &c.json())
-    })?;
+    let mut claims = pretty::ArrayAt::open(&mut out, 1)?;
+    let mut checks = app::StreamChecks::new(body, published);
+    for part in parts {
+        for c in &part {
+            claims.item(&mut out, &c.json())?;
+        }
+        checks.push(part);
+    }
+    claims.close(&mut out)?;
     out.write_all(b",\n  \"findings\": ")?;
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, pretty::PrettyAt::new(1));
-    serde::Serializer::collect_seq(&mut ser, findings.iter()).map_err(std::io::Error::from)?;
+    let mut findings = pretty::ArrayAt::open(&mut out, 1)?;
+    for f in checks.finish() {
+        findings.item(&mut out, &f)?;
+    }
+    findings.close(&mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()?;
     Ok(())
@@ -65,49 +81,47 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     };
     // One copy of the body, which the claims' sentences point into.
     let body: std::sync::Arc<str> = std::mem::take(&mut src.body).into();
+    let article = |ex: &crate::extract::Extraction| {
+        json!({
+            "title": ex.title,
+            "published": ex.published.map(|d| d.to_string()),
+            "published_from": ex.published_from.map(|p| p.as_str()),
+            "language": ex.language.as_ref().map(|l| l.code.clone()),
+        })
+    };
     // The same date and title as ingest would store.
-    let ex = crate::ingest::extract_body(&body, &src.meta, args.published);
-    if let Some(l) = ex.unsupported_language() {
+    let header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
+    if let Some(l) = header.unsupported_language() {
         output::warn(&format!(
             "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
             args.file, l.name, l.code
         ));
     }
-    let written = match args.format {
-        // Written as it serializes: a long article's claims never become one JSON tree.
-        Format::Json => std::thread::scope(|scope| {
-            let (tx, found) = std::sync::mpsc::sync_channel(FINDINGS_AHEAD);
-            let (text, claims) = (&body, &ex);
-            let checks = scope.spawn(move || {
-                let groups = app::extraction_groups(claims);
-                let conflicts = app::ConflictsInOrder::new(&groups);
-                for f in app::FindingsInOrder::new(text, claims, conflicts) {
-                    if tx.send(f).is_err() {
-                        break; // the writer stopped (a closed pipe)
-                    }
-                }
-            });
-            let article = json!({
-                "title": ex.title,
-                "published": ex.published.map(|d| d.to_string()),
-                "published_from": ex.published_from.map(|p| p.as_str()),
-                "language": ex.language.as_ref().map(|l| l.code.clone()),
-            });
-            let written = write_json(&article, &ex.claims, &found);
-            // A closed pipe stops the checks too.
-            drop(found);
-            // A check that panicked ends the findings early: not a finished answer.
-            let finished = checks.join().is_ok();
-            written?;
-            anyhow::ensure!(finished, "the checks did not finish");
-            Ok(())
-        }),
-        format => super::claims::print_claims(None, &ex.claims, format),
-    };
-    // The command ends here: freeing a long article's claims one by one would only cost
-    // time; the process gives the memory back at once.
-    std::mem::forget(ex);
-    std::mem::forget(read);
-    std::mem::forget(body);
-    written
+    if args.format != Format::Json {
+        let ex = crate::ingest::extract_body(&body, &src.meta, args.published);
+        let printed = super::claims::print_claims(None, &ex.claims, args.format);
+        // The command ends here: freeing a long article's claims one by one would only
+        // cost time; the process gives the memory back at once.
+        std::mem::forget(ex);
+        return printed;
+    }
+    // Written as it is read: a long article's claims are never all held.
+    std::thread::scope(|scope| {
+        let (tx, parts) = std::sync::mpsc::sync_channel(PARTS_AHEAD);
+        let (text, published) = (&body, header.published);
+        let reads = header.reads_claims();
+        let reading = scope.spawn(move || {
+            if reads {
+                // A writer that stopped (a closed pipe) drops the parts it is sent.
+                extract::claims_in_parts(text, published, PART, |p| drop(tx.send(p)));
+            }
+        });
+        let written = write_json(&article(&header), &body, header.published, &parts);
+        drop(parts);
+        // A reading that panicked ends the claims early: not a finished answer.
+        let finished = reading.join().is_ok();
+        written?;
+        anyhow::ensure!(finished, "reading the claims did not finish");
+        Ok(())
+    })
 }

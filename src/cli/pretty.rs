@@ -1,6 +1,6 @@
-//! Pretty JSON written in pieces: serde_json's pretty layout from any depth, so that the
-//! elements of a long array can be serialized on two threads and joined, byte for byte, as
-//! one serializer would have written them.
+//! Pretty JSON written in pieces: serde_json's pretty layout from any depth, so that a
+//! long array can be written an element at a time, byte for byte as one serializer would
+//! have written it whole.
 
 use std::io::{self, Write};
 
@@ -101,66 +101,34 @@ pub fn write_at<W: Write>(w: &mut W, depth: usize, value: &impl Serialize) -> io
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// Elements serialized into one buffer on a thread.
-const CHUNK: usize = 1024;
-
-/// Writes `items` as a pretty JSON array `depth` levels in, as `write_at` would, each item
-/// written by `write_item` (with `write_at` one level deeper): items are made JSON a chunk
-/// at a time, the odd chunks on a second thread, and written in order.
-pub fn write_array_at<T: Sync, W: Write>(
-    w: &mut W,
+/// A pretty JSON array `depth` levels in, written an element at a time, byte for byte as
+/// `write_at` of the whole array would write it.
+pub struct ArrayAt {
     depth: usize,
-    items: &[T],
-    write_item: impl Fn(&mut Vec<u8>, usize, &T) -> io::Result<()> + Sync,
-) -> io::Result<()> {
-    if items.is_empty() {
-        return w.write_all(b"[]");
+    items: usize,
+}
+
+impl ArrayAt {
+    pub fn open<W: Write>(w: &mut W, depth: usize) -> io::Result<ArrayAt> {
+        w.write_all(b"[")?;
+        Ok(ArrayAt { depth, items: 0 })
     }
-    // Each element as one serializer writes it: a line break, the indent, the element.
-    let chunk = |at: usize, buf: &mut Vec<u8>| -> io::Result<()> {
-        for (i, item) in items[at..(at + CHUNK).min(items.len())].iter().enumerate() {
-            buf.extend_from_slice(if at + i == 0 { b"\n" } else { b",\n" });
-            indent(buf, depth + 1)?;
-            write_item(buf, depth + 1, item)?;
+
+    /// Writes the next element.
+    pub fn item<W: Write>(&mut self, w: &mut W, value: &impl Serialize) -> io::Result<()> {
+        w.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
+        indent(w, self.depth + 1)?;
+        self.items += 1;
+        write_at(w, self.depth + 1, value)
+    }
+
+    pub fn close<W: Write>(self, w: &mut W) -> io::Result<()> {
+        if self.items > 0 {
+            w.write_all(b"\n")?;
+            indent(w, self.depth)?;
         }
-        Ok(())
-    };
-    w.write_all(b"[")?;
-    let starts: Vec<usize> = (0..items.len()).step_by(CHUNK).collect();
-    std::thread::scope(|scope| -> io::Result<()> {
-        let (to_writer, made) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(1);
-        let (to_helper, spare) = std::sync::mpsc::channel::<Vec<u8>>();
-        let odd: Vec<usize> = starts.iter().copied().skip(1).step_by(2).collect();
-        let chunk = &chunk;
-        scope.spawn(move || {
-            for at in odd {
-                let mut buf = spare.try_recv().unwrap_or_default();
-                buf.clear();
-                let done = chunk(at, &mut buf).map(|()| buf);
-                if to_writer.send(done).is_err() {
-                    return; // the writer stopped
-                }
-            }
-        });
-        let mut own = Vec::new();
-        for pair in starts.chunks(2) {
-            own.clear();
-            chunk(pair[0], &mut own)?;
-            w.write_all(&own)?;
-            if pair.len() == 2 {
-                let theirs = made
-                    .recv()
-                    .map_err(|_| io::Error::other("a JSON thread failed"))??;
-                w.write_all(&theirs)?;
-                // Given back to be filled again; the helper may have finished already.
-                let _ = to_helper.send(theirs);
-            }
-        }
-        Ok(())
-    })?;
-    w.write_all(b"\n")?;
-    indent(w, depth)?;
-    w.write_all(b"]")
+        w.write_all(b"]")
+    }
 }
 
 #[cfg(test)]
@@ -171,19 +139,22 @@ mod tests {
     #[test]
     fn written_in_pieces_is_what_one_pretty_serializer_writes() {
         let item = |i: usize| json!({"i": i, "empty": [], "none": {}, "list": [1, {"a": "b\n\"c\""}], "s": "\u{1b}x"});
-        for n in [0, 1, 2, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7] {
+        for n in [0, 1, 2, 1000] {
             let items: Vec<usize> = (0..n).collect();
             let whole = json!({"article": {"t": 1}, "claims": items.iter().map(|&i| item(i)).collect::<Vec<_>>(), "findings": []});
             let mut pieces = Vec::new();
             pieces.extend_from_slice(b"{\n  \"article\": ");
             write_at(&mut pieces, 1, &json!({"t": 1})).unwrap();
             pieces.extend_from_slice(b",\n  \"claims\": ");
-            write_array_at(&mut pieces, 1, &items, |w, d, &i| write_at(w, d, &item(i))).unwrap();
+            let mut claims = ArrayAt::open(&mut pieces, 1).unwrap();
+            for &i in &items {
+                claims.item(&mut pieces, &item(i)).unwrap();
+            }
+            claims.close(&mut pieces).unwrap();
             pieces.extend_from_slice(b",\n  \"findings\": ");
-            write_array_at(&mut pieces, 1, &items[..0], |w, d, &i| {
-                write_at(w, d, &item(i))
-            })
-            .unwrap();
+            ArrayAt::open(&mut pieces, 1)
+                .and_then(|a| a.close(&mut pieces))
+                .unwrap();
             pieces.extend_from_slice(b"\n}");
             assert_eq!(
                 String::from_utf8(pieces).unwrap(),

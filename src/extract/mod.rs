@@ -102,6 +102,12 @@ impl Extraction {
     pub fn unsupported_language(&self) -> Option<&Language> {
         self.language.as_ref().filter(|l| !l.is_english())
     }
+
+    /// Whether claims are read from the article: only English is read for now (another
+    /// language's dates and numbers would be misread), or text too short to tell.
+    pub fn reads_claims(&self) -> bool {
+        self.unsupported_language().is_none()
+    }
 }
 
 /// The first non-empty line, trimmed, at most 200 characters.
@@ -137,6 +143,16 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
 
 /// `extract` of a body its claims share: their sentences are pieces of it, not copies.
 pub fn extract_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Extraction {
+    let mut ex = extract_header(body, published);
+    if ex.reads_claims() {
+        ex.claims = claims_in_shared(body, ex.published);
+    }
+    ex
+}
+
+/// What extraction learns of `body` apart from its claims (left empty): its title,
+/// publication date (`published` when given, else the dateline's) and language.
+pub fn extract_header(body: &str, published: Option<NaiveDate>) -> Extraction {
     let (published, published_from) = match published {
         Some(p) => (Some(p), Some(PublishedFrom::Flag)),
         None => match dateline(body) {
@@ -144,18 +160,12 @@ pub fn extract_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Extracti
             None => (None, None),
         },
     };
-    let language = detect_language(body);
-    // Only English is read for now: another language's dates and numbers would be misread.
-    let claims = match &language {
-        Some(l) if !l.is_english() => Vec::new(),
-        _ => claims_in_shared(body, published),
-    };
     Extraction {
         title: title_of(body),
         published,
         published_from,
-        language,
-        claims,
+        language: detect_language(body),
+        claims: Vec::new(),
     }
 }
 
@@ -234,6 +244,18 @@ pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Cl
     }
 }
 
+/// The claims of `body` in text order, handed to `each` in parts of at most `part` claims
+/// as the text is read (on this thread): a long article's claims need never be all held.
+pub fn claims_in_parts(
+    body: &Arc<str>,
+    published: Option<NaiveDate>,
+    part: usize,
+    each: impl FnMut(Vec<Claim>),
+) {
+    let sentences = sentence_spans(body);
+    claims_each_part(body, &sentences, published, 0..body.len(), part, each);
+}
+
 /// `claims_in` read as two halves at `split` (any character boundary) on two threads, the
 /// second in pieces of `part` claims.
 fn claims_split(
@@ -289,12 +311,26 @@ fn claims_between(
     range: std::ops::Range<usize>,
     part: usize,
 ) -> (Vec<Vec<Claim>>, scan::Reach, Option<usize>) {
+    let mut parts = Vec::new();
+    let (reach, first_start) =
+        claims_each_part(whole, sentences, published, range, part, |p| parts.push(p));
+    (parts, reach, first_start)
+}
+
+/// `claims_between`, each piece handed to `each` as soon as it is full.
+fn claims_each_part(
+    whole: &Arc<str>,
+    sentences: &[(usize, usize)],
+    published: Option<NaiveDate>,
+    range: std::ops::Range<usize>,
+    part: usize,
+    mut each: impl FnMut(Vec<Claim>),
+) -> (scan::Reach, Option<usize>) {
     let body: &str = whole;
     let mut first_start = None;
     let mut index = CharCursor::new(body);
     // Sentences start in the claims' order; a second cursor keeps both walks short.
     let mut sentence_index = CharCursor::new(body);
-    let mut parts = Vec::new();
     let mut claims = Vec::new();
     // The scan finds claims in text order, so each is made as it is found.
     let reach = scan::scan_range(body, published, range, |found| {
@@ -326,13 +362,13 @@ fn claims_between(
         });
         claims.push(claim);
         if claims.len() == part {
-            parts.push(std::mem::take(&mut claims));
+            each(std::mem::take(&mut claims));
         }
     });
     if !claims.is_empty() {
-        parts.push(claims);
+        each(claims);
     }
-    (parts, reach, first_start)
+    (reach, first_start)
 }
 
 #[cfg(test)]

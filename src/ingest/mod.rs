@@ -82,10 +82,24 @@ pub fn extract_body(
     meta: &page::PageMeta,
     published: Option<NaiveDate>,
 ) -> extract::Extraction {
+    let mut ex = extract_body_header(body, meta, published);
+    if ex.reads_claims() {
+        ex.claims = extract::claims_in_shared(body, ex.published);
+    }
+    ex
+}
+
+/// `extract_body` without the claims (left empty), for a caller that reads them part by
+/// part (`extract::claims_in_parts`).
+pub fn extract_body_header(
+    body: &str,
+    meta: &page::PageMeta,
+    published: Option<NaiveDate>,
+) -> extract::Extraction {
     let given = published
         .map(|d| (d, PublishedFrom::Flag))
         .or(meta.published);
-    let mut ex = extract::extract_shared(body, given.map(|(d, _)| d));
+    let mut ex = extract::extract_header(body, given.map(|(d, _)| d));
     if let Some((_, from)) = given {
         ex.published_from = Some(from);
     }
