@@ -62,6 +62,19 @@ const NAME_WORDS: &[&str] = &[
     "Number",
 ];
 
+/// Name words that name written lowercase too ("voters in district 12 backed", "under
+/// article 50"), when a preposition stands right before them: after a determiner the
+/// number is a count ("across the district 300 homes were destroyed").
+const LOWERCASE_NAME_WORDS: &[&str] = &[
+    "district", "ward", "precinct", "article", "section", "chapter", "route", "highway", "zone",
+    "gate", "platform", "terminal", "room", "flight",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "of", "on", "for", "from", "to", "into", "under", "near", "across", "through",
+    "via", "In", "At", "Of", "On", "For", "From", "To", "Into", "Under", "Near", "Across",
+];
+
 /// The word before byte `at`, skipping spaces.
 fn previous_word(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end_matches([' ', '\t']);
@@ -124,12 +137,17 @@ pub(super) fn is_identifier(text: &str, start: usize, end: usize) -> bool {
     if NAME_WORDS.contains(&prev) {
         return true;
     }
-    // Any other capitalized word right before ("Boeing 737") names a thing, unless it starts
-    // the sentence or is a qualifier ("Over 100").
     let prev_start = text[..start]
         .trim_end_matches([' ', '\t'])
         .len()
         .saturating_sub(prev.len());
+    if LOWERCASE_NAME_WORDS.contains(&prev)
+        && PREPOSITIONS.contains(&previous_word(text, prev_start))
+    {
+        return true;
+    }
+    // Any other capitalized word right before ("Boeing 737") names a thing, unless it starts
+    // the sentence or is a qualifier ("Over 100").
     prev.starts_with(|c: char| c.is_ascii_uppercase())
         && prev.len() > 1
         && !is_sentence_start(text, prev_start)

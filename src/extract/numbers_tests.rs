@@ -79,6 +79,9 @@ fn identifiers_and_furniture_are_not_claims() {
         "call +93 20 210 1234",
         "the 2010 floods",
         "on page 4 of",
+        "voters in district 12 backed the plan",
+        "triggered under article 50 of the treaty",
+        "passengers on flight 17 were",
     ] {
         assert!(
             find_quantities(text).is_empty(),
@@ -86,6 +89,13 @@ fn identifiers_and_furniture_are_not_claims() {
             find_quantities(text)
         );
     }
+}
+
+#[test]
+fn a_lowercase_name_word_after_a_determiner_is_not_a_name() {
+    let found = find_quantities("across the district 300 homes were destroyed");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].value.low, Some(300.0));
 }
 
 fn value_of(text: &str, quote: &str) -> (ClaimKind, Option<f64>, Option<f64>, Fields) {
