@@ -5,7 +5,9 @@ use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
-use crate::check::{self, ArticleView, ConflictTracker, Finding, TrackedConflicts};
+use crate::check::{
+    self, Anchor, ArticleView, ConflictKey, ConflictTracker, Finding, TrackedConflicts,
+};
 use crate::extract::{CharCursor, Extraction, extract};
 use crate::model::Claim;
 
@@ -61,8 +63,17 @@ impl<'a> StreamChecks<'a> {
 
     /// The next claims of the article, in text order.
     pub fn push(&mut self, part: Vec<Claim>) {
-        for c in &part {
-            self.conflicts.push("", c);
+        let keys = part.iter().map(check::stored_key).collect();
+        self.push_keyed(part, keys);
+    }
+
+    /// `push` of claims whose conflict keys are known (`check::stored_key`, made on another
+    /// thread: the key is most of the cost of looking at a claim).
+    pub fn push_keyed(&mut self, part: Vec<Claim>, keys: Vec<Option<(ConflictKey, Anchor)>>) {
+        for (c, key) in part.iter().zip(keys) {
+            if let Some((key, anchor)) = key {
+                self.conflicts.push_keyed(key, &anchor, c);
+            }
         }
         self.pending.extend(part);
         self.check_windows(false);

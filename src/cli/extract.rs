@@ -11,6 +11,7 @@ use serde_json::{Value as Json, json};
 use super::output::{self, Format};
 use super::pretty;
 use crate::app;
+use crate::check::{self, Anchor, ConflictKey};
 use crate::extract;
 use crate::ingest::read_sources;
 use crate::model::Claim;
@@ -31,8 +32,11 @@ pub struct ExtractArgs {
 
 /// Claims handed from the reading thread to the writer at a time, and how many such parts
 /// may wait: what is held of a long article's claims at once.
-const PART: usize = 4096;
+const PART: usize = 1024;
 const PARTS_AHEAD: usize = 2;
+
+/// Claims and their conflict keys, made on the reading thread.
+type KeyedPart = (Vec<Claim>, Vec<Option<(ConflictKey, Anchor)>>);
 
 /// `extract --format json`, byte for byte as serde_json's pretty printer would write the
 /// tree {article, claims, findings}, without the tree: each part of the claims is written
@@ -41,7 +45,7 @@ fn write_json(
     article: &Json,
     body: &str,
     published: Option<NaiveDate>,
-    parts: &Receiver<Vec<Claim>>,
+    parts: &Receiver<KeyedPart>,
 ) -> Result<()> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
@@ -50,11 +54,11 @@ fn write_json(
     out.write_all(b",\n  \"claims\": ")?;
     let mut claims = pretty::ArrayAt::open(&mut out, 1)?;
     let mut checks = app::StreamChecks::new(body, published);
-    for part in parts {
+    for (part, keys) in parts {
         for c in &part {
             claims.item(&mut out, &c.json())?;
         }
-        checks.push(part);
+        checks.push_keyed(part, keys);
     }
     claims.close(&mut out)?;
     out.write_all(b",\n  \"findings\": ")?;
@@ -107,7 +111,10 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     }
     // Written as it is read: a long article's claims are never all held.
     std::thread::scope(|scope| {
-        let (tx, parts) = std::sync::mpsc::sync_channel(PARTS_AHEAD);
+        // Three stages on their own threads, the costliest two of similar weight: reading
+        // the claims; their conflict keys; writing and checking them.
+        let (tx, read) = std::sync::mpsc::sync_channel::<Vec<Claim>>(PARTS_AHEAD);
+        let (keyed, parts) = std::sync::mpsc::sync_channel(PARTS_AHEAD);
         let (text, published) = (&body, header.published);
         let reads = header.reads_claims();
         let reading = scope.spawn(move || {
@@ -116,10 +123,18 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 extract::claims_in_parts(text, published, PART, |p| drop(tx.send(p)));
             }
         });
+        let keying = scope.spawn(move || {
+            for p in read {
+                let keys = p.iter().map(check::stored_key).collect();
+                if keyed.send((p, keys)).is_err() {
+                    break;
+                }
+            }
+        });
         let written = write_json(&article(&header), &body, header.published, &parts);
         drop(parts);
         // A reading that panicked ends the claims early: not a finished answer.
-        let finished = reading.join().is_ok();
+        let finished = reading.join().is_ok() & keying.join().is_ok();
         written?;
         anyhow::ensure!(finished, "reading the claims did not finish");
         Ok(())
