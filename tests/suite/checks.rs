@@ -381,3 +381,37 @@ fn correcting_a_measure_keeps_its_si_range_in_step() {
         run.stderr()
     );
 }
+
+#[test]
+fn a_long_article_extracted_streaming_has_the_findings_a_workspace_check_gives() {
+    // Thousands of claims, so that extract's parts and windows end all through the text,
+    // with contradicting figures far apart.
+    let unit = "Yesterday (Monday, May 4) the envoy arrived. Officials said 12 soldiers \
+                died in the attack. On Sunday, May 9, talks began. About 40 percent of \
+                voters backed the plan. April 31 was quiet. ";
+    let odd = "Officials said 15 soldiers died in the attack. Some 70 percent of voters \
+               backed the plan. ";
+    let mut body = String::from("Tuesday May 4th, 2021\n\n");
+    for i in 0..700 {
+        body.push_str(unit);
+        if i % 97 == 50 {
+            body.push_str(odd);
+        }
+    }
+    let t = Test::new();
+    let f = t.write("long.txt", &body);
+    let extracted = t.ok(&["extract", &f, "--format", "json"]).json();
+    let checked = t.ok(&["check", &f, "--format", "json"]).json();
+    assert!(extracted["claims"].as_array().unwrap().len() > 3000);
+    let (got, want) = (spans(&extracted["findings"]), spans(&checked["findings"]));
+    for rule in [
+        "relative-date-mismatch",
+        "weekday-mismatch",
+        "invalid-date",
+        "number-conflict",
+    ] {
+        assert!(got.iter().any(|f| f.0 == rule), "no {rule}");
+    }
+    assert_eq!(got.len(), want.len());
+    assert_eq!(got, want);
+}
