@@ -1,10 +1,11 @@
 //! Number conflicts of claims that arrive one at a time, in text order, and are not kept
-//! by the caller: each group keeps only the ends of its figures and the claims a finding
-//! will name, so a long article's conflicts cost little more than its findings.
+//! by the caller: each group keeps the ends of its figures, the few claims a later one may
+//! be found to contradict, and each finding but for its suggestion, small, until the
+//! group is complete.
 
 use std::collections::HashMap;
 
-use super::number_conflict::{GroupScan, Support, SupportEnds, conflict_finding};
+use super::number_conflict::{GroupScan, PendingConflict, Support, SupportEnds};
 use super::{Anchor, ConflictKey, Finding, conflict_key};
 use crate::model::Claim;
 
@@ -18,11 +19,16 @@ pub struct ConflictTracker {
 struct Tracked {
     scan: GroupScan,
     ends: SupportEnds,
-    /// The claims a finding names, with their places in the group, in order (a table
-    /// would take twice the room).
+    /// The claims a later one may be found to contradict (records of their prefix), with
+    /// their places in the group, in order.
     kept: Vec<(usize, Claim)>,
-    /// (later, earlier) of each finding, in the group's order.
-    pairs: Vec<(usize, usize)>,
+    /// The findings, in the group's order.
+    pending: Vec<PendingConflict>,
+}
+
+/// The claim kept with place `j` in a group (which must have been kept).
+fn kept(kept: &[(usize, Claim)], j: usize) -> &Claim {
+    &kept[kept.partition_point(|(i, _)| *i < j)].1
 }
 
 impl ConflictTracker {
@@ -40,9 +46,9 @@ impl ConflictTracker {
         let (earlier, record) = g.scan.push(j, anchor, c);
         g.ends.push(c);
         if let Some(i) = earlier {
-            g.pairs.push((j, i));
+            g.pending.push(PendingConflict::new(c, kept(&g.kept, i), i));
         }
-        if record || earlier.is_some() {
+        if record {
             g.kept.push((j, c.clone()));
         }
     }
@@ -53,21 +59,21 @@ impl ConflictTracker {
         let groups: Vec<Finished> = self
             .groups
             .into_iter()
-            .filter(|(_, g)| !g.pairs.is_empty())
+            .filter(|(_, g)| !g.pending.is_empty())
             .map(|(key, g)| Finished {
                 key,
                 support: g.ends.finish(),
                 kept: g.kept,
-                pairs: g.pairs,
+                pending: g.pending.into_iter().map(Some).collect(),
             })
             .collect();
         let mut order: Vec<(usize, usize, usize, usize)> = groups
             .iter()
             .enumerate()
             .flat_map(|(gi, g)| {
-                g.pairs.iter().enumerate().map(move |(pi, &(j, _))| {
-                    let later = g.kept(j);
-                    (later.start, later.end, gi, pi)
+                g.pending.iter().flatten().enumerate().map(move |(pi, p)| {
+                    let (start, end) = p.place();
+                    (start, end, gi, pi)
                 })
             })
             .collect();
@@ -83,20 +89,14 @@ struct Finished {
     key: ConflictKey,
     support: Support,
     kept: Vec<(usize, Claim)>,
-    pairs: Vec<(usize, usize)>,
-}
-
-impl Finished {
-    fn kept(&self, j: usize) -> &Claim {
-        let k = self.kept.partition_point(|(i, _)| *i < j);
-        &self.kept[k].1
-    }
+    /// Taken as each finding is made.
+    pending: Vec<Option<PendingConflict>>,
 }
 
 /// `ConflictTracker::findings`.
 pub struct TrackedConflicts {
     groups: Vec<Finished>,
-    /// (start, end, group, pair), in order.
+    /// (start, end, group, finding), in order.
     order: std::vec::IntoIter<(usize, usize, usize, usize)>,
 }
 
@@ -105,9 +105,10 @@ impl Iterator for TrackedConflicts {
 
     fn next(&mut self) -> Option<Finding> {
         let (_, _, gi, pi) = self.order.next()?;
-        let g = &self.groups[gi];
-        let (j, i) = g.pairs[pi];
-        Some(conflict_finding(&g.key, &g.support, g.kept(j), g.kept(i)))
+        let g = &mut self.groups[gi];
+        let p = g.pending[pi].take()?;
+        let earlier = kept(&g.kept, p.earlier);
+        Some(p.finding(&g.key, &g.support, earlier))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

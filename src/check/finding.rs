@@ -67,13 +67,15 @@ pub struct Finding {
     pub text: String,
 }
 
-/// The first 8 bytes of a SHA-256, in hex.
-fn short_hash(h: Sha256) -> String {
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// The first 8 bytes of a SHA-256.
+fn short_hash(h: Sha256) -> [u8; 8] {
+    let mut out = [0; 8];
+    out.copy_from_slice(&h.finalize()[..8]);
+    out
+}
+
+fn hex(bytes: [u8; 8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The value as the id hashes it: its JSON, whose fields are named and sorted, so adding a
@@ -104,7 +106,7 @@ fn legacy_value_debug(c: &Claim) -> String {
 }
 
 /// Hashes the rule and, per claim, its id, quote, offsets and value as `value` writes it.
-fn finding_hash(rule: &str, claims: &[&Claim], value: fn(&Claim) -> String) -> String {
+fn finding_hash(rule: &str, claims: &[&Claim], value: fn(&Claim) -> String) -> [u8; 8] {
     let mut h = Sha256::new();
     h.update(rule.as_bytes());
     for c in claims {
@@ -118,6 +120,35 @@ fn finding_hash(rule: &str, claims: &[&Claim], value: fn(&Claim) -> String) -> S
     short_hash(h)
 }
 
+/// A finding's id and its id before version 5, as `Finding::new` makes them, kept as
+/// bytes: a finding waiting to be made (a number conflict waits for its whole group) holds
+/// 16 bytes of them rather than two strings.
+pub struct FindingIds {
+    id: [u8; 8],
+    /// None unless a claim is stored: only stored claims can have been dismissed then.
+    legacy: Option<[u8; 8]>,
+}
+
+impl FindingIds {
+    pub fn of(rule: Rule, claims: &[&Claim]) -> FindingIds {
+        FindingIds {
+            id: finding_hash(rule.as_str(), claims, canonical_value),
+            legacy: claims
+                .iter()
+                .any(|c| c.id.is_some())
+                .then(|| finding_hash(rule.as_str(), claims, legacy_value_debug)),
+        }
+    }
+
+    pub fn id(&self) -> FindingId {
+        FindingId::new(hex(self.id))
+    }
+
+    pub fn legacy_id(&self) -> String {
+        self.legacy.map(hex).unwrap_or_default()
+    }
+}
+
 impl Finding {
     /// Builds a finding whose id is stable for the same rule on the same claims as they are
     /// now: a claim whose text, place or value changes makes a new finding.
@@ -129,18 +160,12 @@ impl Finding {
         claims: &[&Claim],
         span: Option<(String, usize, usize)>,
     ) -> Finding {
-        let id = finding_hash(rule.as_str(), claims, canonical_value);
-        // Only stored claims can have been dismissed under the old id.
-        let legacy_id = if claims.iter().any(|c| c.id.is_some()) {
-            finding_hash(rule.as_str(), claims, legacy_value_debug)
-        } else {
-            String::new()
-        };
+        let ids = FindingIds::of(rule, claims);
         let first = claims[0];
         let (text, start, end) =
             span.unwrap_or_else(|| (first.text.to_string(), first.start, first.end));
         Finding {
-            id: FindingId::new(id),
+            id: ids.id(),
             rule,
             severity,
             message,
@@ -150,7 +175,7 @@ impl Finding {
             start,
             end,
             claims: claims.iter().map(|c| FindingClaim::of(c)).collect(),
-            legacy_id,
+            legacy_id: ids.legacy_id(),
         }
     }
 

@@ -6,9 +6,10 @@
 use super::quantity::terms;
 use crate::model::value::number_json;
 pub use crate::model::{Anchor, ConflictKey};
-use crate::model::{Claim, ClaimKind};
+use crate::model::{ArticleId, Claim, ClaimId, ClaimKind, SharedText};
 
-use super::{Finding, Rule, Severity};
+use super::finding::FindingIds;
+use super::{Finding, FindingClaim, Rule, Severity};
 
 /// The key a workspace stores with a claim (its scope is filled in by the store): the one
 /// place stored keys are computed, handed to `Workspace::open`.
@@ -38,10 +39,9 @@ pub fn conflict_key(c: &Claim, scope: &str) -> Option<(ConflictKey, Anchor)> {
     ))
 }
 
-/// Which figure to check: the one fewer of the group's other figures agree with, when the
-/// group says; otherwise both.
-fn suggestion(support: &Support, later: &Claim, earlier: &Claim) -> String {
-    let (l, e) = (support.of(later), support.of(earlier));
+/// Which figure to check: the one fewer of the group's other figures agree with (`l` with
+/// the later, `e` with the earlier), when the group says; otherwise both.
+fn suggestion(l: usize, e: usize, later: &str, earlier: &str) -> String {
     let agree = |n: usize| {
         if n == 1 {
             "1 other figure agrees".to_string()
@@ -50,21 +50,12 @@ fn suggestion(support: &Support, later: &Claim, earlier: &Claim) -> String {
         }
     };
     match l.cmp(&e) {
-        std::cmp::Ordering::Less => format!(
-            "check \"{}\": {} with \"{}\"",
-            later.text,
-            agree(e),
-            earlier.text
-        ),
-        std::cmp::Ordering::Greater => format!(
-            "check \"{}\": {} with \"{}\"",
-            earlier.text,
-            agree(l),
-            later.text
-        ),
+        std::cmp::Ordering::Less => format!("check \"{later}\": {} with \"{earlier}\"", agree(e)),
+        std::cmp::Ordering::Greater => {
+            format!("check \"{earlier}\": {} with \"{later}\"", agree(l))
+        }
         std::cmp::Ordering::Equal => format!(
-            "check which figure is right, or say why they differ (\"{}\" vs \"{}\")",
-            earlier.text, later.text
+            "check which figure is right, or say why they differ (\"{earlier}\" vs \"{later}\")"
         ),
     }
 }
@@ -96,12 +87,22 @@ fn slack(c: &Claim, x: f64) -> f64 {
 }
 
 fn range_text(c: &Claim) -> String {
+    range_text_of(c.kind(), c.value.low(), c.value.high(), c.value.unit())
+}
+
+/// A figure's range as written ("9–11", "100 or more"), with its unit for a measure.
+fn range_text_of(
+    kind: ClaimKind,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&str>,
+) -> String {
     let n = |x| number_json(x).to_string();
-    let unit = match (c.kind(), &c.value.unit()) {
+    let unit = match (kind, unit) {
         (ClaimKind::Measure, Some(u)) => format!(" {u}"),
         _ => String::new(),
     };
-    let range = match (c.value.low(), c.value.high()) {
+    let range = match (low, high) {
         (Some(l), Some(h)) if l == h => n(Some(l)),
         (Some(l), Some(h)) => format!("{}–{}", n(Some(l)), n(Some(h))),
         (Some(l), None) => format!("{} or more", n(Some(l))),
@@ -173,18 +174,70 @@ pub(super) fn conflict_finding(
     later: &Claim,
     earlier: &Claim,
 ) -> Finding {
-    let across = later.review().article_id != earlier.review().article_id;
-    let about = match &key.event {
-        Some(e) => format!("{} {e}", key.subject),
-        None => key.subject.clone(),
-    };
-    Finding::new(
-        Rule::NumberConflict,
-        Severity::Warning,
-        format!(
+    PendingConflict::new(later, earlier, 0).finding(key, support, earlier)
+}
+
+/// A number-conflict finding before its group is complete: all of it but the suggestion,
+/// which counts the group's figures. Kept small (what it names of its later claim, not the
+/// claim), as a long article may have one for most of its figures, all waiting.
+pub(super) struct PendingConflict {
+    ids: FindingIds,
+    text: SharedText,
+    start: usize,
+    end: usize,
+    sentence: SharedText,
+    /// The claim's id and article, when it is stored.
+    stored: Option<Box<(Option<ClaimId>, Option<ArticleId>)>>,
+    kind: ClaimKind,
+    /// The value's range as written, and the top of the range compared.
+    low: Option<f64>,
+    high: Option<f64>,
+    compared_high: Option<f64>,
+    unit: Option<Box<str>>,
+    /// The earlier claim's place in its group.
+    pub(super) earlier: usize,
+}
+
+impl PendingConflict {
+    pub(super) fn new(later: &Claim, earlier: &Claim, earlier_at: usize) -> PendingConflict {
+        let article_id = later.review().article_id.clone();
+        PendingConflict {
+            ids: FindingIds::of(Rule::NumberConflict, &[later, earlier]),
+            text: later.text.clone(),
+            start: later.start,
+            end: later.end,
+            sentence: later.sentence.clone(),
+            stored: (later.id.is_some() || article_id.is_some())
+                .then(|| Box::new((later.id.clone(), article_id))),
+            kind: later.kind(),
+            low: later.value.low(),
+            high: later.value.high(),
+            compared_high: high(later),
+            unit: later.value.unit().map(Box::from),
+            earlier: earlier_at,
+        }
+    }
+
+    /// Where the finding stands: its later claim's place.
+    pub(super) fn place(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+
+    fn article_id(&self) -> Option<&ArticleId> {
+        self.stored.as_ref().and_then(|s| s.1.as_ref())
+    }
+
+    /// The finding, its group complete (`support`) and its earlier claim at hand.
+    pub(super) fn finding(self, key: &ConflictKey, support: &Support, earlier: &Claim) -> Finding {
+        let across = self.article_id() != earlier.review().article_id.as_ref();
+        let about = match &key.event {
+            Some(e) => format!("{} {e}", key.subject),
+            None => key.subject.clone(),
+        };
+        let message = format!(
             "\"{}\" ({}) cannot be true with \"{}\" ({}){}, both about {about}",
-            later.text,
-            range_text(later),
+            self.text,
+            range_text_of(self.kind, self.low, self.high, self.unit.as_deref()),
             earlier.text,
             range_text(earlier),
             if across {
@@ -192,11 +245,37 @@ pub(super) fn conflict_finding(
             } else {
                 ""
             },
-        ),
-        Some(suggestion(support, later, earlier)),
-        &[later, earlier],
-        None,
-    )
+        );
+        let agree_later = support.of_ends(self.low, self.compared_high);
+        let suggestion = suggestion(agree_later, support.of(earlier), &self.text, &earlier.text);
+        let (id, article_id) = match self.stored {
+            Some(s) => (s.0, s.1),
+            None => (None, None),
+        };
+        Finding {
+            id: self.ids.id(),
+            legacy_id: self.ids.legacy_id(),
+            rule: Rule::NumberConflict,
+            severity: Severity::Warning,
+            message,
+            suggestion: Some(suggestion),
+            article_id: article_id.clone(),
+            text: self.text.to_string(),
+            start: self.start,
+            end: self.end,
+            claims: vec![
+                FindingClaim {
+                    id,
+                    article_id,
+                    text: self.text,
+                    start: self.start,
+                    end: self.end,
+                    sentence: self.sentence,
+                },
+                FindingClaim::of(earlier),
+            ],
+        }
+    }
 }
 
 /// A group's claims seen so far, one at a time in the group's order, as the search for
@@ -293,13 +372,15 @@ impl Support {
     }
 
     fn of(&self, c: &Claim) -> usize {
-        let above = high(c).map_or(0, |h| {
+        self.of_ends(c.value.low(), high(c))
+    }
+
+    /// `of` a claim whose value's low is `low` and whose compared high is `high`.
+    fn of_ends(&self, low: Option<f64>, high: Option<f64>) -> usize {
+        let above = high.map_or(0, |h| {
             self.lows.len() - self.lows.partition_point(|&l| l <= h)
         });
-        let below = c
-            .value
-            .low()
-            .map_or(0, |l| self.highs.partition_point(|&h| h < l));
+        let below = low.map_or(0, |l| self.highs.partition_point(|&h| h < l));
         self.others - above - below
     }
 }
