@@ -65,9 +65,13 @@ pub fn terms(c: &Claim) -> Option<Terms> {
         // What a measure is of is its subject ("fire front"); no event word is needed.
         ClaimKind::Measure => None,
         ClaimKind::Money => {
-            let subject_follows = ["in", "for", "of", "worth of"]
-                .iter()
-                .any(|lead| after_lower.starts_with(&format!("{lead} {}", noun_text(subject))));
+            let noun = noun_text(subject);
+            let subject_follows = ["in", "for", "of", "worth of"].iter().any(|lead| {
+                after_lower
+                    .strip_prefix(lead)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| rest.starts_with(&noun))
+            });
             // "pledged $2.5 million in aid" is a total given; "has $2.3 billion in assets"
             // or "with $5.4 billion in assets" is a holding of whoever the sentence is about.
             let acted = before_words.iter().rev().take(4).any(|w| verbish(w));
@@ -245,7 +249,10 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     {
         return true;
     }
-    let head: String = after.chars().take(60).collect();
+    let head = after
+        .char_indices()
+        .nth(60)
+        .map_or(after, |(i, _)| &after[..i]);
     if PART_AFTER.iter().any(|p| head.starts_with(p)) {
         return true;
     }
