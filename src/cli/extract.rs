@@ -58,7 +58,7 @@ fn write_json(
     let mut checks = app::StreamChecks::new(body, published);
     for (part, keys) in parts {
         for c in &part {
-            claims.item(&mut out, &c.json())?;
+            claims.item_with(&mut out, |w, depth| pretty::write_claim_at(w, depth, c))?;
         }
         checks.push_keyed(part, keys);
     }

@@ -103,38 +103,142 @@ pub fn write_at<W: Write>(w: &mut W, depth: usize, value: &impl Serialize) -> io
 
 /// A pretty JSON array `depth` levels in, written an element at a time, byte for byte as
 /// `write_at` of the whole array would write it.
-pub struct ArrayAt {
-    depth: usize,
-    items: usize,
-}
+pub struct ArrayAt(Items);
 
 impl ArrayAt {
     pub fn open<W: Write>(w: &mut W, depth: usize) -> io::Result<ArrayAt> {
-        w.write_all(b"[")?;
-        Ok(ArrayAt { depth, items: 0 })
+        Items::open(w, depth, b"[").map(ArrayAt)
     }
 
     /// Writes the next element.
     pub fn item<W: Write>(&mut self, w: &mut W, value: &impl Serialize) -> io::Result<()> {
-        w.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
-        indent(w, self.depth + 1)?;
-        self.items += 1;
-        write_at(w, self.depth + 1, value)
+        self.item_with(w, |w, depth| write_at(w, depth, value))
+    }
+
+    /// Writes the next element with `write`, given the element's depth.
+    pub fn item_with<W: Write>(
+        &mut self,
+        w: &mut W,
+        write: impl FnOnce(&mut W, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.0.next(w)?;
+        write(w, self.0.depth + 1)
     }
 
     pub fn close<W: Write>(self, w: &mut W) -> io::Result<()> {
+        self.0.close(w, b"]")
+    }
+}
+
+/// A pretty JSON object `depth` levels in, written a field at a time, as `write_at` of the
+/// whole object would write it given the fields in key order. Keys are written as given,
+/// unescaped: they must be plain names (a serializer spends a seventh of a claim-dense
+/// article's output escaping its keys).
+pub struct ObjectAt(Items);
+
+impl ObjectAt {
+    pub fn open<W: Write>(w: &mut W, depth: usize) -> io::Result<ObjectAt> {
+        Items::open(w, depth, b"{").map(ObjectAt)
+    }
+
+    pub fn field<W: Write>(
+        &mut self,
+        w: &mut W,
+        key: &'static str,
+        value: &impl Serialize,
+    ) -> io::Result<()> {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        self.0.next(w)?;
+        w.write_all(b"\"")?;
+        w.write_all(key.as_bytes())?;
+        w.write_all(b"\": ")?;
+        write_at(w, self.0.depth + 1, value)
+    }
+
+    pub fn close<W: Write>(self, w: &mut W) -> io::Result<()> {
+        self.0.close(w, b"}")
+    }
+}
+
+/// The items of an array or object: the line break and indent before each, the closing
+/// line.
+struct Items {
+    depth: usize,
+    items: usize,
+}
+
+impl Items {
+    fn open<W: Write>(w: &mut W, depth: usize, bracket: &[u8]) -> io::Result<Items> {
+        w.write_all(bracket)?;
+        Ok(Items { depth, items: 0 })
+    }
+
+    fn next<W: Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
+        self.items += 1;
+        indent(w, self.depth + 1)
+    }
+
+    fn close<W: Write>(self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         if self.items > 0 {
             w.write_all(b"\n")?;
             indent(w, self.depth)?;
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
     }
+}
+
+/// A claim's JSON `depth` levels in, as `write_at(claim.json())` writes it, faster.
+pub fn write_claim_at<W: Write>(
+    w: &mut W,
+    depth: usize,
+    claim: &crate::model::Claim,
+) -> io::Result<()> {
+    let mut object = ObjectAt::open(w, depth)?;
+    claim.json_fields(|key, value| object.field(w, key, &value))?;
+    object.close(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_claim_written_field_by_field_is_what_its_serializer_writes() {
+        let body = concat!(
+            "Tuesday May 4th, 2021. Yesterday (Monday, May 4) about 300 troops and 12 \"men\"\n",
+            "arrived; $5.4 billion, 40% of homes, 25 km\u{1b}[2J for 3 days, 10–12 percent.\n"
+        );
+        let mut claims = crate::extract::claims_in(body, None);
+        assert!(claims.len() >= 8, "{claims:?}");
+        // A stored, reviewed claim too: every field filled.
+        let mut stored = claims[1].clone();
+        stored.id = Some("0190c0de-0000-7000-8000-000000000001".into());
+        stored.number = Some(-7);
+        let r = stored.review_mut();
+        r.article_id = Some("a\"b".into());
+        r.assignee = Some("Zoë".into());
+        r.rating = Some("false".into());
+        claims.push(stored);
+        for depth in [0, 2] {
+            for c in &claims {
+                let mut fast = Vec::new();
+                write_claim_at(&mut fast, depth, c).unwrap();
+                let mut plain = Vec::new();
+                write_at(&mut plain, depth, &c.json()).unwrap();
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(plain).unwrap()
+                );
+            }
+        }
+        let mut empty = Vec::new();
+        ObjectAt::open(&mut empty, 1)
+            .and_then(|o| o.close(&mut empty))
+            .unwrap();
+        assert_eq!(empty, b"{}");
+    }
 
     #[test]
     fn written_in_pieces_is_what_one_pretty_serializer_writes() {

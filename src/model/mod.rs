@@ -30,7 +30,7 @@ pub mod value;
 mod web;
 
 pub use article::Article;
-pub use claim::{Claim, ClaimJson, Origin, Review};
+pub use claim::{Claim, ClaimJson, JsonField, Origin, Review};
 pub use conflict::{Anchor, ConflictKey, KeyFn};
 pub use history::{HistoryAction, Stance};
 pub use ids::{ArticleId, ClaimId, FindingId, derived_claim_id, derived_number};
