@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 pub use super::anchor::{Anchor, anchor_of};
-use super::anchor::{anchor_of_clause, clause_at, lowercase};
+use super::anchor::{anchor_of_clause, clause_at, lowercase, words};
 use crate::extract::{event_class, singular};
 use crate::model::{Claim, ClaimKind};
 
@@ -50,7 +50,7 @@ pub fn terms(c: &Claim) -> Option<Terms> {
         Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
         None => subject,
     };
-    let noun: Vec<String> = noun.split_whitespace().map(singular).collect();
+    let noun: Vec<String> = words(noun).map(singular).collect();
     if noun.is_empty() || noun.iter().any(|w| UNIT_NOUNS.contains(&w.as_str())) {
         return None;
     }
@@ -164,8 +164,7 @@ fn clause_words_before(before: &str) -> Vec<Cow<'_, str>> {
         .rsplit([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
         .next()
         .unwrap_or(before);
-    clause
-        .split_whitespace()
+    words(clause)
         .map(|w| lowercase(w.trim_matches(|ch: char| !ch.is_alphanumeric())))
         .filter(|w| !w.is_empty())
         .collect()
@@ -261,8 +260,7 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     // some other incident. Only up to the
     // next conjunct: "were killed and more than 2,000 injured" is another figure's business.
     let clause_head = head.split([',', ';', '.']).next().unwrap_or("");
-    if clause_head
-        .split_whitespace()
+    if words(clause_head)
         .take_while(|w| !matches!(*w, "and" | "but" | "while" | "or"))
         .take(6)
         .any(|w| {
@@ -285,7 +283,7 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
         })
     };
     let before_refs: Vec<&str> = before.iter().map(|w| &**w).collect();
-    let after_words: Vec<&str> = head.split_whitespace().take(8).collect();
+    let after_words: Vec<&str> = words(head).take(8).collect();
     ordinal_period(&before_refs) || ordinal_period(&after_words)
 }
 
@@ -344,8 +342,7 @@ fn clause_verb(before: &[Cow<str>], after: &str) -> Option<String> {
         .split([',', ';', ':', '(', ')', '.'])
         .next()
         .unwrap_or(after);
-    let after_verb = clause
-        .split_whitespace()
+    let after_verb = words(clause)
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !AUXILIARIES.contains(w))
