@@ -75,7 +75,13 @@ fn short_hash(h: Sha256) -> [u8; 8] {
 }
 
 fn hex(bytes: [u8; 8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(16);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// The value as the id hashes it: its JSON, whose fields are named and sorted, so adding a
