@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::month_name;
 use super::{ArticleView, Finding, Rule, Severity};
 use crate::extract::{last_day_of_month, month_number, nearest_year};
 use crate::model::{Claim, ClaimKind};
@@ -49,23 +50,6 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
             )
         })
         .collect()
-}
-
-fn month_name(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m as usize).saturating_sub(1).min(11)]
 }
 
 /// The year, month and day as written (the year inferred when the text has none).

@@ -115,7 +115,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         let expected_words = format!(
             "{}, {}",
             weekday_name(expected.weekday()),
-            expected.format("%B %-d")
+            super::month_day(expected)
         );
         // Triangulate: if the written weekday agrees with the relative word, the day of the
         // month is what is wrong; the suggestion keeps the weekday and fixes the date.

@@ -22,7 +22,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
             continue;
         }
         let actual = weekday_name(date.weekday());
-        let month_day = date.format("%B %-d").to_string();
+        let month_day = super::month_day(date);
         let year_note = if c.value.date_value().is_some_and(|d| d.year_inferred) {
             " (year from the publication date)"
         } else {
@@ -32,7 +32,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         // agrees with the weekday, the written day of the month is the odd one out.
         let anchored = relative_date::anchor_before(view, i).filter(|d| d.weekday() == wd);
         let suggestion = match anchored {
-            Some(d) => format!("{}, {}", weekday_name(wd), d.format("%B %-d")),
+            Some(d) => format!("{}, {}", weekday_name(wd), super::month_day(d)),
             None => {
                 // Otherwise the nearer date with the written weekday, or the right weekday.
                 let shift = (wd.num_days_from_monday() as i64
@@ -48,7 +48,7 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
                     format!(
                         "{actual}, {month_day} (or {}, {})",
                         weekday_name(wd),
-                        near.format("%B %-d")
+                        super::month_day(near)
                     )
                 } else {
                     format!("{actual}, {month_day}")
