@@ -147,12 +147,23 @@ impl ObjectAt {
         key: &'static str,
         value: &impl Serialize,
     ) -> io::Result<()> {
+        self.key(w, key)?;
+        write_at(w, self.0.depth + 1, value)
+    }
+
+    /// The line break, indent and key before a field's value.
+    fn key<W: Write>(&mut self, w: &mut W, key: &'static str) -> io::Result<()> {
         debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
         self.0.next(w)?;
         w.write_all(b"\"")?;
         w.write_all(key.as_bytes())?;
-        w.write_all(b"\": ")?;
-        write_at(w, self.0.depth + 1, value)
+        w.write_all(b"\": ")
+    }
+
+    /// A field whose value is an object, written field by field in turn.
+    pub fn open_object<W: Write>(&mut self, w: &mut W, key: &'static str) -> io::Result<ObjectAt> {
+        self.key(w, key)?;
+        ObjectAt::open(w, self.0.depth + 1)
     }
 
     /// A text field: written as it is when nothing in it needs escaping (most text), else
@@ -172,10 +183,8 @@ impl ObjectAt {
         };
         match text {
             Some(t) if plain(t) => {
-                self.0.next(w)?;
+                self.key(w, key)?;
                 w.write_all(b"\"")?;
-                w.write_all(key.as_bytes())?;
-                w.write_all(b"\": \"")?;
                 w.write_all(t.as_bytes())?;
                 w.write_all(b"\"")
             }
@@ -225,6 +234,14 @@ pub fn write_claim_at<W: Write>(
     let mut object = ObjectAt::open(w, depth)?;
     claim.json_fields(|key, value| match value {
         crate::model::JsonField::Text(t) => object.text_field(w, key, t),
+        crate::model::JsonField::Value(v) => {
+            let mut fields = object.open_object(w, key)?;
+            v.fields(|key, f| match f.text() {
+                Some(t) => fields.text_field(w, key, t),
+                None => fields.field(w, key, &f),
+            })?;
+            fields.close(w)
+        }
         value => object.field(w, key, &value),
     })?;
     object.close(w)

@@ -158,22 +158,68 @@ impl serde::Serialize for ValueJson<'_> {
         use serde::ser::SerializeMap;
         let fields = sorted_fields(self.0.kind());
         let mut m = s.serialize_map(Some(fields.len()))?;
-        for &f in fields {
-            m.serialize_entry(f, &FieldJson(self.0, f))?;
+        for &(name, f) in fields {
+            m.serialize_entry(name, &FieldJson(self.0, f))?;
         }
         m.end()
     }
 }
 
-/// The fields of a kind in key order, sorted once.
-fn sorted_fields(kind: ClaimKind) -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+/// The fields a value's JSON may have: named once, matched without comparing names.
+#[derive(Debug, Clone, Copy)]
+enum Field {
+    Low,
+    High,
+    Qualifier,
+    Subject,
+    Predicate,
+    Unit,
+    Currency,
+    Date,
+    Weekday,
+    Relative,
+    YearInferred,
+    Valid,
+    Quantity,
+    SiLow,
+    SiHigh,
+    /// A name no value field has: null.
+    Unknown,
+}
+
+impl Field {
+    fn named(name: &str) -> Field {
+        match name {
+            "low" => Field::Low,
+            "high" => Field::High,
+            "qualifier" => Field::Qualifier,
+            "subject" => Field::Subject,
+            "predicate" => Field::Predicate,
+            "unit" => Field::Unit,
+            "currency" => Field::Currency,
+            "date" => Field::Date,
+            "weekday" => Field::Weekday,
+            "relative" => Field::Relative,
+            "year_inferred" => Field::YearInferred,
+            "valid" => Field::Valid,
+            "quantity" => Field::Quantity,
+            "si_low" => Field::SiLow,
+            "si_high" => Field::SiHigh,
+            _ => Field::Unknown,
+        }
+    }
+}
+
+/// The fields of a kind in key order, with their names, sorted once.
+fn sorted_fields(kind: ClaimKind) -> &'static [(&'static str, Field)] {
+    type Sorted = Vec<Vec<(&'static str, Field)>>;
+    static SORTED: std::sync::OnceLock<Sorted> = std::sync::OnceLock::new();
     let all = SORTED.get_or_init(|| {
         ClaimKind::ALL
             .iter()
             .map(|k| {
-                let mut f = k.fields().to_vec();
-                f.sort_unstable();
+                let mut f: Vec<_> = k.fields().iter().map(|&n| (n, Field::named(n))).collect();
+                f.sort_unstable_by_key(|&(n, _)| n);
                 f
             })
             .collect()
@@ -182,39 +228,70 @@ fn sorted_fields(kind: ClaimKind) -> &'static [&'static str] {
     &all[i]
 }
 
-/// One field of a value by its JSON name (null when the kind has no such field).
-struct FieldJson<'a>(&'a Value, &'a str);
+impl<'a> ValueJson<'a> {
+    /// The fields of the value's JSON in key order, each handed to `field`: what the
+    /// serializer writes, for a writer of its own.
+    pub fn fields<E>(
+        &self,
+        mut field: impl FnMut(&'static str, FieldJson<'a>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for &(name, f) in sorted_fields(self.0.kind()) {
+            field(name, FieldJson(self.0, f))?;
+        }
+        Ok(())
+    }
+}
+
+/// One field of a value (one its kind has: `sorted_fields` lists only those).
+pub struct FieldJson<'a>(&'a Value, Field);
+
+impl<'a> FieldJson<'a> {
+    /// The field's text, when it is a text field (None inside: null).
+    pub fn text(&self) -> Option<Option<&'a str>> {
+        let v = self.0;
+        Some(match self.1 {
+            Field::Qualifier => v.qualifier(),
+            Field::Subject => v.subject(),
+            Field::Predicate => v.predicate(),
+            Field::Unit => v.unit(),
+            Field::Currency => v.currency(),
+            Field::Weekday => v.weekday(),
+            Field::Relative => v.relative(),
+            Field::Quantity => v.quantity(),
+            _ => return None,
+        })
+    }
+}
 
 impl serde::Serialize for FieldJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (v, field) = (self.0, self.1);
-        if !v.kind().fields().contains(&field) {
-            return s.serialize_none();
-        }
+        let v = self.0;
         let text = |t: Option<&str>, s: S| match t {
             Some(t) => s.serialize_str(t),
             None => s.serialize_none(),
         };
-        match field {
-            "low" => serialize_number(v.low(), s),
-            "high" => serialize_number(v.high(), s),
-            "qualifier" => text(v.qualifier(), s),
-            "subject" => text(v.subject(), s),
-            "predicate" => text(v.predicate(), s),
-            "unit" => text(v.unit(), s),
-            "currency" => text(v.currency(), s),
-            "date" => match v.date() {
+        match self.1 {
+            Field::Low => serialize_number(v.low(), s),
+            Field::High => serialize_number(v.high(), s),
+            Field::Qualifier => text(v.qualifier(), s),
+            Field::Subject => text(v.subject(), s),
+            Field::Predicate => text(v.predicate(), s),
+            Field::Unit => text(v.unit(), s),
+            Field::Currency => text(v.currency(), s),
+            Field::Date => match v.date() {
                 Some(d) => s.collect_str(&d),
                 None => s.serialize_none(),
             },
-            "weekday" => text(v.weekday(), s),
-            "relative" => text(v.relative(), s),
-            "year_inferred" => s.serialize_bool(v.date_value().is_some_and(|d| d.year_inferred)),
-            "valid" => s.serialize_bool(v.valid()),
-            "quantity" => text(v.quantity(), s),
-            "si_low" => serialize_number(si_rounded(v.si_range().0), s),
-            "si_high" => serialize_number(si_rounded(v.si_range().1), s),
-            _ => s.serialize_none(),
+            Field::Weekday => text(v.weekday(), s),
+            Field::Relative => text(v.relative(), s),
+            Field::YearInferred => {
+                s.serialize_bool(v.date_value().is_some_and(|d| d.year_inferred))
+            }
+            Field::Valid => s.serialize_bool(v.valid()),
+            Field::Quantity => text(v.quantity(), s),
+            Field::SiLow => serialize_number(si_rounded(v.si_range().0), s),
+            Field::SiHigh => serialize_number(si_rounded(v.si_range().1), s),
+            Field::Unknown => s.serialize_none(),
         }
     }
 }
@@ -421,7 +498,10 @@ impl Value {
 
     /// One field by its JSON name, as JSON (null when the kind has no such field).
     pub fn get(&self, field: &str) -> Json {
-        serde_json::to_value(FieldJson(self, field)).unwrap_or(Json::Null)
+        if !self.kind().fields().contains(&field) {
+            return Json::Null;
+        }
+        serde_json::to_value(FieldJson(self, Field::named(field))).unwrap_or(Json::Null)
     }
 
     /// The fields of its kind (`ClaimKind::fields`, the one list), by name.
