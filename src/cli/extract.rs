@@ -95,24 +95,26 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             "language": ex.language.as_ref().map(|l| l.code.clone()),
         })
     };
-    // The same date and title as ingest would store.
-    let header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
-    if let Some(l) = header.unsupported_language() {
-        output::warn(&format!(
-            "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
-            args.file, l.name, l.code
-        ));
-    }
-    if args.format != Format::Json {
-        let ex = crate::ingest::extract_body(&body, &src.meta, args.published);
-        let printed = super::claims::print_claims(None, &ex.claims, args.format);
-        // The command ends here: freeing a long article's claims one by one would only
-        // cost time; the process gives the memory back at once.
-        std::mem::forget(ex);
-        return printed;
-    }
-    // Written as it is read: a long article's claims are never all held.
     std::thread::scope(|scope| {
+        // The patterns compile on another core while the text's date and language are read.
+        scope.spawn(extract::warm_up);
+        // The same date and title as ingest would store.
+        let header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
+        if let Some(l) = header.unsupported_language() {
+            output::warn(&format!(
+                "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
+                args.file, l.name, l.code
+            ));
+        }
+        if args.format != Format::Json {
+            let ex = crate::ingest::extract_body(&body, &src.meta, args.published);
+            let printed = super::claims::print_claims(None, &ex.claims, args.format);
+            // The command ends here: freeing a long article's claims one by one would only
+            // cost time; the process gives the memory back at once.
+            std::mem::forget(ex);
+            return printed;
+        }
+        // Written as it is read: a long article's claims are never all held.
         // Three stages on their own threads, the costliest two of similar weight: reading
         // the claims; their conflict keys; writing and checking them.
         let (tx, read) = std::sync::mpsc::sync_channel::<Vec<Claim>>(PARTS_AHEAD);
