@@ -195,9 +195,9 @@ pub fn anchor_of(sentence: &str) -> Anchor {
             }
         }
         let capitalized = w.starts_with(char::is_uppercase);
-        if matches!(lower, "yesterday" | "today" | "tonight" | "overnight")
-            || (WEEKDAYS.contains(&lower) && capitalized)
-        {
+        // Months and weekdays count only capitalized: most words are not, and skip the lists.
+        let weekday = capitalized && WEEKDAYS.contains(&lower);
+        if matches!(lower, "yesterday" | "today" | "tonight" | "overnight") || weekday {
             a.push("day", lower.to_string());
         }
         // "killed in the blast", "in an attack on a market": the incident a figure belongs to.
@@ -213,13 +213,13 @@ pub fn anchor_of(sentence: &str) -> Anchor {
                 a.push("incident", incident);
             }
         }
-        let month = month_of(lower);
-        if i > 0 && month.is_some() && capitalized && lower != "may" {
+        let month = if capitalized { month_of(lower) } else { None };
+        if i > 0 && month.is_some() && lower != "may" {
             a.push("month", format!("{}", month.unwrap_or(0)));
         }
         // "in Kenya", "in the Tanzanian capital", "in southern Asia": the first capitalized
         // word within three words after a place lead.
-        if capitalized && w.len() > 1 && month.is_none() && !WEEKDAYS.contains(&lower) {
+        if capitalized && w.len() > 1 && month.is_none() && !weekday {
             let lead = (1..=3).any(|back| {
                 i >= back
                     && PLACE_LEADS.contains(&&*lowers[i - back])
