@@ -87,19 +87,11 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     };
     // One copy of the body, which the claims' sentences point into.
     let body: std::sync::Arc<str> = std::mem::take(&mut src.body).into();
-    let article = |ex: &crate::extract::Extraction| {
-        json!({
-            "title": ex.title,
-            "published": ex.published.map(|d| d.to_string()),
-            "published_from": ex.published_from.map(|p| p.as_str()),
-            "language": ex.language.as_ref().map(|l| l.code.clone()),
-        })
-    };
     std::thread::scope(|scope| {
         // The patterns compile on another core while the text's date and language are read.
         scope.spawn(extract::warm_up);
         // The same date and title as ingest would store.
-        let header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
+        let mut header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
         if let Some(l) = header.unsupported_language() {
             output::warn(&format!(
                 "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
@@ -107,11 +99,13 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             ));
         }
         if args.format != Format::Json {
-            let ex = crate::ingest::extract_body(&body, &src.meta, args.published);
-            let printed = super::claims::print_claims(None, &ex.claims, args.format);
+            if header.reads_claims() {
+                header.claims = extract::claims_in_shared(&body, header.published);
+            }
+            let printed = super::claims::print_claims(None, &header.claims, args.format);
             // The command ends here: freeing a long article's claims one by one would only
             // cost time; the process gives the memory back at once.
-            std::mem::forget(ex);
+            std::mem::forget(header);
             return printed;
         }
         // Written as it is read: a long article's claims are never all held.
@@ -135,7 +129,13 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 }
             }
         });
-        let written = write_json(&article(&header), &body, header.published, &parts);
+        let article = json!({
+            "title": header.title,
+            "published": header.published.map(|d| d.to_string()),
+            "published_from": header.published_from.map(|p| p.as_str()),
+            "language": header.language.as_ref().map(|l| l.code.clone()),
+        });
+        let written = write_json(&article, &body, header.published, &parts);
         drop(parts);
         // A reading that panicked ends the claims early: not a finished answer.
         let finished = reading.join().is_ok() & keying.join().is_ok();
