@@ -84,26 +84,10 @@ pub fn window_end(claims: &[Claim], start: usize) -> usize {
     end
 }
 
-/// Claims with one conflict key (the same thing, in one scope), in the order given, with
-/// their anchors: the claims that number-conflict compares with each other.
-pub struct ConflictGroup<'a> {
-    pub key: ConflictKey,
-    pub claims: Vec<&'a Claim>,
-    pub anchors: Vec<Anchor>,
-}
-
-impl<'c> ConflictGroup<'c> {
-    /// Its findings, one at a time, in the group's order.
-    pub fn findings(&self) -> NumberConflicts<'_, 'c> {
-        NumberConflicts::new(&self.key, &self.claims, &self.anchors)
-    }
-}
-
-/// The groups of at least two claims among claims given with their scope ("story:x" or
-/// "article:id"): only claims about the same thing are ever compared.
-pub fn conflict_groups<'a>(
-    claims: impl IntoIterator<Item = (&'a str, &'a Claim)>,
-) -> Vec<ConflictGroup<'a>> {
+/// Number conflicts among claims given with their scope ("story:x" or "article:id": only
+/// claims about the same thing are ever compared), group after group, every group held at
+/// once: the plain definition the streamed `ConflictTracker` is tested against.
+pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
     type Group<'a> = (Vec<&'a Claim>, Vec<Anchor>);
     let mut groups: std::collections::HashMap<ConflictKey, Group<'a>> = Default::default();
     for (scope, c) in claims {
@@ -114,21 +98,8 @@ pub fn conflict_groups<'a>(
         }
     }
     groups
-        .into_iter()
-        .filter(|(_, g)| g.0.len() > 1)
-        .map(|(key, (claims, anchors))| ConflictGroup {
-            key,
-            claims,
-            anchors,
-        })
-        .collect()
-}
-
-/// Number conflicts among claims given with their scope, group after group.
-pub fn conflicts<'a>(claims: impl IntoIterator<Item = (&'a str, &'a Claim)>) -> Vec<Finding> {
-    conflict_groups(claims)
         .iter()
-        .flat_map(ConflictGroup::findings)
+        .flat_map(|(key, (claims, anchors))| number_conflicts(key, claims, anchors))
         .collect()
 }
 
