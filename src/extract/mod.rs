@@ -19,7 +19,7 @@ pub use crate::model::offsets::{CharCursor, byte_of_char};
 pub use dates::{last_day_of_month, month_number, nearest_year, parse_weekday, weekday_name};
 pub use language::{Language, MIN_LETTERS, detect_language};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
-pub use sentences::{sentence_at, sentence_spans};
+pub use sentences::{LazySentences, sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
 pub use units::unit_in_si;
 
@@ -261,8 +261,9 @@ pub fn claims_in_parts(
     part: usize,
     each: impl FnMut(Vec<Claim>),
 ) {
-    let sentences = sentence_spans(body);
-    claims_each_part(body, &sentences, published, 0..body.len(), part, each);
+    // Sentences are read as the claims reach them: the claims start coming at once.
+    let sentences = Sentences::AsNeeded(LazySentences::new(body));
+    claims_each_part(body, sentences, published, 0..body.len(), part, each);
 }
 
 /// `claims_in` read as two halves at `split` (any character boundary) on two threads, the
@@ -321,15 +322,38 @@ fn claims_between(
     part: usize,
 ) -> (Vec<Vec<Claim>>, scan::Reach, Option<usize>) {
     let mut parts = Vec::new();
-    let (reach, first_start) =
-        claims_each_part(whole, sentences, published, range, part, |p| parts.push(p));
+    let (reach, first_start) = claims_each_part(
+        whole,
+        Sentences::All(sentences),
+        published,
+        range,
+        part,
+        |p| parts.push(p),
+    );
     (parts, reach, first_start)
+}
+
+/// Where the claims' sentences come from: all read before (and shared by the two halves
+/// of a text read at once), or read as the claims reach them.
+enum Sentences<'s, 'a> {
+    All(&'s [(usize, usize)]),
+    AsNeeded(LazySentences<'a>),
+}
+
+impl Sentences<'_, '_> {
+    /// Spans holding every sentence that starts at or before byte `pos`.
+    fn through(&mut self, pos: usize) -> &[(usize, usize)] {
+        match self {
+            Sentences::All(spans) => spans,
+            Sentences::AsNeeded(lazy) => lazy.through(pos),
+        }
+    }
 }
 
 /// `claims_between`, each piece handed to `each` as soon as it is full.
 fn claims_each_part(
     whole: &Arc<str>,
-    sentences: &[(usize, usize)],
+    mut sentences: Sentences,
     published: Option<NaiveDate>,
     range: std::ops::Range<usize>,
     part: usize,
@@ -350,7 +374,7 @@ fn claims_each_part(
             scan::Found::Quantity(q) => (q.kind, q.start, q.end, q.value),
         };
         first_start.get_or_insert(start);
-        let sentence = sentence_around(body, sentences, start, end);
+        let sentence = sentence_around(body, sentences.through(start), start, end);
         let span = byte_range_in(body, sentence);
         let shared = match span {
             Some((s, e)) => SharedText::slice(whole, s..e),

@@ -24,32 +24,75 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace, in order.
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut spans = Vec::new();
+    spans_of_lines(text, 0, text.len(), &mut spans);
+    spans
+}
+
+/// Appends the sentence spans of the lines of `text` in [from, to): `from` is 0 or a line
+/// break, `to` a line break or the end. Lines are read apart (a line break always ends a
+/// sentence), so the lines of a text read in pieces give the spans read at once.
+fn spans_of_lines(text: &str, from: usize, to: usize, spans: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
     // Line by line, jumping between terminators with memchr: the scan touches only the
     // bytes that can end a sentence.
-    let mut line_start = 0;
-    for line_end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+    let mut line_start = from;
+    let breaks = memchr::memchr_iter(b'\n', &bytes[from..to]).map(|i| from + i);
+    for line_end in breaks.chain(std::iter::once(to)) {
         let mut start = line_start;
-        let mut from = line_start;
-        while from < line_end {
-            let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..line_end]) else {
+        let mut at = line_start;
+        while at < line_end {
+            let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[at..line_end]) else {
                 break;
             };
-            let i = from + off;
+            let i = at + off;
             match sentence_end_at(text, i) {
                 Some(e) => {
-                    push_trimmed(text, start, e, &mut spans);
+                    push_trimmed(text, start, e, spans);
                     start = e;
-                    from = e.max(i + 1);
+                    at = e.max(i + 1);
                 }
-                None => from = i + 1,
+                None => at = i + 1,
             }
         }
-        push_trimmed(text, start, line_end, &mut spans);
+        push_trimmed(text, start, line_end, spans);
         line_start = line_end;
     }
-    spans
+}
+
+/// The sentence spans of a text read as far as they are asked for: a reader of claims in
+/// text order starts at once rather than after a pass over the whole text.
+pub struct LazySentences<'a> {
+    text: &'a str,
+    spans: Vec<(usize, usize)>,
+    /// The lines before this byte (0 or a line break) are read.
+    read_to: usize,
+}
+
+/// Bytes read ahead at a time, to the next line break.
+const READ_AHEAD: usize = 1 << 16;
+
+impl<'a> LazySentences<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LazySentences {
+            text,
+            spans: Vec::new(),
+            read_to: 0,
+        }
+    }
+
+    /// The spans so far, which hold every sentence that starts at or before byte `pos`.
+    pub fn through(&mut self, pos: usize) -> &[(usize, usize)] {
+        let len = self.text.len();
+        while self.read_to <= pos && self.read_to < len {
+            let ahead = (self.read_to + READ_AHEAD).min(len);
+            let to =
+                memchr::memchr(b'\n', &self.text.as_bytes()[ahead..]).map_or(len, |i| ahead + i);
+            spans_of_lines(self.text, self.read_to, to, &mut self.spans);
+            self.read_to = to;
+        }
+        &self.spans
+    }
 }
 
 /// Where the sentence ends if `.`, `!` or `?` at byte `i` ends one: when followed by space
@@ -134,6 +177,21 @@ mod tests {
                 "Last"
             ]
         );
+    }
+
+    #[test]
+    fn sentences_read_as_asked_for_are_those_read_at_once() {
+        let line = "Mr. Smith said 40 died. \u{201C}We stay.\u{201D} He left on Tue. Aug. 17!\n";
+        let text = format!("{}\n\nlast line? yes", line.repeat(3000));
+        let all = sentence_spans(&text);
+        let mut lazy = LazySentences::new(&text);
+        for pos in (0..text.len()).step_by(997).chain([text.len() - 1]) {
+            let some = lazy.through(pos);
+            let holding = |spans: &[(usize, usize)]| sentence_at(spans, pos).map(|i| spans[i]);
+            assert_eq!(holding(some), holding(&all), "at {pos}");
+            assert_eq!(some, &all[..some.len()]);
+        }
+        assert_eq!(lazy.through(text.len()), &all[..]);
     }
 
     #[test]
