@@ -168,7 +168,7 @@ impl Iterator for NumberConflicts<'_, '_> {
 
 /// The finding of claim `later` that cannot be true with claim `earlier` of the group
 /// `support` counts.
-pub(super) fn conflict_finding(
+fn conflict_finding(
     key: &ConflictKey,
     support: &Support,
     later: &Claim,

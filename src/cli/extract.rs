@@ -99,9 +99,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             ));
         }
         if args.format != Format::Json {
-            if header.reads_claims() {
-                header.claims = extract::claims_in_shared(&body, header.published);
-            }
+            header.read_claims(&body);
             let printed = super::claims::print_claims(None, &header.claims, args.format);
             // The command ends here: freeing a long article's claims one by one would only
             // cost time; the process gives the memory back at once.

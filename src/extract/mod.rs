@@ -19,7 +19,8 @@ pub use crate::model::offsets::{CharCursor, byte_of_char};
 pub use dates::{last_day_of_month, month_number, nearest_year, parse_weekday, weekday_name};
 pub use language::{Language, MIN_LETTERS, detect_language};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
-pub use sentences::{LazySentences, sentence_at, sentence_spans};
+use sentences::LazySentences;
+pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, singular};
 pub use units::unit_in_si;
 
@@ -108,6 +109,14 @@ impl Extraction {
     pub fn reads_claims(&self) -> bool {
         self.unsupported_language().is_none()
     }
+
+    /// Fills in the claims of `body` (the text this header was read from), when the
+    /// article's language is one claims are read from.
+    pub fn read_claims(&mut self, body: &Arc<str>) {
+        if self.reads_claims() {
+            self.claims = claims_in_shared(body, self.published);
+        }
+    }
 }
 
 /// The first non-empty line, trimmed, at most 200 characters.
@@ -144,9 +153,7 @@ pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
 /// `extract` of a body its claims share: their sentences are pieces of it, not copies.
 pub fn extract_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Extraction {
     let mut ex = extract_header(body, published);
-    if ex.reads_claims() {
-        ex.claims = claims_in_shared(body, ex.published);
-    }
+    ex.read_claims(body);
     ex
 }
 

@@ -83,9 +83,7 @@ pub fn extract_body(
     published: Option<NaiveDate>,
 ) -> extract::Extraction {
     let mut ex = extract_body_header(body, meta, published);
-    if ex.reads_claims() {
-        ex.claims = extract::claims_in_shared(body, ex.published);
-    }
+    ex.read_claims(body);
     ex
 }
 
