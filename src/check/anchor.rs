@@ -120,20 +120,42 @@ pub fn clause_at(sentence: &str, at: usize) -> &str {
 /// The joins after a space that start a clause of their own (besides "; ").
 const JOIN_WORDS: &[&str] = &[" while ", " whereas ", " but "];
 
-/// `s.split_whitespace()`, faster on text that is ASCII without vertical tabs, where a
-/// split on ASCII whitespace is the same split: the checks split the clause around every
-/// figure into words, several times.
-pub(super) fn words(s: &str) -> impl Iterator<Item = &str> {
+/// `s.split_whitespace()`, faster: on ASCII text without vertical tabs (where a split on
+/// ASCII whitespace is the same split) it steps over bytes. The checks split the clause
+/// around every figure into words, several times.
+pub(super) fn words(s: &str) -> Words<'_> {
     // Folded without an early exit, so that many bytes are looked at a time.
     let ascii = !s
         .bytes()
         .fold(false, |other, b| other | (b >= 0x80) | (b == 0x0B));
-    let (fast, full) = if ascii {
-        (Some(s.split_ascii_whitespace()), None)
-    } else {
-        (None, Some(s.split_whitespace()))
-    };
-    fast.into_iter().flatten().chain(full.into_iter().flatten())
+    Words {
+        rest: s,
+        unicode: (!ascii).then(|| s.split_whitespace()),
+    }
+}
+
+pub(super) struct Words<'a> {
+    rest: &'a str,
+    unicode: Option<std::str::SplitWhitespace<'a>>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if let Some(split) = &mut self.unicode {
+            return split.next();
+        }
+        let bytes = self.rest.as_bytes();
+        let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |n| start + n);
+        let word = &self.rest[start..end];
+        self.rest = &self.rest[end..];
+        Some(word)
+    }
 }
 
 /// `w.to_lowercase()`, borrowed when that would change nothing (ASCII without capitals,
@@ -175,16 +197,34 @@ pub fn anchor_of(sentence: &str) -> Anchor {
     let words: Vec<&str> = words(sentence)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let lowers: Vec<Cow<str>> = words.iter().map(|w| lowercase(w)).collect();
+    // ASCII text is lowercased whole, its words read at the same places: one copy rather
+    // than one per capitalized word.
+    let (lowered, owned): (String, Vec<Cow<str>>) = if sentence.is_ascii() {
+        (sentence.to_ascii_lowercase(), Vec::new())
+    } else {
+        (String::new(), words.iter().map(|w| lowercase(w)).collect())
+    };
+    let lowers: Vec<&str> = if owned.is_empty() {
+        let base = sentence.as_ptr() as usize;
+        words
+            .iter()
+            .map(|w| {
+                let at = w.as_ptr() as usize - base;
+                &lowered[at..at + w.len()]
+            })
+            .collect()
+    } else {
+        owned.iter().map(|w| &**w).collect()
+    };
     for (i, &w) in words.iter().enumerate() {
-        let lower = &*lowers[i];
+        let lower = lowers[i];
         if w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
         {
             a.push("year", w.to_string());
         }
-        if let Some(n) = lowers.get(i + 1).map(|l| &**l) {
+        if let Some(&n) = lowers.get(i + 1) {
             if matches!(lower, "last" | "this" | "next" | "previous")
                 && matches!(n, "year" | "month" | "week" | "quarter")
             {
@@ -203,10 +243,10 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         // "killed in the blast", "in an attack on a market": the incident a figure belongs to.
         if i >= 2
             && matches!(
-                &*lowers[i - 1],
+                lowers[i - 1],
                 "the" | "a" | "an" | "another" | "that" | "this"
             )
-            && matches!(&*lowers[i - 2], "in" | "by" | "during")
+            && matches!(lowers[i - 2], "in" | "by" | "during")
         {
             let incident = singular_incident(lower);
             if INCIDENTS.contains(&incident.as_str()) {
@@ -222,7 +262,7 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         if capitalized && w.len() > 1 && month.is_none() && !weekday {
             let lead = (1..=3).any(|back| {
                 i >= back
-                    && PLACE_LEADS.contains(&&*lowers[i - back])
+                    && PLACE_LEADS.contains(&lowers[i - back])
                     && words[i - back + 1..i]
                         .iter()
                         .all(|m| m.starts_with(char::is_lowercase))

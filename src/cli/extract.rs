@@ -90,15 +90,20 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     std::thread::scope(|scope| {
         // The patterns compile on another core while the text's date and language are read.
         scope.spawn(extract::warm_up);
+        let warn_language = |header: &extract::Extraction| {
+            if let Some(l) = header.unsupported_language() {
+                output::warn(&format!(
+                    "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
+                    args.file, l.name, l.code
+                ));
+            }
+        };
         // The same date and title as ingest would store.
-        let mut header = crate::ingest::extract_body_header(&body, &src.meta, args.published);
-        if let Some(l) = header.unsupported_language() {
-            output::warn(&format!(
-                "warning: {}: written in {} ({}): claims are read from English only, so none were extracted",
-                args.file, l.name, l.code
-            ));
-        }
+        let header_of =
+            |body: &str| crate::ingest::extract_body_header(body, &src.meta, args.published);
         if args.format != Format::Json {
+            let mut header = header_of(&body);
+            warn_language(&header);
             header.read_claims(&body);
             let printed = super::claims::print_claims(None, &header.claims, args.format);
             // The command ends here: freeing a long article's claims one by one would only
@@ -108,13 +113,16 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         }
         // Written as it is read: a long article's claims are never all held.
         // Three stages on their own threads, the costliest two of similar weight: reading
-        // the claims; their conflict keys; writing and checking them.
+        // the claims (and the header before them: the thread that first searches with a
+        // pattern searches with it fastest); their conflict keys; writing and checking them.
+        let (header_tx, header_rx) = std::sync::mpsc::sync_channel(1);
         let (tx, read) = std::sync::mpsc::sync_channel::<Vec<Claim>>(PARTS_AHEAD);
         let (keyed, parts) = std::sync::mpsc::sync_channel(PARTS_AHEAD);
-        let (text, published) = (&body, header.published);
-        let reads = header.reads_claims();
+        let text = &body;
         let reading = scope.spawn(move || {
-            if reads {
+            let header = header_of(text);
+            let (published, reads) = (header.published, header.reads_claims());
+            if header_tx.send(header).is_ok() && reads {
                 // A writer that stopped (a closed pipe) drops the parts it is sent.
                 extract::claims_in_parts(text, published, PART, |p| drop(tx.send(p)));
             }
@@ -127,13 +135,19 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 }
             }
         });
-        let article = json!({
-            "title": header.title,
-            "published": header.published.map(|d| d.to_string()),
-            "published_from": header.published_from.map(|p| p.as_str()),
-            "language": header.language.as_ref().map(|l| l.code.clone()),
-        });
-        let written = write_json(&article, &body, header.published, &parts);
+        let written = header_rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("reading the claims did not finish"))
+            .and_then(|header| {
+                warn_language(&header);
+                let article = json!({
+                    "title": header.title,
+                    "published": header.published.map(|d| d.to_string()),
+                    "published_from": header.published_from.map(|p| p.as_str()),
+                    "language": header.language.as_ref().map(|l| l.code.clone()),
+                });
+                write_json(&article, &body, header.published, &parts)
+            });
         drop(parts);
         // A reading that panicked ends the claims early: not a finished answer.
         let finished = reading.join().is_ok() & keying.join().is_ok();

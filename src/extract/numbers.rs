@@ -633,11 +633,13 @@ fn hyphenated(
     Some(q)
 }
 
+/// The upper end of a range after its first figure: "to 300", "-12".
+pub(super) static UPPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \t]+(?:to|and)[ \t]+|[-–])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)")
+        .expect("range pattern")
+});
+
 fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usize)> {
-    static UPPER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[ \t]+(?:to|and)[ \t]+|[-–])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)")
-            .expect("range pattern")
-    });
     let c = UPPER.captures(&text[end..])?;
     let hi = parse_digits(&c[1])? * scale.map_or(1.0, scale_value);
     let connector_is_and = c[0].trim_start().starts_with("and");

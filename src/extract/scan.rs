@@ -12,7 +12,7 @@ use super::numbers::{QuantityMatch, quantities_pattern, quantity_at};
 
 /// Dates first: where a date and a number start at the same place ("4 May 2021"), the date
 /// is the claim.
-static ANY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         "(?:{})|(?:{})|(?:{})",
         ABSOLUTE.as_str(),
