@@ -13,3 +13,4 @@ pub mod model;
 pub mod report;
 pub mod serve;
 pub mod store;
+mod word_set;

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::quantity::ORDINALS;
+use super::quantity::is_ordinal;
 pub use crate::model::Anchor;
+use crate::word_set::word_set;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -21,7 +22,8 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-const WEEKDAYS: &[&str] = &[
+word_set!(
+    fn is_weekday = [
     "monday",
     "tuesday",
     "wednesday",
@@ -29,7 +31,8 @@ const WEEKDAYS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
+]
+);
 
 /// The month a word names, in full or abbreviated ("aug", "sept").
 fn month_of(lower: &str) -> Option<usize> {
@@ -44,12 +47,15 @@ fn month_of(lower: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Words after which a capitalized word is a place: "in Kenya", "across Ohio".
-const PLACE_LEADS: &[&str] = &["in", "across", "at", "near", "outside", "throughout"];
+word_set!(
+    /// Words after which a capitalized word is a place: "in Kenya", "across Ohio".
+    fn is_place_lead = ["in", "across", "at", "near", "outside", "throughout"]
+);
 
-/// Nouns of incidents a toll belongs to: two figures "killed in the blast" and "killed in an
-/// attack" are about two incidents as far as the words tell.
-const INCIDENTS: &[&str] = &[
+word_set!(
+    /// Nouns of incidents a toll belongs to: two figures "killed in the blast" and "killed in an
+    /// attack" are about two incidents as far as the words tell.
+    fn is_incident = [
     "attack",
     "blast",
     "bombing",
@@ -75,11 +81,12 @@ const INCIDENTS: &[&str] = &[
     "cyclone",
     "tsunami",
     "war",
-];
+]
+);
 
 fn singular_incident(w: &str) -> String {
     w.strip_suffix('s')
-        .filter(|s| INCIDENTS.contains(s))
+        .filter(|s| is_incident(s))
         .unwrap_or(w)
         .to_string()
 }
@@ -249,13 +256,13 @@ impl Word<'_, '_> {
             {
                 a.push(lower, p.to_string());
             }
-            if lower == "quarter" && ORDINALS.contains(&p) {
+            if lower == "quarter" && is_ordinal(p) {
                 a.push("quarter", p.to_string());
             }
         }
         let capitalized = w.starts_with(char::is_uppercase);
         // Months and weekdays count only capitalized: most words are not, and skip the lists.
-        let weekday = capitalized && WEEKDAYS.contains(&lower);
+        let weekday = capitalized && is_weekday(lower);
         if matches!(lower, "yesterday" | "today" | "tonight" | "overnight") || weekday {
             a.push("day", lower.to_string());
         }
@@ -268,7 +275,7 @@ impl Word<'_, '_> {
             && matches!(back_lower(1), "in" | "by" | "during")
         {
             let incident = singular_incident(lower);
-            if INCIDENTS.contains(&incident.as_str()) {
+            if is_incident(&incident) {
                 a.push("incident", incident);
             }
         }
@@ -280,7 +287,7 @@ impl Word<'_, '_> {
         // word within three words after a place lead.
         if capitalized && w.len() > 1 && month.is_none() && !weekday {
             let lead = (1..=3.min(i)).any(|n| {
-                PLACE_LEADS.contains(&back_lower(n - 1))
+                is_place_lead(back_lower(n - 1))
                     && self.back[..n - 1]
                         .iter()
                         .all(|(m, _)| m.starts_with(char::is_lowercase))
@@ -319,12 +326,12 @@ mod tests {
                 {
                     a.push(n, lower.to_string());
                 }
-                if n == "quarter" && ORDINALS.contains(&lower) {
+                if n == "quarter" && is_ordinal(lower) {
                     a.push("quarter", lower.to_string());
                 }
             }
             let capitalized = w.starts_with(char::is_uppercase);
-            let weekday = capitalized && WEEKDAYS.contains(&lower);
+            let weekday = capitalized && is_weekday(lower);
             if matches!(lower, "yesterday" | "today" | "tonight" | "overnight") || weekday {
                 a.push("day", lower.to_string());
             }
@@ -336,7 +343,7 @@ mod tests {
                 && matches!(lowers[i - 2].as_str(), "in" | "by" | "during")
             {
                 let incident = singular_incident(lower);
-                if INCIDENTS.contains(&incident.as_str()) {
+                if is_incident(&incident) {
                     a.push("incident", incident);
                 }
             }
@@ -347,7 +354,7 @@ mod tests {
             if capitalized && w.len() > 1 && month.is_none() && !weekday {
                 let lead = (1..=3).any(|back| {
                     i >= back
-                        && PLACE_LEADS.contains(&lowers[i - back].as_str())
+                        && is_place_lead(&lowers[i - back])
                         && words[i - back + 1..i]
                             .iter()
                             .all(|m| m.starts_with(char::is_lowercase))

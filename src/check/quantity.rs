@@ -20,6 +20,7 @@ pub use super::anchor::{Anchor, anchor_of};
 use super::anchor::{anchor_of_clause, clause_at, lowercase, words};
 use crate::extract::{event_class, singular};
 use crate::model::{Claim, ClaimKind};
+use crate::word_set::word_set;
 
 /// What a comparable figure is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +52,7 @@ pub fn terms(c: &Claim) -> Option<Terms> {
         None => subject,
     };
     let noun: Vec<String> = words(noun).map(singular).collect();
-    if noun.is_empty() || noun.iter().any(|w| UNIT_NOUNS.contains(&w.as_str())) {
+    if noun.is_empty() || noun.iter().any(|w| is_unit_noun(w)) {
         return None;
     }
     let (before, after) = context(c);
@@ -98,8 +99,9 @@ fn noun_text(subject: &str) -> String {
     subject.to_ascii_lowercase()
 }
 
-/// Nouns that measure, price or score rather than count things that happen.
-const UNIT_NOUNS: &[&str] = &[
+word_set!(
+    /// Nouns that measure, price or score rather than count things that happen.
+    fn is_unit_noun = [
     "cent",
     "pence",
     "penny",
@@ -148,7 +150,8 @@ const UNIT_NOUNS: &[&str] = &[
     "year",
     "rank",
     "position",
-];
+]
+);
 
 /// The text of the claim's sentence before and after its quote.
 fn context(c: &Claim) -> (&str, &str) {
@@ -170,8 +173,9 @@ fn clause_words_before(before: &str) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
-/// Words just before a figure that make it a part of a total or an increment.
-const PART_BEFORE: &[&str] = &[
+word_set!(
+    /// Words just before a figure that make it a part of a total or an increment.
+    fn is_part_before = [
     "further",
     "another",
     "additional",
@@ -187,10 +191,12 @@ const PART_BEFORE: &[&str] = &[
     "remaining",
     "latest",
     "new",
-];
+]
+);
 
-/// Words just before a figure that make it a change or a level at another time.
-const CHANGE_BEFORE: &[&str] = &[
+word_set!(
+    /// Words just before a figure that make it a change or a level at another time.
+    fn is_change_before = [
     "rose",
     "risen",
     "rising",
@@ -233,7 +239,8 @@ const CHANGE_BEFORE: &[&str] = &[
     "outnumbered",
     "versus",
     "vs",
-];
+]
+);
 
 /// Words after a figure that make it a part, an increment, or one of several periods.
 const PART_AFTER: &[&str] = &[
@@ -244,7 +251,7 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     let near = &before[before.len().saturating_sub(3)..];
     if near
         .iter()
-        .any(|w| PART_BEFORE.contains(&&**w) || CHANGE_BEFORE.contains(&&**w))
+        .any(|w| is_part_before(w) || is_change_before(w))
     {
         return true;
     }
@@ -275,7 +282,7 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     // "on the first night", "in the second week": one period of several.
     let ordinal_period = |words: &[&str]| {
         words.windows(2).any(|w| {
-            ORDINALS.contains(&w[0])
+            is_ordinal(w[0])
                 && [
                     "day", "night", "week", "month", "round", "hour", "quarter", "half",
                 ]
@@ -287,10 +294,12 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     ordinal_period(&before_refs) || ordinal_period(&after_words)
 }
 
-pub(super) const ORDINALS: &[&str] = &[
+word_set!(
+    pub(super) fn is_ordinal = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "last", "previous", "next",
     "final", "opening",
-];
+]
+);
 
 /// A price, a rate or a per-unit amount: "$5 a share", "70 cents a litre", "2% a year".
 fn is_rate(after: &str, noun: &[String]) -> bool {
@@ -309,8 +318,9 @@ fn is_rate(after: &str, noun: &[String]) -> bool {
     per(after) || per(rest)
 }
 
-/// Auxiliaries and adverbs skipped when looking for a clause's verb.
-const AUXILIARIES: &[&str] = &[
+word_set!(
+    /// Auxiliaries and adverbs skipped when looking for a clause's verb.
+    fn is_auxiliary = [
     "had",
     "has",
     "have",
@@ -330,10 +340,13 @@ const AUXILIARIES: &[&str] = &[
     "not",
     "being",
     "reportedly",
-];
+]
+);
 
-/// Verbs that report a figure rather than say what happened to it.
-const REPORTING: &[&str] = &["said", "says", "say", "told", "reported", "estimated"];
+word_set!(
+    /// Verbs that report a figure rather than say what happened to it.
+    fn is_reporting = ["said", "says", "say", "told", "reported", "estimated"]
+);
 
 /// The verb of a percentage's clause: the first past-tense word after "of the crops", else
 /// the word before the figure ("reached 30 percent").
@@ -345,26 +358,28 @@ fn clause_verb(before: &[Cow<str>], after: &str) -> Option<String> {
     let after_verb = words(clause)
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !AUXILIARIES.contains(w))
-        .find(|w| verbish(w) && !REPORTING.contains(w));
+        .filter(|w| !is_auxiliary(w))
+        .find(|w| verbish(w) && !is_reporting(w));
     let before_verb = before
         .last()
         .map(|w| &**w)
-        .filter(|w| verbish(w) && !REPORTING.contains(w));
+        .filter(|w| verbish(w) && !is_reporting(w));
     after_verb.or(before_verb).map(stem)
 }
 
 fn verbish(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4 && !w.ends_with("eed"))
-        || IRREGULAR.contains(&w)
+        || is_irregular_verb(w)
         || event_class(w).is_some()
 }
 
-const IRREGULAR: &[&str] = &[
+word_set!(
+    fn is_irregular_verb = [
     "put", "set", "raised", "pledged", "promised", "offered", "gave", "given", "won", "lost",
-    "took", "gave", "made", "paid", "spent", "got", "held", "kept", "sold", "bought", "voted",
+    "took", "made", "paid", "spent", "got", "held", "kept", "sold", "bought", "voted",
     "chose", "saw", "met", "left", "went", "came", "ran", "said",
-];
+]
+);
 
 /// "reached" and "reach" are one verb.
 fn stem(w: &str) -> String {

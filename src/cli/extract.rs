@@ -56,10 +56,17 @@ fn write_json(
     out.write_all(b",\n  \"claims\": ")?;
     let mut claims = pretty::ArrayAt::open(&mut out, 1)?;
     let mut checks = app::StreamChecks::new(body, published);
+    // A part's claims are written to memory, then out at once.
+    let mut written = Vec::with_capacity(PART << 10);
     for (part, keys) in parts {
         for c in &part {
-            claims.item_with(&mut out, |w, depth| pretty::write_claim_at(w, depth, c))?;
+            claims.item_with(&mut written, |w, depth| {
+                pretty::push_claim_at(w, depth, c);
+                Ok(())
+            })?;
         }
+        out.write_all(&written)?;
+        written.clear();
         checks.push_keyed(part, keys);
     }
     claims.close(&mut out)?;

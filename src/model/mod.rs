@@ -38,5 +38,5 @@ pub use kind::ClaimKind;
 pub use rule::Rule;
 pub use shared_text::SharedText;
 pub use status::Status;
-pub use value::{DateValue, Fields, Figure, Measure, Money, Span, Value};
+pub use value::{DateValue, Fields, Figure, Measure, Money, Scalar, Span, Value};
 pub use web::is_web_address;

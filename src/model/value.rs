@@ -245,53 +245,48 @@ impl<'a> ValueJson<'a> {
 /// One field of a value (one its kind has: `sorted_fields` lists only those).
 pub struct FieldJson<'a>(&'a Value, Field);
 
+/// A value field's content, as its JSON writes it.
+pub enum Scalar<'a> {
+    Text(Option<&'a str>),
+    /// Written as an integer when whole (and below 9e15), else as a float.
+    Number(Option<f64>),
+    Date(Option<chrono::NaiveDate>),
+    Bool(bool),
+}
+
 impl<'a> FieldJson<'a> {
-    /// The field's text, when it is a text field (None inside: null).
-    pub fn text(&self) -> Option<Option<&'a str>> {
+    /// What the field holds: the one place each field is read for the JSON.
+    pub fn scalar(&self) -> Scalar<'a> {
         let v = self.0;
-        Some(match self.1 {
-            Field::Qualifier => v.qualifier(),
-            Field::Subject => v.subject(),
-            Field::Predicate => v.predicate(),
-            Field::Unit => v.unit(),
-            Field::Currency => v.currency(),
-            Field::Weekday => v.weekday(),
-            Field::Relative => v.relative(),
-            Field::Quantity => v.quantity(),
-            _ => return None,
-        })
+        match self.1 {
+            Field::Low => Scalar::Number(v.low()),
+            Field::High => Scalar::Number(v.high()),
+            Field::Qualifier => Scalar::Text(v.qualifier()),
+            Field::Subject => Scalar::Text(v.subject()),
+            Field::Predicate => Scalar::Text(v.predicate()),
+            Field::Unit => Scalar::Text(v.unit()),
+            Field::Currency => Scalar::Text(v.currency()),
+            Field::Date => Scalar::Date(v.date()),
+            Field::Weekday => Scalar::Text(v.weekday()),
+            Field::Relative => Scalar::Text(v.relative()),
+            Field::YearInferred => Scalar::Bool(v.date_value().is_some_and(|d| d.year_inferred)),
+            Field::Valid => Scalar::Bool(v.valid()),
+            Field::Quantity => Scalar::Text(v.quantity()),
+            Field::SiLow => Scalar::Number(si_rounded(v.si_range().0)),
+            Field::SiHigh => Scalar::Number(si_rounded(v.si_range().1)),
+            Field::Unknown => Scalar::Text(None),
+        }
     }
 }
 
 impl serde::Serialize for FieldJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let v = self.0;
-        let text = |t: Option<&str>, s: S| match t {
-            Some(t) => s.serialize_str(t),
-            None => s.serialize_none(),
-        };
-        match self.1 {
-            Field::Low => serialize_number(v.low(), s),
-            Field::High => serialize_number(v.high(), s),
-            Field::Qualifier => text(v.qualifier(), s),
-            Field::Subject => text(v.subject(), s),
-            Field::Predicate => text(v.predicate(), s),
-            Field::Unit => text(v.unit(), s),
-            Field::Currency => text(v.currency(), s),
-            Field::Date => match v.date() {
-                Some(d) => s.collect_str(&d),
-                None => s.serialize_none(),
-            },
-            Field::Weekday => text(v.weekday(), s),
-            Field::Relative => text(v.relative(), s),
-            Field::YearInferred => {
-                s.serialize_bool(v.date_value().is_some_and(|d| d.year_inferred))
-            }
-            Field::Valid => s.serialize_bool(v.valid()),
-            Field::Quantity => text(v.quantity(), s),
-            Field::SiLow => serialize_number(si_rounded(v.si_range().0), s),
-            Field::SiHigh => serialize_number(si_rounded(v.si_range().1), s),
-            Field::Unknown => s.serialize_none(),
+        match self.scalar() {
+            Scalar::Text(Some(t)) => s.serialize_str(t),
+            Scalar::Text(None) | Scalar::Date(None) => s.serialize_none(),
+            Scalar::Number(n) => serialize_number(n, s),
+            Scalar::Date(Some(d)) => s.collect_str(&d),
+            Scalar::Bool(b) => s.serialize_bool(b),
         }
     }
 }
