@@ -2,9 +2,11 @@
 //! "COVID-19", clock times, phone numbers.
 
 use super::qualifier::qualifier_before;
+use crate::word_set::word_set;
 
-/// Capitalized words that turn the number after them into a name: "Route 9", "Article 5".
-const NAME_WORDS: &[&str] = &[
+word_set!(
+    /// Capitalized words that turn the number after them into a name: "Route 9", "Article 5".
+    fn is_name_word = [
     "Route",
     "Article",
     "Boeing",
@@ -60,20 +62,25 @@ const NAME_WORDS: &[&str] = &[
     "Law",
     "No",
     "Number",
-];
+]
+);
 
-/// Name words that name written lowercase too ("voters in district 12 backed", "under
-/// article 50"), when a preposition stands right before them: after a determiner the
-/// number is a count ("across the district 300 homes were destroyed").
-const LOWERCASE_NAME_WORDS: &[&str] = &[
+word_set!(
+    /// Name words that name written lowercase too ("voters in district 12 backed", "under
+    /// article 50"), when a preposition stands right before them: after a determiner the
+    /// number is a count ("across the district 300 homes were destroyed").
+    fn is_lowercase_name_word = [
     "district", "ward", "precinct", "article", "section", "chapter", "route", "highway", "zone",
     "gate", "platform", "terminal", "room", "flight",
-];
+]
+);
 
-const PREPOSITIONS: &[&str] = &[
+word_set!(
+    fn is_preposition = [
     "in", "at", "of", "on", "for", "from", "to", "into", "under", "near", "across", "through",
     "via", "In", "At", "Of", "On", "For", "From", "To", "Into", "Under", "Near", "Across",
-];
+]
+);
 
 /// The word before byte `at`, skipping spaces.
 fn previous_word(text: &str, at: usize) -> &str {
@@ -134,16 +141,14 @@ pub(super) fn is_identifier(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let prev = previous_word(text, start);
-    if NAME_WORDS.contains(&prev) {
+    if is_name_word(prev) {
         return true;
     }
     let prev_start = text[..start]
         .trim_end_matches([' ', '\t'])
         .len()
         .saturating_sub(prev.len());
-    if LOWERCASE_NAME_WORDS.contains(&prev)
-        && PREPOSITIONS.contains(&previous_word(text, prev_start))
-    {
+    if is_lowercase_name_word(prev) && is_preposition(previous_word(text, prev_start)) {
         return true;
     }
     // Any other capitalized word right before ("Boeing 737") names a thing, unless it starts
@@ -152,11 +157,12 @@ pub(super) fn is_identifier(text: &str, start: usize, end: usize) -> bool {
         && prev.len() > 1
         && !is_sentence_start(text, prev_start)
         && qualifier_before(text, start).is_none()
-        && !CAPITALIZED_FUNCTION_WORDS.contains(&prev)
+        && !is_capitalized_function_word(prev)
 }
 
-/// Capitalized words that start a phrase rather than name a thing: "Between 200 and 300".
-const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
+word_set!(
+    /// Capitalized words that start a phrase rather than name a thing: "Between 200 and 300".
+    fn is_capitalized_function_word = [
     "I",
     "The",
     "About",
@@ -180,7 +186,6 @@ const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
     "For",
     "And",
     "But",
-    "Of",
     "Up",
     "Under",
     "Around",
@@ -190,4 +195,5 @@ const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
     "Less",
     "More",
     "Exactly",
-];
+]
+);

@@ -1,15 +1,19 @@
 //! Sentence boundaries, as byte spans into the body. A line break always ends a sentence;
 //! `.`, `!` and `?` end one unless they close a known abbreviation ("Mr.", "U.S.", "Sept.").
 
-/// Words that take a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
+use crate::word_set::word_set;
+
+word_set!(
+    /// Words that take a full stop without ending the sentence.
+    fn is_listed_abbreviation = [
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep",
     "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "No", "Nos", "vs", "etc", "approx", "Jan", "Feb",
     "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
     "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ave", "Blvd", "Rd", "Mt", "Ft", "Adm",
-    "Brig", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Dept", "Univ", "est", "approx", "Fig",
+    "Brig", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Amb", "Dept", "Univ", "est", "Fig",
     "fig", "p", "pp", "para", "Art",
-];
+]
+);
 
 fn is_abbreviation(word: &str) -> bool {
     // Initials ("J.") and dotted forms ("U.S", "a.m") never end a sentence on their own.
@@ -19,7 +23,7 @@ fn is_abbreviation(word: &str) -> bool {
     if word.contains('.') {
         return true;
     }
-    ABBREVIATIONS.contains(&word)
+    is_listed_abbreviation(word)
 }
 
 /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace, in order.

@@ -1,7 +1,10 @@
 //! What a number counts ("civilians"), and what happened to it ("killed").
 
-/// Words that end a noun phrase: function words, auxiliaries and common verbs.
-const STOP: &[&str] = &[
+use crate::word_set::word_set;
+
+word_set!(
+    /// Words that end a noun phrase: function words, auxiliaries and common verbs.
+    fn is_stop_word = [
     "a",
     "an",
     "the",
@@ -120,10 +123,8 @@ const STOP: &[&str] = &[
     "received",
     "need",
     "needed",
-    "took",
     "get",
     "got",
-    "since",
     "until",
     "against",
     "numbering",
@@ -163,64 +164,45 @@ const STOP: &[&str] = &[
     "already",
     "instead",
     "every",
-];
+    ]
+);
 
-/// Events a count can be about, each mapped to its class: "died" and "killed" are one event.
-const EVENTS: &[(&str, &str)] = &[
-    ("killed", "killed"),
-    ("died", "killed"),
-    ("dead", "killed"),
-    ("perished", "killed"),
-    ("slain", "killed"),
-    ("murdered", "killed"),
-    ("deaths", "killed"),
-    ("executed", "killed"),
-    ("injured", "injured"),
-    ("wounded", "injured"),
-    ("hurt", "injured"),
-    ("displaced", "displaced"),
-    ("evacuated", "displaced"),
-    ("uprooted", "displaced"),
-    ("fled", "displaced"),
-    ("arrested", "arrested"),
-    ("detained", "arrested"),
-    ("jailed", "arrested"),
-    ("destroyed", "destroyed"),
-    ("razed", "destroyed"),
-    ("flattened", "destroyed"),
-    ("damaged", "damaged"),
-    ("missing", "missing"),
-    ("rescued", "rescued"),
-    ("kidnapped", "kidnapped"),
-    ("abducted", "kidnapped"),
-    ("infected", "infected"),
-    ("vaccinated", "vaccinated"),
-    ("deployed", "deployed"),
-    ("stationed", "deployed"),
-    ("released", "released"),
-    ("freed", "released"),
-    ("withdrawn", "withdrawn"),
-    ("recruited", "recruited"),
-    ("trained", "trained"),
-    ("captured", "captured"),
-];
-
-/// The class of an event word, if it is one: ("died") -> "killed".
+/// The class of an event word, if it is one, in any case: ("Died") -> "killed". Events a
+/// count can be about, each in its class: "died" and "killed" are one event.
 pub fn event_class(word: &str) -> Option<&'static str> {
-    EVENTS
-        .iter()
-        .find(|(e, _)| e.eq_ignore_ascii_case(word))
-        .map(|(_, class)| *class)
+    // Lowercased in place on the stack (no event word is longer than 12 letters), then
+    // matched: every word of every noun phrase is asked.
+    let mut buf = [0u8; 12];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &*lower {
+        b"killed" | b"died" | b"dead" | b"perished" | b"slain" | b"murdered" | b"deaths"
+        | b"executed" => "killed",
+        b"injured" | b"wounded" | b"hurt" => "injured",
+        b"displaced" | b"evacuated" | b"uprooted" | b"fled" => "displaced",
+        b"arrested" | b"detained" | b"jailed" => "arrested",
+        b"destroyed" | b"razed" | b"flattened" => "destroyed",
+        b"damaged" => "damaged",
+        b"missing" => "missing",
+        b"rescued" => "rescued",
+        b"kidnapped" | b"abducted" => "kidnapped",
+        b"infected" => "infected",
+        b"vaccinated" => "vaccinated",
+        b"deployed" | b"stationed" => "deployed",
+        b"released" | b"freed" => "released",
+        b"withdrawn" => "withdrawn",
+        b"recruited" => "recruited",
+        b"trained" => "trained",
+        b"captured" => "captured",
+        _ => return None,
+    })
 }
 
 /// Words that end a count's reach before a predicate is found.
 const CLAUSE_ENDERS: &[char] = &[
     ',', ';', '.', ':', '(', ')', '!', '?', '"', '\u{201C}', '\u{201D}', '\n',
 ];
-
-/// STOP as a set: it is consulted for every word of every noun phrase.
-static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
 
 fn is_stop(word: &str) -> bool {
     // Most words are lowercase already: lowercase (and allocate) only when needed.
@@ -231,7 +213,7 @@ fn is_stop(word: &str) -> bool {
     } else {
         word
     };
-    STOP_SET.contains(w) || event_class(w).is_some()
+    is_stop_word(w) || event_class(w).is_some()
 }
 
 /// Word tokens of `text` as (start, end) byte spans, ASCII letters, digits, `-` and `'`.
@@ -469,6 +451,12 @@ mod tests {
         assert_eq!(predicate_before("the blast killed "), Some("killed".into()));
         assert_eq!(event_class("died"), event_class("killed"));
         assert_ne!(event_class("displaced"), event_class("killed"));
+        // Any case; nothing else: not a longer word, a prefix, or a letter outside ASCII.
+        assert_eq!(event_class("KILLED"), Some("killed"));
+        assert_eq!(event_class("Vaccinated"), Some("vaccinated"));
+        for w in ["", "kill", "killedd", "vaccinatedxyz", "kılled", "décès", "stationed "] {
+            assert_eq!(event_class(w), None, "{w}");
+        }
         assert_eq!(singular("civilians"), singular("civilian"));
         assert_eq!(singular("casualties"), "casualty");
     }

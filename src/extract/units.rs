@@ -6,6 +6,7 @@
 use super::numbers::{QuantityMatch, starts_with_word};
 use super::subject::{noun_phrase_after, noun_phrase_before, predicate_after, predicate_before};
 use crate::model::{ClaimKind, Fields};
+use crate::word_set::word_set;
 
 /// (as written, lowercase; the unit shown; quantity; factor to SI; offset to SI). Longer
 /// phrases come first: "square miles" before "miles", "miles per hour" before "miles".
@@ -132,9 +133,10 @@ const UNITS: &[(&str, &str, &str, f64, f64)] = &[
     ("ºf", "°F", "temperature", 5.0 / 9.0, 273.15 - 160.0 / 9.0),
 ];
 
-/// A distance that names a race or an event, not a measurement: "the 400m final", "the 50
-/// metres freestyle".
-const EVENTS: &[&str] = &[
+word_set!(
+    /// A distance that names a race or an event, not a measurement: "the 400m final", "the 50
+    /// metres freestyle".
+    fn is_event_after_unit = [
     "freestyle",
     "butterfly",
     "backstroke",
@@ -164,10 +166,12 @@ const EVENTS: &[&str] = &[
     "run",
     "walk",
     "marathon",
-];
+]
+);
 
-/// Words that make "40 degrees" a temperature rather than an angle.
-const WEATHER: &[&str] = &[
+word_set!(
+    /// Words that make "40 degrees" a temperature rather than an angle.
+    fn is_weather_word = [
     "temperature",
     "temperatures",
     "heat",
@@ -187,7 +191,8 @@ const WEATHER: &[&str] = &[
     "freezing",
     "sweltering",
     "scorching",
-];
+]
+);
 
 /// Indexes into UNITS by the first byte of the written unit, in table order.
 static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
@@ -268,8 +273,10 @@ pub fn unit_in_si(unit: &str) -> Option<(&'static str, Option<(f64, f64)>)> {
     Some((quantity, Some((factor, offset))))
 }
 
-/// Marks of a pitch or a track: "the six-yard box", "the 18-yard line".
-const MARKS: &[&str] = &["box", "line", "area", "mark", "spot", "circle", "zone"];
+word_set!(
+    /// Marks of a pitch or a track: "the six-yard box", "the 18-yard line".
+    fn is_mark = ["box", "line", "area", "mark", "spot", "circle", "zone"]
+);
 
 /// "the 200 metres" (a race) or "the six-yard box": a length right after "the" that is
 /// not of anything names a distance; "the 40-mile fire front" still measures one.
@@ -281,7 +288,7 @@ fn names_a_distance(text: &str, qstart: usize, u: &Found, next: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
     the && u.quantity == "length"
         && if u.adjectival {
-            MARKS.contains(&next)
+            is_mark(next)
         } else {
             next != "of"
         }
@@ -312,7 +319,7 @@ pub(super) fn measure(
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if EVENTS.contains(&next.as_str()) || names_a_distance(text, qstart, &u, &next) {
+    if is_event_after_unit(&next) || names_a_distance(text, qstart, &u, &next) {
         return Some(None);
     }
     value.unit = Some(u.shown.to_string());
@@ -362,7 +369,7 @@ fn degrees(
     let sentence = text[lo..hi].to_lowercase();
     if !sentence
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| WEATHER.contains(&w))
+        .any(is_weather_word)
     {
         return None;
     }
