@@ -357,7 +357,8 @@ enum Sentences<'s, 'a> {
 }
 
 impl Sentences<'_, '_> {
-    /// Spans holding every sentence that starts at or before byte `pos`.
+    /// Spans that hold the sentence holding byte `pos` (or the one just before it), asked
+    /// in text order.
     fn through(&mut self, pos: usize) -> &[(usize, usize)] {
         match self {
             Sentences::All(spans) => spans,

@@ -64,11 +64,15 @@ fn spans_of_lines(text: &str, from: usize, to: usize, spans: &mut Vec<(usize, us
     }
 }
 
-/// The sentence spans of a text read as far as they are asked for: a reader of claims in
-/// text order starts at once rather than after a pass over the whole text.
+/// The sentence spans of a text read as far as they are asked for, by a reader of claims
+/// in text order: it starts at once rather than after a pass over the whole text, and the
+/// sentences it has passed are let go.
 pub struct LazySentences<'a> {
     text: &'a str,
+    /// The sentences read; those before `first` are passed.
     spans: Vec<(usize, usize)>,
+    /// The sentence holding the last position asked (or the one just before it).
+    first: usize,
     /// The lines before this byte (0 or a line break) are read.
     read_to: usize,
 }
@@ -81,21 +85,35 @@ impl<'a> LazySentences<'a> {
         LazySentences {
             text,
             spans: Vec::new(),
+            first: 0,
             read_to: 0,
         }
     }
 
-    /// The spans so far, which hold every sentence that starts at or before byte `pos`.
+    /// Spans that hold the sentence holding byte `pos`, or the one just before it, when
+    /// `pos` is at or after every position asked before.
     pub fn through(&mut self, pos: usize) -> &[(usize, usize)] {
         let len = self.text.len();
         while self.read_to <= pos && self.read_to < len {
             let ahead = (self.read_to + READ_AHEAD).min(len);
             let to =
                 memchr::memchr(b'\n', &self.text.as_bytes()[ahead..]).map_or(len, |i| ahead + i);
+            // Passed sentences are let go before more are read.
+            self.spans.drain(..self.first);
+            self.first = 0;
             spans_of_lines(self.text, self.read_to, to, &mut self.spans);
             self.read_to = to;
         }
-        &self.spans
+        // The positions asked only grow: the sentence sought is at or after the last one
+        // found (a search over all that is read cost as much as the rest of finding it).
+        while self
+            .spans
+            .get(self.first + 1)
+            .is_some_and(|&(s, _)| s <= pos)
+        {
+            self.first += 1;
+        }
+        &self.spans[self.first.min(self.spans.len())..]
     }
 }
 
@@ -186,16 +204,21 @@ mod tests {
     #[test]
     fn sentences_read_as_asked_for_are_those_read_at_once() {
         let line = "Mr. Smith said 40 died. \u{201C}We stay.\u{201D} He left on Tue. Aug. 17!\n";
-        let text = format!("{}\n\nlast line? yes", line.repeat(3000));
+        let text = format!("{}\n\nlast line? yes", line.repeat(12_000));
         let all = sentence_spans(&text);
         let mut lazy = LazySentences::new(&text);
         for pos in (0..text.len()).step_by(997).chain([text.len() - 1]) {
             let some = lazy.through(pos);
             let holding = |spans: &[(usize, usize)]| sentence_at(spans, pos).map(|i| spans[i]);
             assert_eq!(holding(some), holding(&all), "at {pos}");
-            assert_eq!(some, &all[..some.len()]);
+            // A run of the sentences, from the one holding `pos`: the passed are let go.
+            let from = all.iter().position(|s| *s == some[0]).expect("a sentence");
+            assert_eq!(some, &all[from..from + some.len()]);
+            assert!(some.len() < all.len() / 4, "{} sentences held", some.len());
         }
-        assert_eq!(lazy.through(text.len()), &all[..]);
+        let rest = lazy.through(text.len());
+        assert_eq!(rest, &all[all.len() - rest.len()..]);
+        assert_eq!(rest.last(), all.last());
     }
 
     #[test]

@@ -454,7 +454,15 @@ mod tests {
         // Any case; nothing else: not a longer word, a prefix, or a letter outside ASCII.
         assert_eq!(event_class("KILLED"), Some("killed"));
         assert_eq!(event_class("Vaccinated"), Some("vaccinated"));
-        for w in ["", "kill", "killedd", "vaccinatedxyz", "kılled", "décès", "stationed "] {
+        for w in [
+            "",
+            "kill",
+            "killedd",
+            "vaccinatedxyz",
+            "kılled",
+            "décès",
+            "stationed ",
+        ] {
             assert_eq!(event_class(w), None, "{w}");
         }
         assert_eq!(singular("civilians"), singular("civilian"));
