@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 pub use super::anchor::{Anchor, anchor_of};
 use super::anchor::{anchor_of_clause, clause_at, lowercase, words};
-use crate::extract::{event_class, singular};
+use crate::extract::{event_class, push_singular};
 use crate::model::{Claim, ClaimKind};
 use crate::word_set::word_set;
 
@@ -51,14 +51,25 @@ pub fn terms(c: &Claim) -> Option<Terms> {
         Some(p) => subject.strip_suffix(p).unwrap_or(subject).trim_end(),
         None => subject,
     };
-    let noun: Vec<String> = words(noun).map(singular).collect();
-    if noun.is_empty() || noun.iter().any(|w| is_unit_noun(w)) {
+    // The noun's words made singular, joined by spaces.
+    let mut singular = String::with_capacity(noun.len());
+    for w in words(noun) {
+        if !singular.is_empty() {
+            singular.push(' ');
+        }
+        let from = singular.len();
+        push_singular(w, &mut singular);
+        if is_unit_noun(&singular[from..]) {
+            return None;
+        }
+    }
+    if singular.is_empty() {
         return None;
     }
     let (before, after) = context(c);
     let before_words = clause_words_before(before);
     let after_lower = after.trim_start().to_ascii_lowercase();
-    if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower, &noun) {
+    if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower) {
         return None;
     }
     let event = match c.kind() {
@@ -89,7 +100,7 @@ pub fn terms(c: &Claim) -> Option<Terms> {
         }
     };
     Some(Terms {
-        subject: noun.join(" "),
+        subject: singular,
         event,
         anchor: anchor_of_clause(clause_at(&c.sentence, before.len())),
     })
@@ -280,18 +291,21 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
         return true;
     }
     // "on the first night", "in the second week": one period of several.
-    let ordinal_period = |words: &[&str]| {
-        words.windows(2).any(|w| {
-            is_ordinal(w[0])
-                && [
-                    "day", "night", "week", "month", "round", "hour", "quarter", "half",
-                ]
-                .contains(&w[1].trim_matches(|c: char| !c.is_alphanumeric()))
-        })
-    };
-    let before_refs: Vec<&str> = before.iter().map(|w| &**w).collect();
-    let after_words: Vec<&str> = words(head).take(8).collect();
-    ordinal_period(&before_refs) || ordinal_period(&after_words)
+    ordinal_period(before.iter().map(|w| &**w)) || ordinal_period(words(head).take(8))
+}
+
+/// Whether an ordinal is followed by a period among `words` ("the first night").
+fn ordinal_period<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let mut previous = None;
+    words.into_iter().any(|w| {
+        let after_ordinal = previous.is_some_and(is_ordinal)
+            && matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "day" | "night" | "week" | "month" | "round" | "hour" | "quarter" | "half"
+            );
+        previous = Some(w);
+        after_ordinal
+    })
 }
 
 word_set!(
@@ -302,11 +316,8 @@ word_set!(
 );
 
 /// A price, a rate or a per-unit amount: "$5 a share", "70 cents a litre", "2% a year".
-fn is_rate(after: &str, noun: &[String]) -> bool {
-    let rest = after
-        .split_once(' ')
-        .filter(|_| !noun.is_empty())
-        .map_or(after, |(_, r)| r);
+fn is_rate(after: &str) -> bool {
+    let rest = after.split_once(' ').map_or(after, |(_, r)| r);
     let per = |s: &str| {
         s.starts_with("a ")
             || s.starts_with("an ")

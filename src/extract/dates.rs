@@ -535,6 +535,19 @@ pub(super) enum DateAt {
     NotADate,
 }
 
+/// The groups of `re`'s match at `start` of `haystack`, if its match from there starts
+/// there. Found first without groups: most matches that reach here are numbers with a
+/// word ("300 troops", "2 days"), and groups are allocated on every ask.
+pub(super) fn captures_starting_at<'h>(
+    re: &Regex,
+    haystack: &'h str,
+    start: usize,
+) -> Option<Captures<'h>> {
+    re.find_at(haystack, start).filter(|m| m.start() == start)?;
+    re.captures_at(haystack, start)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
+}
+
 /// Reads the scanner's match at [start, end) as a date. The haystack is cut at `end`, so a
 /// pattern that does not match at `start` costs only the match's few bytes.
 pub(super) fn date_at(
@@ -551,10 +564,7 @@ pub(super) fn date_at(
     if !span.iter().any(|b| b.is_ascii_alphabetic() || *b == b'-') {
         return DateAt::NotADate;
     }
-    if let Some(c) = ABSOLUTE
-        .captures_at(head, start)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
-    {
+    if let Some(c) = captures_starting_at(&ABSOLUTE, head, start) {
         let m_end = c.get(0).map_or(end, |m| m.end());
         let tense = || tense_around(text, start, m_end, false);
         return match absolute_value(&c, published, tense) {
@@ -566,10 +576,7 @@ pub(super) fn date_at(
             None => DateAt::Rejected,
         };
     }
-    let Some(c) = RELATIVE
-        .captures_at(head, start)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
-    else {
+    let Some(c) = captures_starting_at(&RELATIVE, head, start) else {
         return DateAt::NotADate;
     };
     // "last Monday, May 4": the full date wins over "last Monday"; it starts at the weekday.
@@ -578,10 +585,7 @@ pub(super) fn date_at(
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some(a) = ABSOLUTE
-            .captures_at(&text[..cut], wd.start())
-            .filter(|a| a.get(0).is_some_and(|m| m.start() == wd.start()))
-        {
+        if let Some(a) = captures_starting_at(&ABSOLUTE, &text[..cut], wd.start()) {
             let m = a.get(0).expect("whole match");
             let tense = || tense_around(text, m.start(), m.end(), false);
             return match absolute_value(&a, published, tense) {

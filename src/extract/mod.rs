@@ -21,7 +21,7 @@ pub use language::{Language, MIN_LETTERS, detect_language};
 pub use qualifier::{ABOUT_BAND, Range, qualified_range, vague_range};
 use sentences::LazySentences;
 pub use sentences::{sentence_at, sentence_spans};
-pub use subject::{event_class, singular};
+pub use subject::{event_class, push_singular, singular};
 pub use units::unit_in_si;
 
 use crate::model::{Claim, ClaimKind, Origin, SharedText, Value};

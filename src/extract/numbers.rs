@@ -419,9 +419,7 @@ pub(super) fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quanti
     if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
         number_quantity(text, start, end)
     } else {
-        WORDS
-            .captures_at(&text[..end], start)
-            .filter(|c| c.get(0).is_some_and(|w| w.start() == start))
+        super::dates::captures_starting_at(&WORDS, &text[..end], start)
             .and_then(|c| word_quantity(text, &c))
     }
 }
@@ -640,6 +638,15 @@ pub(super) static UPPER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usize)> {
+    // What UPPER needs first, seen without it: every figure asks, and groups are allocated
+    // on every ask.
+    let rest = &text[end..];
+    let spaced = rest.trim_start_matches([' ', '\t']);
+    let joined =
+        spaced.len() < rest.len() && (spaced.starts_with("to") || spaced.starts_with("and"));
+    if !joined && !rest.starts_with(['-', '–']) {
+        return None;
+    }
     let c = UPPER.captures(&text[end..])?;
     let hi = parse_digits(&c[1])? * scale.map_or(1.0, scale_value);
     let connector_is_and = c[0].trim_start().starts_with("and");

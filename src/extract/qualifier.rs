@@ -113,9 +113,14 @@ pub fn vague_range(phrase: &str) -> Option<Range> {
 /// The qualifier written just before byte `at`, if any: (canonical phrase, its byte start).
 pub fn qualifier_before(text: &str, at: usize) -> Option<(&'static str, usize)> {
     let head = text[..at].trim_end_matches([' ', '\t']);
-    let tail = super::tail(head, 20).to_ascii_lowercase();
+    // The last 20 bytes, lowercased on the stack: every figure asks.
+    let tail = super::tail(head, 20).as_bytes();
+    let mut buf = [0u8; 20];
+    let lower = &mut buf[..tail.len()];
+    lower.copy_from_slice(tail);
+    lower.make_ascii_lowercase();
     for q in QUALIFIERS {
-        if tail.ends_with(q) {
+        if lower.ends_with(q.as_bytes()) {
             let start = head.len() - q.len();
             let boundary_ok = start == 0 || !head.as_bytes()[start - 1].is_ascii_alphanumeric();
             if boundary_ok {

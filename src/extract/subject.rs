@@ -390,24 +390,43 @@ pub fn elided_subject(text: &str, at: usize, after: &str) -> Option<String> {
 
 /// Singular form for comparing subjects: "civilians" and "civilian" are one.
 pub fn singular(word: &str) -> String {
-    let w = word.to_ascii_lowercase();
-    match w.as_str() {
-        "people" | "persons" => return "person".into(),
-        "children" => return "child".into(),
-        "men" => return "man".into(),
-        "women" => return "woman".into(),
-        _ => {}
+    let mut s = String::with_capacity(word.len());
+    push_singular(word, &mut s);
+    s
+}
+
+/// Appends `singular(word)` to `out`, lowercased in place: the conflict check makes one
+/// per word of every figure's subject.
+pub fn push_singular(word: &str, out: &mut String) {
+    let from = out.len();
+    out.push_str(word);
+    out[from..].make_ascii_lowercase();
+    let irregular = match &out[from..] {
+        "people" | "persons" => Some("person"),
+        "children" => Some("child"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        _ => None,
+    };
+    if let Some(one) = irregular {
+        out.truncate(from);
+        out.push_str(one);
+        return;
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    if w.ends_with("ses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes") {
-        return w[..w.len() - 2].to_string();
-    }
-    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
-        return w[..w.len() - 1].to_string();
-    }
-    w
+    let w = &out[from..];
+    let cut = if w.ends_with("ies") {
+        out.truncate(out.len() - 3);
+        out.push('y');
+        return;
+    } else if w.ends_with("ses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes")
+    {
+        2
+    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        1
+    } else {
+        0
+    };
+    out.truncate(out.len() - cut);
 }
 
 #[cfg(test)]
@@ -467,5 +486,21 @@ mod tests {
         }
         assert_eq!(singular("civilians"), singular("civilian"));
         assert_eq!(singular("casualties"), "casualty");
+        for (plural, one) in [
+            ("People", "person"),
+            ("CHILDREN", "child"),
+            ("ies", "y"),
+            ("boxes", "box"),
+            ("churches", "church"),
+            ("glass", "glass"),
+            ("bus", "bus"),
+            ("troops", "troop"),
+            ("Ünits", "Ünit"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+            let mut after = String::from("a ");
+            push_singular(plural, &mut after);
+            assert_eq!(after, format!("a {one}"));
+        }
     }
 }
