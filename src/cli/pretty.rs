@@ -165,12 +165,12 @@ const ITEM_BREAKS: &[u8; 64] = b",\n                                            
 /// it: a claim-dense article's JSON is 19 times its text, and a serializer spent a fifth of
 /// its `extract` writing it in small pieces.
 pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Claim) {
-    use crate::model::JsonField;
+    use crate::model::{JsonField, json_bytes};
     let mut object = VecObject::open(out, depth);
     let _ = claim.json_fields(|key, value| -> Result<(), std::convert::Infallible> {
         object.key(out, key);
         match value {
-            JsonField::Text(t) => push_text(out, t),
+            JsonField::Text(t) => json_bytes::push_text(out, t),
             JsonField::Offset(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
             JsonField::Number(None) => out.extend_from_slice(b"null"),
             JsonField::Number(Some(n)) => {
@@ -180,7 +180,7 @@ pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Clai
                 let mut fields = VecObject::open(out, depth + 1);
                 let _ = v.fields(|key, f| -> Result<(), std::convert::Infallible> {
                     fields.key(out, key);
-                    push_scalar(out, f.scalar());
+                    f.scalar().push_json(out);
                     Ok(())
                 });
                 fields.close(out);
@@ -220,47 +220,6 @@ impl VecObject {
             out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * self.depth]);
         }
         out.push(b'}');
-    }
-}
-
-/// A text as serde_json writes it: as it is when nothing in it needs escaping (most text).
-fn push_text(out: &mut Vec<u8>, text: Option<&str>) {
-    // What serde_json escapes: control characters, quotes and backslashes. Folded without
-    // an early exit, so that the compiler checks many bytes at a time.
-    let plain = |t: &str| {
-        !t.bytes().fold(false, |esc, b| {
-            esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
-    };
-    match text {
-        Some(t) if plain(t) => {
-            out.push(b'"');
-            out.extend_from_slice(t.as_bytes());
-            out.push(b'"');
-        }
-        Some(t) => {
-            let _ = serde_json::to_writer(&mut *out, t);
-        }
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn push_scalar(out: &mut Vec<u8>, scalar: crate::model::Scalar) {
-    use crate::model::Scalar;
-    match scalar {
-        Scalar::Text(t) => push_text(out, t),
-        Scalar::Number(None) | Scalar::Date(None) => out.extend_from_slice(b"null"),
-        // As `serialize_number`: whole figures as integers.
-        Scalar::Number(Some(x)) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
-            out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
-        }
-        Scalar::Number(Some(x)) => {
-            let _ = serde_json::to_writer(&mut *out, &x);
-        }
-        Scalar::Date(Some(d)) => {
-            let _ = write!(out, "\"{d}\"");
-        }
-        Scalar::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
     }
 }
 

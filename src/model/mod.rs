@@ -5,6 +5,7 @@ mod claim;
 mod conflict;
 mod history;
 mod ids;
+pub mod json_bytes;
 mod kind;
 
 /// One of a fixed set of named values, by its name; the error lists the valid names.

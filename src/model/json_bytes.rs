@@ -1,0 +1,99 @@
+//! JSON written straight into bytes, byte for byte as serde_json writes it: a claim-dense
+//! article's JSON is 19 times its text, and a serializer spends most of its time on the
+//! small pieces.
+
+use super::value::{Scalar, ValueJson};
+
+/// A JSON string (or null), as serde_json writes it.
+pub fn push_text(out: &mut Vec<u8>, text: Option<&str>) {
+    // What serde_json escapes: control characters, quotes and backslashes. Folded without
+    // an early exit, so that the compiler checks many bytes at a time.
+    let plain = |t: &str| {
+        !t.bytes().fold(false, |esc, b| {
+            esc | (b < 0x20) | (b == b'"') | (b == b'\\')
+        })
+    };
+    match text {
+        Some(t) if plain(t) => {
+            out.push(b'"');
+            out.extend_from_slice(t.as_bytes());
+            out.push(b'"');
+        }
+        Some(t) => {
+            let _ = serde_json::to_writer(&mut *out, t);
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+impl Scalar<'_> {
+    /// The field's JSON, as its serializer writes it.
+    pub fn push_json(&self, out: &mut Vec<u8>) {
+        match *self {
+            Scalar::Text(t) => push_text(out, t),
+            Scalar::Number(None) | Scalar::Date(None) => out.extend_from_slice(b"null"),
+            // Whole figures as integers, as the serializer writes them.
+            Scalar::Number(Some(x)) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+                out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
+            }
+            Scalar::Number(Some(x)) => {
+                let _ = serde_json::to_writer(&mut *out, &x);
+            }
+            Scalar::Date(Some(d)) => {
+                use std::io::Write;
+                let _ = write!(out, "\"{d}\"");
+            }
+            Scalar::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        }
+    }
+}
+
+impl ValueJson<'_> {
+    /// The value's compact JSON (`serde_json::to_writer`'s).
+    pub fn push_compact(&self, out: &mut Vec<u8>) {
+        out.push(b'{');
+        let mut first = true;
+        let _ = self.fields(|name, f| -> Result<(), std::convert::Infallible> {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(b"\":");
+            f.scalar().push_json(out);
+            Ok(())
+        });
+        out.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_written_as_bytes_are_what_their_serializer_writes() {
+        let body = concat!(
+            "Tuesday May 4th, 2021. Yesterday (Monday, May 4) about 300 troops and 12 \"men\"\n",
+            "arrived; $5.4 billion, 40% of homes, 25 km for 3 days, 10–12 percent, -4 C.\n",
+            "On April 31 and February 29, 2021, 2.5 percent of 1.75 million voters left.\n"
+        );
+        let claims = crate::extract::claims_in(body, None);
+        assert!(claims.len() >= 12, "{claims:?}");
+        for c in &claims {
+            let mut fast = Vec::new();
+            c.value.json().push_compact(&mut fast);
+            let plain = serde_json::to_vec(&c.value.json()).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(plain).unwrap()
+            );
+        }
+        for text in [None, Some(""), Some("a \"q\" \\ \u{1b}[2J\n\tzoë")] {
+            let mut fast = Vec::new();
+            push_text(&mut fast, text);
+            assert_eq!(fast, serde_json::to_vec(&text).unwrap());
+        }
+    }
+}
