@@ -124,7 +124,11 @@ pub(crate) fn month_name(m: u32) -> &'static str {
 /// "May 4": `date.format("%B %-d")`, without parsing a format string for every finding.
 pub(crate) fn month_day(date: NaiveDate) -> String {
     use chrono::Datelike;
-    format!("{} {}", month_name(date.month()), date.day())
+    let mut s = String::with_capacity(12);
+    s.push_str(month_name(date.month()));
+    s.push(' ');
+    s.push_str(itoa::Buffer::new().format(date.day()));
+    s
 }
 
 /// The text between two character offsets of the body `cursor` walks. The cursor moves on

@@ -1,5 +1,7 @@
 //! `weekday-mismatch`: a weekday written with a date that falls on another day.
 
+use std::fmt::Write;
+
 use chrono::{Datelike, Duration};
 
 use super::{ArticleView, Finding, Rule, Severity, relative_date};
@@ -55,14 +57,18 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
                 }
             }
         };
+        // Written into room made for it: a claim-dense article has thousands.
+        let mut message = String::with_capacity(96);
+        let _ = write!(
+            message,
+            "{month_day}, {}{year_note} was a {actual}, not a {}",
+            date.year(),
+            weekday_name(wd)
+        );
         out.push(Finding::new(
             Rule::WeekdayMismatch,
             Severity::Error,
-            format!(
-                "{month_day}, {}{year_note} was a {actual}, not a {}",
-                date.year(),
-                weekday_name(wd)
-            ),
+            message,
             Some(suggestion),
             &[c],
             None,

@@ -250,7 +250,12 @@ pub(super) fn classify(
     };
     let predicate = predicate_after(&text[end..]).or_else(|| predicate_before(&text[..qstart]));
     value.subject = Some(match &predicate {
-        Some(p) => format!("{subject} {p}"),
+        Some(p) => {
+            let mut s = subject;
+            s.push(' ');
+            s.push_str(p);
+            s
+        }
         None => subject,
     });
     value.predicate = predicate;
@@ -370,7 +375,10 @@ fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Fie
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some((_, np)) = noun_phrase_after(&format!(" {}", &rest[..cut])) {
+        let mut spaced = String::with_capacity(cut + 1);
+        spaced.push(' ');
+        spaced.push_str(&rest[..cut]);
+        if let Some((_, np)) = noun_phrase_after(&spaced) {
             value.subject = Some(np);
             return;
         }
@@ -379,7 +387,20 @@ fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Fie
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
-    s.replace([',', ' ', '\u{A0}', '\u{202F}'], "").parse().ok()
+    // The separators dropped on the stack: every figure is parsed, most are short.
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in s.chars() {
+        match c {
+            ',' | ' ' | '\u{A0}' | '\u{202F}' => {}
+            c if c.is_ascii() && n < buf.len() => {
+                buf[n] = c as u8;
+                n += 1;
+            }
+            _ => return s.replace([',', ' ', '\u{A0}', '\u{202F}'], "").parse().ok(),
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 /// Splits a NUMBER match into its currency prefix, the digits' byte span, and the scale word.

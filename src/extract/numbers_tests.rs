@@ -342,3 +342,25 @@ fn an_elided_noun_is_never_a_year_s_name() {
     let (_, _, _, v) = value_of(text, "96");
     assert_eq!(v.subject.as_deref(), Some("people died"));
 }
+
+#[test]
+fn digits_parse_as_with_their_separators_removed() {
+    let plain =
+        |s: &str| -> Option<f64> { s.replace([',', ' ', '\u{A0}', '\u{202F}'], "").parse().ok() };
+    let long = "1".repeat(60);
+    for s in [
+        "10,000",
+        "350 000",
+        "1\u{A0}200\u{202F}300",
+        "2.5",
+        "1,234.56",
+        "",
+        ",",
+        "12a",
+        "١٢",
+        long.as_str(),
+        "0.000000000000000000000000000000000000001",
+    ] {
+        assert_eq!(parse_digits(s), plain(s), "{s:?}");
+    }
+}
