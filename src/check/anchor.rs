@@ -281,7 +281,7 @@ impl Word<'_, '_> {
         }
         let month = if capitalized { month_of(lower) } else { None };
         if i > 0 && month.is_some() && lower != "may" {
-            a.push("month", format!("{}", month.unwrap_or(0)));
+            a.push("month", month.unwrap_or(0).to_string());
         }
         // "in Kenya", "in the Tanzanian capital", "in southern Asia": the first capitalized
         // word within three words after a place lead.

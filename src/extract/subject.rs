@@ -244,30 +244,33 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Returns its end byte (relative to `after`) and the phrase.
 pub fn noun_phrase_after(after: &str) -> Option<(usize, String)> {
     let mut end = 0;
-    let mut taken: Vec<&str> = Vec::new();
-    for (s, e) in words(after) {
+    // The words taken are adjacent, one space apart: the phrase is the text from the first
+    // to the last.
+    let mut first = None;
+    // `taken`: the words taken so far (each word read is taken or ends the phrase).
+    for (taken, (s, e)) in words(after).enumerate() {
         let w = &after[s..e];
         // Adjacent words only: a gap of more than one space breaks the phrase.
         let gap = &after[end..s];
-        if !taken.is_empty() && gap != " " {
+        if taken > 0 && gap != " " {
             break;
         }
-        if taken.is_empty() && !matches!(gap, " " | "\t") {
+        if taken == 0 && !matches!(gap, " " | "\t") {
             break;
         }
         // After the first word, "-ing" and "-ed" words are verbs ("residents spent", "buildings
         // collapsed"), not part of the counted thing.
-        let verb_like = !taken.is_empty() && (w.ends_with("ing") || w.ends_with("ed"));
-        if is_stop(w) || verb_like || taken.len() == 4 {
+        let verb_like = taken > 0 && (w.ends_with("ing") || w.ends_with("ed"));
+        if is_stop(w) || verb_like || taken == 4 {
             break;
         }
         if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             break;
         }
-        taken.push(w);
+        first.get_or_insert(s);
         end = e;
     }
-    (!taken.is_empty()).then(|| (end, taken.join(" ")))
+    first.map(|s| (end, after[s..end].to_string()))
 }
 
 /// Constructions that name the counted thing before the number:

@@ -39,13 +39,31 @@ impl Scalar<'_> {
             Scalar::Number(Some(x)) => {
                 let _ = serde_json::to_writer(&mut *out, &x);
             }
-            Scalar::Date(Some(d)) => {
-                use std::io::Write;
-                let _ = write!(out, "\"{d}\"");
-            }
+            Scalar::Date(Some(d)) => push_date(out, d),
             Scalar::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
         }
     }
+}
+
+/// A date as a JSON string, as chrono displays it ("2021-05-04").
+fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        use std::io::Write;
+        let _ = write!(out, "\"{d}\"");
+        return;
+    }
+    let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    let y = year as u32;
+    out.push(b'"');
+    out.extend_from_slice(&two(y / 100));
+    out.extend_from_slice(&two(y % 100));
+    out.push(b'-');
+    out.extend_from_slice(&two(d.month()));
+    out.push(b'-');
+    out.extend_from_slice(&two(d.day()));
+    out.push(b'"');
 }
 
 impl ValueJson<'_> {
@@ -89,6 +107,18 @@ mod tests {
                 String::from_utf8(fast).unwrap(),
                 String::from_utf8(plain).unwrap()
             );
+        }
+        for date in [
+            (2021, 5, 4),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let d = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+            let mut fast = Vec::new();
+            Scalar::Date(Some(d)).push_json(&mut fast);
+            assert_eq!(fast, serde_json::to_vec(&d.to_string()).unwrap(), "{d}");
         }
         for text in [None, Some(""), Some("a \"q\" \\ \u{1b}[2J\n\tzoë")] {
             let mut fast = Vec::new();
