@@ -1,7 +1,5 @@
 //! `weekday-mismatch`: a weekday written with a date that falls on another day.
 
-use std::fmt::Write;
-
 use chrono::{Datelike, Duration};
 
 use super::{ArticleView, Finding, Rule, Severity, relative_date};
@@ -34,7 +32,11 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
         // agrees with the weekday, the written day of the month is the odd one out.
         let anchored = relative_date::anchor_before(view, i).filter(|d| d.weekday() == wd);
         let suggestion = match anchored {
-            Some(d) => format!("{}, {}", weekday_name(wd), super::month_day(d)),
+            Some(d) => super::text(format_args!(
+                "{}, {}",
+                weekday_name(wd),
+                super::month_day(d)
+            )),
             None => {
                 // Otherwise the nearer date with the written weekday, or the right weekday.
                 let shift = (wd.num_days_from_monday() as i64
@@ -47,24 +49,21 @@ pub fn check(view: &ArticleView) -> Vec<Finding> {
                     date - Duration::days(7 - shift)
                 };
                 if (near - date).num_days().abs() == 1 {
-                    format!(
+                    super::text(format_args!(
                         "{actual}, {month_day} (or {}, {})",
                         weekday_name(wd),
                         super::month_day(near)
-                    )
+                    ))
                 } else {
-                    format!("{actual}, {month_day}")
+                    super::text(format_args!("{actual}, {month_day}"))
                 }
             }
         };
-        // Written into room made for it: a claim-dense article has thousands.
-        let mut message = String::with_capacity(96);
-        let _ = write!(
-            message,
+        let message = super::text(format_args!(
             "{month_day}, {}{year_note} was a {actual}, not a {}",
             date.year(),
             weekday_name(wd)
-        );
+        ));
         out.push(Finding::new(
             Rule::WeekdayMismatch,
             Severity::Error,
