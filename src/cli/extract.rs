@@ -72,9 +72,18 @@ fn write_json(
     claims.close(&mut out)?;
     out.write_all(b",\n  \"findings\": ")?;
     let mut findings = pretty::ArrayAt::open(&mut out, 1)?;
+    let mut written = Vec::with_capacity(1 << 16);
     for f in checks.finish() {
-        findings.item(&mut out, &f)?;
+        findings.item_with(&mut written, |w, depth| {
+            pretty::push_finding_at(w, depth, &f);
+            Ok(())
+        })?;
+        if written.len() >= 1 << 16 {
+            out.write_all(&written)?;
+            written.clear();
+        }
     }
+    out.write_all(&written)?;
     findings.close(&mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()?;

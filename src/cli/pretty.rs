@@ -5,6 +5,8 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+
+use crate::model::json_bytes;
 use serde_json::ser::Formatter;
 
 /// serde_json's `PrettyFormatter` (two spaces a level) starting `depth` levels in.
@@ -110,11 +112,6 @@ impl ArrayAt {
         Items::open(w, depth, b"[").map(ArrayAt)
     }
 
-    /// Writes the next element.
-    pub fn item<W: Write>(&mut self, w: &mut W, value: &impl Serialize) -> io::Result<()> {
-        self.item_with(w, |w, depth| write_at(w, depth, value))
-    }
-
     /// Writes the next element with `write`, given the element's depth.
     pub fn item_with<W: Write>(
         &mut self,
@@ -165,7 +162,7 @@ const ITEM_BREAKS: &[u8; 64] = b",\n                                            
 /// it: a claim-dense article's JSON is 19 times its text, and a serializer spent a fifth of
 /// its `extract` writing it in small pieces.
 pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Claim) {
-    use crate::model::{JsonField, json_bytes};
+    use crate::model::JsonField;
     let mut object = VecObject::open(out, depth);
     let _ = claim.json_fields(|key, value| -> Result<(), std::convert::Infallible> {
         object.key(out, key);
@@ -191,36 +188,93 @@ pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Clai
     object.close(out);
 }
 
-/// A pretty JSON object written into a buffer, a field at a time; keys are written as given,
-/// unescaped: they must be plain names.
+/// A pretty JSON object or array written into a buffer, an item at a time; keys are
+/// written as given, unescaped: they must be plain names.
 struct VecObject {
     depth: usize,
     items: usize,
+    bracket: u8,
 }
 
 impl VecObject {
     fn open(out: &mut Vec<u8>, depth: usize) -> VecObject {
+        Self::open_with(out, depth, b'{', b'}')
+    }
+
+    fn open_array(out: &mut Vec<u8>, depth: usize) -> VecObject {
+        Self::open_with(out, depth, b'[', b']')
+    }
+
+    fn open_with(out: &mut Vec<u8>, depth: usize, open: u8, close: u8) -> VecObject {
         assert!(depth < 31, "nested too deep for ITEM_BREAKS");
-        out.push(b'{');
-        VecObject { depth, items: 0 }
+        out.push(open);
+        VecObject {
+            depth,
+            items: 0,
+            bracket: close,
+        }
+    }
+
+    /// The line break and indent before the next item.
+    fn next(&mut self, out: &mut Vec<u8>) {
+        let from = usize::from(self.items == 0);
+        out.extend_from_slice(&ITEM_BREAKS[from..2 + 2 * (self.depth + 1)]);
+        self.items += 1;
     }
 
     fn key(&mut self, out: &mut Vec<u8>, key: &'static str) {
         debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        let from = usize::from(self.items == 0);
-        out.extend_from_slice(&ITEM_BREAKS[from..2 + 2 * (self.depth + 1)]);
-        self.items += 1;
+        self.next(out);
         out.push(b'"');
         out.extend_from_slice(key.as_bytes());
         out.extend_from_slice(b"\": ");
+    }
+
+    fn text(&mut self, out: &mut Vec<u8>, key: &'static str, text: Option<&str>) {
+        self.key(out, key);
+        json_bytes::push_text(out, text);
+    }
+
+    fn number(&mut self, out: &mut Vec<u8>, key: &'static str, n: usize) {
+        self.key(out, key);
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     fn close(self, out: &mut Vec<u8>) {
         if self.items > 0 {
             out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * self.depth]);
         }
-        out.push(b'}');
+        out.push(self.bracket);
     }
+}
+
+/// A finding's JSON `depth` levels in, appended to `out`, as `write_at(finding)` writes it:
+/// a claim-dense article has a finding for every few claims.
+pub fn push_finding_at(out: &mut Vec<u8>, depth: usize, f: &crate::check::Finding) {
+    let mut o = VecObject::open(out, depth);
+    o.text(out, "article_id", f.article_id.as_ref().map(AsRef::as_ref));
+    o.key(out, "claims");
+    let mut claims = VecObject::open_array(out, depth + 1);
+    for c in &f.claims {
+        claims.next(out);
+        let mut claim = VecObject::open(out, depth + 2);
+        claim.text(out, "article_id", c.article_id.as_ref().map(AsRef::as_ref));
+        claim.number(out, "end", c.end);
+        claim.text(out, "id", c.id.as_ref().map(AsRef::as_ref));
+        claim.number(out, "start", c.start);
+        claim.text(out, "text", Some(&c.text));
+        claim.close(out);
+    }
+    claims.close(out);
+    o.number(out, "end", f.end);
+    o.text(out, "id", Some(f.id.as_ref()));
+    o.text(out, "message", Some(&f.message));
+    o.text(out, "rule", Some(f.rule.as_str()));
+    o.text(out, "severity", Some(f.severity.as_str()));
+    o.number(out, "start", f.start);
+    o.text(out, "suggestion", f.suggestion.as_deref());
+    o.text(out, "text", Some(&f.text));
+    o.close(out);
 }
 
 #[cfg(test)]
@@ -264,6 +318,48 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_written_field_by_field_is_what_its_serializer_writes() {
+        let body = concat!(
+            "Tuesday May 4th, 2021\n\nThe envoy arrived yesterday (Monday, May 4). ",
+            "On April 31 \"we\" met. 300 people were killed in Gaza; 450 people were killed ",
+            "in Gaza, officials said.\n"
+        );
+        let ex = crate::extract::extract(body, None);
+        let mut stored = ex.claims.clone();
+        for (i, c) in stored.iter_mut().enumerate() {
+            c.id = Some(format!("0190c0de-0000-7000-8000-00000000000{i}").into());
+            c.review_mut().article_id = Some("a\"b".into());
+        }
+        let findings = |claims: &[crate::model::Claim]| {
+            crate::check::check_article(&crate::check::ArticleView {
+                article_id: None,
+                published: ex.published,
+                body: Some(body),
+                claims,
+                cursor: None,
+            })
+        };
+        let all: Vec<_> = findings(&ex.claims)
+            .into_iter()
+            .chain(findings(&stored))
+            .collect();
+        let rules: std::collections::BTreeSet<_> = all.iter().map(|f| f.rule).collect();
+        assert!(rules.len() >= 3, "{all:?}");
+        for depth in [0, 2] {
+            for f in &all {
+                let mut fast = Vec::new();
+                push_finding_at(&mut fast, depth, f);
+                let mut plain = Vec::new();
+                write_at(&mut plain, depth, f).unwrap();
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(plain).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn written_in_pieces_is_what_one_pretty_serializer_writes() {
         let item = |i: usize| json!({"i": i, "empty": [], "none": {}, "list": [1, {"a": "b\n\"c\""}], "s": "\u{1b}x"});
         for n in [0, 1, 2, 1000] {
@@ -275,7 +371,9 @@ mod tests {
             pieces.extend_from_slice(b",\n  \"claims\": ");
             let mut claims = ArrayAt::open(&mut pieces, 1).unwrap();
             for &i in &items {
-                claims.item(&mut pieces, &item(i)).unwrap();
+                claims
+                    .item_with(&mut pieces, |w, depth| write_at(w, depth, &item(i)))
+                    .unwrap();
             }
             claims.close(&mut pieces).unwrap();
             pieces.extend_from_slice(b",\n  \"findings\": ");
