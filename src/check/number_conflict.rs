@@ -3,6 +3,8 @@
 //! and the same kind of event (killed and died are one), within one story, or within one
 //! article when it has no story.
 
+use std::collections::HashMap;
+
 use super::quantity::terms;
 use crate::model::value::number_json;
 pub use crate::model::{Anchor, ConflictKey};
@@ -284,6 +286,10 @@ impl PendingConflict {
 #[derive(Default)]
 pub(super) struct GroupScan {
     seen: Vec<(Anchor, Prefix)>,
+    /// The places in `seen` of the anchors of each set of years: only anchors of the same
+    /// years can be compatible ("N percent ... in district 1987" made hundreds of anchors
+    /// in one group, each claim compared with them all).
+    by_years: HashMap<String, Vec<usize>>,
 }
 
 impl GroupScan {
@@ -291,18 +297,21 @@ impl GroupScan {
     /// compatible anchors it cannot be true with, if any, and whether `j` itself may be
     /// such an earlier claim for a later one (a record of its prefix).
     pub(super) fn push(&mut self, j: usize, anchor: &Anchor, c: &Claim) -> (Option<usize>, bool) {
-        let earlier = self
-            .seen
+        let seen = &mut self.seen;
+        let same_years = self.by_years.entry(anchor.years_key()).or_default();
+        let earlier = same_years
             .iter()
+            .map(|&i| &seen[i])
             .filter(|(a, _)| a.compatible(anchor))
             .filter_map(|(_, p)| p.first_disjoint(c))
             .min();
-        let record = match self.seen.iter_mut().find(|(a, _)| a == anchor) {
-            Some((_, p)) => p.push(j, c),
+        let record = match same_years.iter().find(|&&i| seen[i].0 == *anchor) {
+            Some(&i) => seen[i].1.push(j, c),
             None => {
                 let mut p = Prefix::default();
                 let record = p.push(j, c);
-                self.seen.push((anchor.clone(), p));
+                same_years.push(seen.len());
+                seen.push((anchor.clone(), p));
                 record
             }
         };
@@ -471,6 +480,58 @@ mod tests {
             }
         }
     }
+    #[test]
+    fn a_group_scan_compares_each_claim_with_every_compatible_earlier_one() {
+        // Anchors with and without years, places, both: the scan groups them by years,
+        // and must find what a comparison with every earlier claim finds.
+        let anchors: Vec<Anchor> = [
+            "",
+            "year=2003",
+            "year=2004",
+            "place=kenya",
+            "place=kenya;year=2003",
+            "place=gaza;year=2003",
+            "year=2003;year=2004",
+            "month=3",
+        ]
+        .iter()
+        .map(|a| Anchor::decode(a))
+        .collect();
+        let mut seed: u64 = 11;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..300 {
+            let n = 1 + next(40) as usize;
+            let group: Vec<(Claim, &Anchor)> = (0..n)
+                .map(|_| {
+                    let a = next(60) as f64;
+                    let c = count("x", a, Some(a + next(3) as f64));
+                    (c, &anchors[next(anchors.len() as u64) as usize])
+                })
+                .collect();
+            let mut scan = GroupScan::default();
+            for (j, (c, anchor)) in group.iter().enumerate() {
+                let earlier = group[..j]
+                    .iter()
+                    .position(|(e, a)| a.compatible(anchor) && disjoint(c, e));
+                // A record: no earlier claim of the same anchors has as high a low, or as
+                // low a high.
+                let same: Vec<&Claim> = group[..j]
+                    .iter()
+                    .filter(|(_, a)| *a == *anchor)
+                    .map(|(e, _)| e)
+                    .collect();
+                let record = same.iter().all(|e| e.value.low() < c.value.low())
+                    || same.iter().all(|e| e.value.high() > c.value.high());
+                assert_eq!(scan.push(j, anchor, c), (earlier, record), "claim {j}");
+            }
+        }
+    }
+
     use crate::model::{Figure, Origin, Value};
 
     fn count(text: &str, low: f64, high: Option<f64>) -> Claim {

@@ -45,6 +45,17 @@ impl Anchor {
         self.0.is_empty()
     }
 
+    /// The years of the anchor, as one text ("" for none): anchors are `compatible` only
+    /// when their years are the same, so a scan can group them by this first.
+    pub fn years_key(&self) -> String {
+        let mut key = String::new();
+        for (_, y) in self.0.iter().filter(|(k, _)| k == "year") {
+            key.push_str(y);
+            key.push(';');
+        }
+        key
+    }
+
     /// The stored form: "place=kenya;year=2003", or "" for none.
     pub fn encode(&self) -> String {
         self.0
