@@ -119,8 +119,11 @@ pub fn qualifier_before(text: &str, at: usize) -> Option<(&'static str, usize)> 
     let lower = &mut buf[..tail.len()];
     lower.copy_from_slice(tail);
     lower.make_ascii_lowercase();
+    // Most figures have no qualifier: the last letter rules out most of the list before a
+    // comparison of the whole.
+    let last = lower.last().copied();
     for q in QUALIFIERS {
-        if lower.ends_with(q.as_bytes()) {
+        if q.as_bytes().last().copied() == last && lower.ends_with(q.as_bytes()) {
             let start = head.len() - q.len();
             let boundary_ok = start == 0 || !head.as_bytes()[start - 1].is_ascii_alphanumeric();
             if boundary_ok {
