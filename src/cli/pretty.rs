@@ -5,9 +5,9 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::ser::Formatter;
 
 use crate::model::json_bytes;
-use serde_json::ser::Formatter;
 
 /// serde_json's `PrettyFormatter` (two spaces a level) starting `depth` levels in.
 pub struct PrettyAt {
@@ -163,18 +163,16 @@ const ITEM_BREAKS: &[u8; 64] = b",\n                                            
 /// its `extract` writing it in small pieces.
 pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Claim) {
     use crate::model::JsonField;
-    let mut object = VecObject::open(out, depth);
+    let mut object = VecItems::open(out, depth);
     let _ = claim.json_fields(|key, value| -> Result<(), std::convert::Infallible> {
         object.key(out, key);
         match value {
             JsonField::Text(t) => json_bytes::push_text(out, t),
-            JsonField::Offset(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+            JsonField::Offset(n) => json_bytes::push_integer(out, n),
             JsonField::Number(None) => out.extend_from_slice(b"null"),
-            JsonField::Number(Some(n)) => {
-                out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes())
-            }
+            JsonField::Number(Some(n)) => json_bytes::push_integer(out, n),
             JsonField::Value(v) => {
-                let mut fields = VecObject::open(out, depth + 1);
+                let mut fields = VecItems::open(out, depth + 1);
                 let _ = v.fields(|key, f| -> Result<(), std::convert::Infallible> {
                     fields.key(out, key);
                     f.scalar().push_json(out);
@@ -190,25 +188,25 @@ pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Clai
 
 /// A pretty JSON object or array written into a buffer, an item at a time; keys are
 /// written as given, unescaped: they must be plain names.
-struct VecObject {
+struct VecItems {
     depth: usize,
     items: usize,
     bracket: u8,
 }
 
-impl VecObject {
-    fn open(out: &mut Vec<u8>, depth: usize) -> VecObject {
+impl VecItems {
+    fn open(out: &mut Vec<u8>, depth: usize) -> VecItems {
         Self::open_with(out, depth, b'{', b'}')
     }
 
-    fn open_array(out: &mut Vec<u8>, depth: usize) -> VecObject {
+    fn open_array(out: &mut Vec<u8>, depth: usize) -> VecItems {
         Self::open_with(out, depth, b'[', b']')
     }
 
-    fn open_with(out: &mut Vec<u8>, depth: usize, open: u8, close: u8) -> VecObject {
+    fn open_with(out: &mut Vec<u8>, depth: usize, open: u8, close: u8) -> VecItems {
         assert!(depth < 31, "nested too deep for ITEM_BREAKS");
         out.push(open);
-        VecObject {
+        VecItems {
             depth,
             items: 0,
             bracket: close,
@@ -237,7 +235,7 @@ impl VecObject {
 
     fn number(&mut self, out: &mut Vec<u8>, key: &'static str, n: usize) {
         self.key(out, key);
-        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        json_bytes::push_integer(out, n);
     }
 
     fn close(self, out: &mut Vec<u8>) {
@@ -251,13 +249,13 @@ impl VecObject {
 /// A finding's JSON `depth` levels in, appended to `out`, as `write_at(finding)` writes it:
 /// a claim-dense article has a finding for every few claims.
 pub fn push_finding_at(out: &mut Vec<u8>, depth: usize, f: &crate::check::Finding) {
-    let mut o = VecObject::open(out, depth);
+    let mut o = VecItems::open(out, depth);
     o.text(out, "article_id", f.article_id.as_ref().map(AsRef::as_ref));
     o.key(out, "claims");
-    let mut claims = VecObject::open_array(out, depth + 1);
+    let mut claims = VecItems::open_array(out, depth + 1);
     for c in &f.claims {
         claims.next(out);
-        let mut claim = VecObject::open(out, depth + 2);
+        let mut claim = VecItems::open(out, depth + 2);
         claim.text(out, "article_id", c.article_id.as_ref().map(AsRef::as_ref));
         claim.number(out, "end", c.end);
         claim.text(out, "id", c.id.as_ref().map(AsRef::as_ref));
@@ -313,7 +311,7 @@ mod tests {
             }
         }
         let mut empty = Vec::new();
-        VecObject::open(&mut empty, 1).close(&mut empty);
+        VecItems::open(&mut empty, 1).close(&mut empty);
         assert_eq!(empty, b"{}");
     }
 

@@ -26,6 +26,11 @@ pub fn push_text(out: &mut Vec<u8>, text: Option<&str>) {
     }
 }
 
+/// An integer as JSON.
+pub fn push_integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
 impl Scalar<'_> {
     /// The field's JSON, as its serializer writes it.
     pub fn push_json(&self, out: &mut Vec<u8>) {
@@ -34,7 +39,7 @@ impl Scalar<'_> {
             Scalar::Number(None) | Scalar::Date(None) => out.extend_from_slice(b"null"),
             // Whole figures as integers, as the serializer writes them.
             Scalar::Number(Some(x)) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
-                out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
+                push_integer(out, x as i64)
             }
             Scalar::Number(Some(x)) => {
                 let _ = serde_json::to_writer(&mut *out, &x);
