@@ -116,11 +116,18 @@ fn csv_row(c: &Claim) -> Vec<String> {
     row
 }
 
+/// Claims as CSV rows, written as they come.
+pub fn write_claims_csv<C: std::borrow::Borrow<Claim>>(
+    claims: impl Iterator<Item = C>,
+) -> Result<()> {
+    output::write_csv(&csv_headers(), claims.map(|c| csv_row(c.borrow())))
+}
+
 /// Prints claims in the chosen format; `ws` gives short ids, absent for `extract`.
 pub fn print_claims(ws: Option<&dyn Store>, list: &[Claim], format: Format) -> Result<()> {
     match format {
         Format::Json => output::write_json(&list.iter().map(Claim::json).collect::<Vec<_>>()),
-        Format::Csv => output::write_csv(&csv_headers(), list.iter().map(csv_row)),
+        Format::Csv => write_claims_csv(list.iter()),
         Format::Table => {
             let mut headers = vec!["kind", "text", "value", "chars"];
             if ws.is_some() {

@@ -117,7 +117,8 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         // The same date and title as ingest would store.
         let header_of =
             |body: &str| crate::ingest::extract_body_header(body, &src.meta, args.published);
-        if args.format != Format::Json {
+        if args.format == Format::Table {
+            // A table needs every row to size its columns.
             let mut header = header_of(&body);
             warn_language(&header);
             header.read_claims(&body);
@@ -143,6 +144,21 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 extract::claims_in_parts(text, published, PART, |p| drop(tx.send(p)));
             }
         });
+        let header = header_rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("reading the claims did not finish"));
+        if args.format == Format::Csv {
+            // A row for each claim as it comes: nothing else is needed of it.
+            let written = header.and_then(|header| {
+                warn_language(&header);
+                super::claims::write_claims_csv(read.iter().flatten())
+            });
+            drop(read);
+            let finished = reading.join().is_ok();
+            written?;
+            anyhow::ensure!(finished, "reading the claims did not finish");
+            return Ok(());
+        }
         let keying = scope.spawn(move || {
             for p in read {
                 let keys = p.iter().map(check::stored_key).collect();
@@ -151,19 +167,16 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 }
             }
         });
-        let written = header_rx
-            .recv()
-            .map_err(|_| anyhow::anyhow!("reading the claims did not finish"))
-            .and_then(|header| {
-                warn_language(&header);
-                let article = json!({
-                    "title": header.title,
-                    "published": header.published.map(|d| d.to_string()),
-                    "published_from": header.published_from.map(|p| p.as_str()),
-                    "language": header.language.as_ref().map(|l| l.code.clone()),
-                });
-                write_json(&article, &body, header.published, &parts)
+        let written = header.and_then(|header| {
+            warn_language(&header);
+            let article = json!({
+                "title": header.title,
+                "published": header.published.map(|d| d.to_string()),
+                "published_from": header.published_from.map(|p| p.as_str()),
+                "language": header.language.as_ref().map(|l| l.code.clone()),
             });
+            write_json(&article, &body, header.published, &parts)
+        });
         drop(parts);
         // A reading that panicked ends the claims early: not a finished answer.
         let finished = reading.join().is_ok() & keying.join().is_ok();

@@ -414,4 +414,35 @@ fn a_long_article_extracted_streaming_has_the_findings_a_workspace_check_gives()
     }
     assert_eq!(got.len(), want.len());
     assert_eq!(got, want);
+    // CSV streams the same claims, a row each, in text order.
+    let csv = t.ok(&["extract", &f, "--format", "csv"]).stdout();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let text_at = headers
+        .iter()
+        .position(|h| h == "text")
+        .expect("a text column");
+    let start_at = headers
+        .iter()
+        .position(|h| h == "start")
+        .expect("a start column");
+    let rows: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[text_at].to_string(), r[start_at].to_string())
+        })
+        .collect();
+    let claims: Vec<(String, String)> = extracted["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap().to_string(),
+                c["start"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, claims);
 }
