@@ -286,10 +286,20 @@ impl PendingConflict {
 #[derive(Default)]
 pub(super) struct GroupScan {
     seen: Vec<(Anchor, Prefix)>,
-    /// The places in `seen` of the anchors of each set of years: only anchors of the same
-    /// years can be compatible ("N percent ... in district 1987" made hundreds of anchors
-    /// in one group, each claim compared with them all).
-    by_years: HashMap<String, Vec<usize>>,
+    /// The places in `seen` of the anchors of each set of years, by their sorts: only
+    /// anchors of the same years can be compatible ("N percent ... in district 1987" made
+    /// hundreds of anchors in one group, each claim compared with them all).
+    by_years: HashMap<String, Vec<Shape>>,
+}
+
+/// The anchors of one set of years that have the same sorts ("date", "place;year"): of
+/// those, an anchor is compatible only with itself, and with none when it has two values
+/// of one sort, so they are found by hash, not compared one by one (a claim-dense article
+/// gave each group a hundred dates).
+struct Shape {
+    of: Anchor,
+    repeats_a_sort: bool,
+    places: HashMap<Anchor, usize>,
 }
 
 impl GroupScan {
@@ -298,19 +308,49 @@ impl GroupScan {
     /// such an earlier claim for a later one (a record of its prefix).
     pub(super) fn push(&mut self, j: usize, anchor: &Anchor, c: &Claim) -> (Option<usize>, bool) {
         let seen = &mut self.seen;
-        let same_years = self.by_years.entry(anchor.years_key()).or_default();
-        let earlier = same_years
-            .iter()
-            .map(|&i| &seen[i])
-            .filter(|(a, _)| a.compatible(anchor))
-            .filter_map(|(_, p)| p.first_disjoint(c))
-            .min();
-        let record = match same_years.iter().find(|&&i| seen[i].0 == *anchor) {
-            Some(&i) => seen[i].1.push(j, c),
+        let shapes = self.by_years.entry(anchor.years_key()).or_default();
+        let mut earlier: Option<usize> = None;
+        // The anchor's shape, and its place in `seen` if it was seen before.
+        let mut own = None;
+        for (k, shape) in shapes.iter().enumerate() {
+            let first = if shape.of.same_sorts(anchor) {
+                let place = shape.places.get(anchor).copied();
+                own = Some((k, place));
+                match place {
+                    Some(i) if !shape.repeats_a_sort => seen[i].1.first_disjoint(c),
+                    _ => None,
+                }
+            } else {
+                shape
+                    .places
+                    .values()
+                    .map(|&i| &seen[i])
+                    .filter(|(a, _)| a.compatible(anchor))
+                    .filter_map(|(_, p)| p.first_disjoint(c))
+                    .min()
+            };
+            earlier = match (earlier, first) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        let (shape, place) = match own {
+            Some((k, place)) => (&mut shapes[k], place),
+            None => {
+                shapes.push(Shape {
+                    of: anchor.clone(),
+                    repeats_a_sort: anchor.repeats_a_sort(),
+                    places: HashMap::new(),
+                });
+                (shapes.last_mut().expect("just pushed"), None)
+            }
+        };
+        let record = match place {
+            Some(i) => seen[i].1.push(j, c),
             None => {
                 let mut p = Prefix::default();
                 let record = p.push(j, c);
-                same_years.push(seen.len());
+                shape.places.insert(anchor.clone(), seen.len());
                 seen.push((anchor.clone(), p));
                 record
             }
@@ -493,6 +533,12 @@ mod tests {
             "place=gaza;year=2003",
             "year=2003;year=2004",
             "month=3",
+            "month=4",
+            "month=3;place=kenya",
+            "place=gaza",
+            "place=gaza;place=kenya",
+            "place=gaza;place=kenya;year=2003",
+            "date=monday, may 3",
         ]
         .iter()
         .map(|a| Anchor::decode(a))
