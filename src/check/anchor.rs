@@ -153,15 +153,33 @@ impl<'a> Iterator for Words<'a> {
         if let Some(split) = &mut self.unicode {
             return split.next();
         }
+        // ASCII: every byte is a character boundary.
         let bytes = self.rest.as_bytes();
-        let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
-        let end = bytes[start..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(bytes.len(), |n| start + n);
-        let word = &self.rest[start..end];
-        self.rest = &self.rest[end..];
-        Some(word)
+        let mut start = 0;
+        while start < bytes.len() && bytes[start].is_ascii_whitespace() {
+            start += 1;
+        }
+        if start == bytes.len() {
+            self.rest = "";
+            return None;
+        }
+        let mut end = start + 1;
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        let (word, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(&word[start..])
+    }
+}
+
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`: a word without punctuation at its
+/// ends (most) is looked at in two bytes, not decoded.
+pub(super) fn trim_punctuation(w: &str) -> &str {
+    match w.as_bytes() {
+        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => w,
+        [only] if only.is_ascii_alphanumeric() => w,
+        _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
     }
 }
 
@@ -211,7 +229,7 @@ pub fn anchor_of(sentence: &str) -> Anchor {
     // The last three words, the latest first: (as written, lowercase).
     let mut back: [(&str, Cow<str>); 3] = Default::default();
     for (i, w) in words(sentence).enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = trim_punctuation(w);
         let lower = if lowered.is_empty() {
             lowercase(w)
         } else {
@@ -506,12 +524,42 @@ mod tests {
             "no\u{a0}break here\u{2003}and \u{3000}there",
             "",
             " ",
+            "x",
+            "  x",
+            "x  ",
             "naïve café — 12",
         ] {
             assert_eq!(
                 words(s).collect::<Vec<_>>(),
                 s.split_whitespace().collect::<Vec<_>>(),
                 "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn punctuation_is_trimmed_as_by_characters() {
+        for w in [
+            "word",
+            "a",
+            "7",
+            "(Monday,",
+            "“Kabul”",
+            "2021.",
+            "—",
+            "",
+            "...",
+            "naïve",
+            "é",
+            "x'",
+            "'x",
+            "«ça»",
+            "١٢",
+        ] {
+            assert_eq!(
+                trim_punctuation(w),
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{w:?}"
             );
         }
     }

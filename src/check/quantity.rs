@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 pub use super::anchor::{Anchor, anchor_of};
-use super::anchor::{anchor_of_clause, clause_at, lowercase, words};
+use super::anchor::{anchor_of_clause, clause_at, lowercase, trim_punctuation, words};
 use crate::extract::{event_class, push_singular};
 use crate::model::{Claim, ClaimKind};
 use crate::word_set::word_set;
@@ -69,9 +69,8 @@ pub fn terms(c: &Claim) -> Option<Terms> {
     let (before, after) = context(c);
     let before_words = clause_words_before(before);
     let after_lower = after.trim_start().to_ascii_lowercase();
-    if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower) {
-        return None;
-    }
+    // The event first: it rules out most percentages and sums at less cost than the
+    // reading of parts and changes.
     let event = match c.kind() {
         ClaimKind::Count => Some(c.value.predicate().and_then(event_class)?.to_string()),
         // What a measure is of is its subject ("fire front"); no event word is needed.
@@ -99,6 +98,9 @@ pub fn terms(c: &Claim) -> Option<Terms> {
             Some(clause_verb(&before_words, &after_lower)?)
         }
     };
+    if is_part_or_change(&before_words, &after_lower) || is_rate(&after_lower) {
+        return None;
+    }
     Some(Terms {
         subject: singular,
         event,
@@ -166,7 +168,13 @@ word_set!(
 
 /// The text of the claim's sentence before and after its quote.
 fn context(c: &Claim) -> (&str, &str) {
-    match c.sentence.find(c.text.as_str()) {
+    // An extracted quote is a piece of its sentence: where, without a search (and the
+    // second of two equal quotes in a sentence has its own context).
+    match c
+        .text
+        .start_in(&c.sentence)
+        .or_else(|| c.sentence.find(c.text.as_str()))
+    {
         Some(i) => (&c.sentence[..i], &c.sentence[i + c.text.len()..]),
         None => ("", ""),
     }
@@ -179,7 +187,7 @@ fn clause_words_before(before: &str) -> Vec<Cow<'_, str>> {
         .next()
         .unwrap_or(before);
     words(clause)
-        .map(|w| lowercase(w.trim_matches(|ch: char| !ch.is_alphanumeric())))
+        .map(|w| lowercase(trim_punctuation(w)))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -266,10 +274,7 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     {
         return true;
     }
-    let head = after
-        .char_indices()
-        .nth(60)
-        .map_or(after, |(i, _)| &after[..i]);
+    let head = first_chars(after, 60);
     if PART_AFTER.iter().any(|p| head.starts_with(p)) {
         return true;
     }
@@ -294,13 +299,24 @@ fn is_part_or_change(before: &[Cow<str>], after: &str) -> bool {
     ordinal_period(before.iter().map(|w| &**w)) || ordinal_period(words(head).take(8))
 }
 
+/// The first `n` characters of `s` (all of it when shorter): counted in bytes when they
+/// are ASCII, without decoding.
+fn first_chars(s: &str, n: usize) -> &str {
+    let ascii = |b: &[u8]| !b.iter().fold(false, |other, &b| other | (b >= 0x80));
+    match s.as_bytes().get(..n) {
+        None if s.is_ascii() => s,
+        Some(head) if ascii(head) => &s[..n],
+        _ => s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i]),
+    }
+}
+
 /// Whether an ordinal is followed by a period among `words` ("the first night").
 fn ordinal_period<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     let mut previous = None;
     words.into_iter().any(|w| {
         let after_ordinal = previous.is_some_and(is_ordinal)
             && matches!(
-                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                trim_punctuation(w),
                 "day" | "night" | "week" | "month" | "round" | "hour" | "quarter" | "half"
             );
         previous = Some(w);
@@ -368,7 +384,7 @@ fn clause_verb(before: &[Cow<str>], after: &str) -> Option<String> {
         .unwrap_or(after);
     let after_verb = words(clause)
         .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_punctuation)
         .filter(|w| !is_auxiliary(w))
         .find(|w| verbish(w) && !is_reporting(w));
     let before_verb = before
@@ -433,6 +449,36 @@ mod tests {
                 },
             ),
         )
+    }
+
+    #[test]
+    fn first_chars_count_characters() {
+        for s in [
+            "",
+            "abc",
+            "ab—cd",
+            "—",
+            "a\u{1F600}b",
+            "plain ascii text",
+            "naïve",
+        ] {
+            for n in 0..8 {
+                let plain: String = s.chars().take(n).collect();
+                assert_eq!(first_chars(s, n), plain, "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_second_of_two_equal_quotes_is_read_in_its_own_context() {
+        let body = "Officials said 300 troops were deployed, not 300 troops were killed.";
+        let claims = crate::extract::claims_in(body, None);
+        let second = claims.iter().rfind(|c| c.text.as_str() == "300 troops");
+        let second = second.expect("two quotes");
+        assert!(second.start > 40, "{claims:?}");
+        let (before, after) = context(second);
+        assert!(before.ends_with("not "), "{before:?}");
+        assert_eq!(after, " were killed.");
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub(super) fn classify(
     let trimmed = after.trim_start_matches([' ', '\t']);
     let gap = after.len() - trimmed.len();
     if !after.starts_with('%')
-        && let Some(m) = super::units::measure(text, qstart, num_end, value.clone())
+        && let Some(m) = super::units::measure(text, qstart, num_end, &value)
     {
         return m;
     }

@@ -306,7 +306,7 @@ pub(super) fn measure(
     text: &str,
     qstart: usize,
     num_end: usize,
-    mut value: Fields,
+    value: &Fields,
 ) -> Option<Option<QuantityMatch>> {
     let Some(u) = unit_at(&text[num_end..]) else {
         return degrees(text, qstart, num_end, value);
@@ -322,6 +322,8 @@ pub(super) fn measure(
     if is_event_after_unit(&next) || names_a_distance(text, qstart, &u, &next) {
         return Some(None);
     }
+    // Copied only for a measure: most figures are not.
+    let mut value = value.clone();
     value.unit = Some(u.shown.to_string());
     value.quantity = Some(u.quantity.to_string());
     value.si_low = value.low.map(|x| x * u.factor + u.offset);
@@ -354,7 +356,7 @@ fn degrees(
     text: &str,
     qstart: usize,
     num_end: usize,
-    mut value: Fields,
+    value: &Fields,
 ) -> Option<Option<QuantityMatch>> {
     let after = &text[num_end..];
     let trimmed = after.trim_start_matches([' ', '\t']);
@@ -373,6 +375,7 @@ fn degrees(
     {
         return None;
     }
+    let mut value = value.clone();
     value.unit = Some("degrees".into());
     value.quantity = Some("temperature".into());
     value.subject = noun_phrase_before(text, qstart);

@@ -35,6 +35,17 @@ impl SharedText {
     }
 }
 
+impl SharedText {
+    /// Where `self` starts in `outer`, in bytes, when it is a piece of it (of the same
+    /// text, not merely equal to a part of it).
+    pub fn start_in(&self, outer: &SharedText) -> Option<usize> {
+        (Arc::ptr_eq(&self.whole, &outer.whole)
+            && outer.start <= self.start
+            && self.end <= outer.end)
+            .then(|| (self.start - outer.start) as usize)
+    }
+}
+
 impl From<Arc<str>> for SharedText {
     fn from(whole: Arc<str>) -> SharedText {
         let end = u32::try_from(whole.len()).expect("a text under 4 GiB");
@@ -138,5 +149,11 @@ mod tests {
         // Not a character boundary: an empty copy, never a panic.
         assert_eq!(&*SharedText::slice(&whole, 7..9), "");
         assert_eq!(Arc::strong_count(&whole), 2);
+        // Where a piece lies in a piece of the same text; none in an equal copy.
+        let sentence = SharedText::slice(&whole, 0..whole.len());
+        assert_eq!(s.start_in(&sentence), Some(from));
+        assert_eq!(s.start_in(&s), Some(0));
+        assert_eq!(sentence.start_in(&s), None, "not inside");
+        assert_eq!(s.start_in(&SharedText::from(&*whole)), None);
     }
 }
