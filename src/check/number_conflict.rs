@@ -281,24 +281,24 @@ impl PendingConflict {
 }
 
 /// A group's claims seen so far, one at a time in the group's order, as the search for
-/// conflicts needs them: one prefix per distinct anchor (a group holds few of them, and a
-/// claim is searched only against those its own anchors are compatible with).
+/// conflicts needs them: one prefix per distinct anchor (a group holds few of them), and
+/// for each distinct anchor the others it is compatible with, found once (a claim-dense
+/// article gave each group dozens of dates, compared with every claim).
 #[derive(Default)]
 pub(super) struct GroupScan {
-    seen: Vec<(Anchor, Prefix)>,
-    /// The places in `seen` of the anchors of each set of years, by their sorts: only
-    /// anchors of the same years can be compatible ("N percent ... in district 1987" made
-    /// hundreds of anchors in one group, each claim compared with them all).
-    by_years: HashMap<String, Vec<Shape>>,
+    /// Each distinct anchor, its claims' prefix, and the anchors of `seen` it is
+    /// compatible with among those of its years looked at so far (how many: the first).
+    seen: Vec<(Anchor, Prefix, (usize, Vec<usize>))>,
+    /// The anchors of each set of years, by place in `seen`: only anchors of the same
+    /// years can be compatible ("N percent ... in district 1987" made hundreds of anchors
+    /// in one group).
+    by_years: HashMap<String, YearsSeen>,
 }
 
-/// The anchors of one set of years that have the same sorts ("date", "place;year"): of
-/// those, an anchor is compatible only with itself, and with none when it has two values
-/// of one sort, so they are found by hash, not compared one by one (a claim-dense article
-/// gave each group a hundred dates).
-struct Shape {
-    of: Anchor,
-    repeats_a_sort: bool,
+/// The distinct anchors of one set of years: in the order seen, and by value.
+#[derive(Default)]
+struct YearsSeen {
+    order: Vec<usize>,
     places: HashMap<Anchor, usize>,
 }
 
@@ -308,54 +308,30 @@ impl GroupScan {
     /// such an earlier claim for a later one (a record of its prefix).
     pub(super) fn push(&mut self, j: usize, anchor: &Anchor, c: &Claim) -> (Option<usize>, bool) {
         let seen = &mut self.seen;
-        let shapes = self.by_years.entry(anchor.years_key()).or_default();
-        let mut earlier: Option<usize> = None;
-        // The anchor's shape, and its place in `seen` if it was seen before.
-        let mut own = None;
-        for (k, shape) in shapes.iter().enumerate() {
-            let first = if shape.of.same_sorts(anchor) {
-                let place = shape.places.get(anchor).copied();
-                own = Some((k, place));
-                match place {
-                    Some(i) if !shape.repeats_a_sort => seen[i].1.first_disjoint(c),
-                    _ => None,
-                }
-            } else {
-                shape
-                    .places
-                    .values()
-                    .map(|&i| &seen[i])
-                    .filter(|(a, _)| a.compatible(anchor))
-                    .filter_map(|(_, p)| p.first_disjoint(c))
-                    .min()
-            };
-            earlier = match (earlier, first) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+        let years = self.by_years.entry(anchor.years_key()).or_default();
+        let x = match years.places.get(anchor) {
+            Some(&x) => x,
+            None => {
+                let x = seen.len();
+                years.order.push(x);
+                years.places.insert(anchor.clone(), x);
+                seen.push((anchor.clone(), Prefix::default(), (0, Vec::new())));
+                x
+            }
+        };
+        // The anchors of these years seen since `x` last looked, compared once.
+        let (looked, mut compatible) = std::mem::take(&mut seen[x].2);
+        for &i in &years.order[looked..] {
+            if seen[i].0.compatible(anchor) {
+                compatible.push(i);
+            }
         }
-        let (shape, place) = match own {
-            Some((k, place)) => (&mut shapes[k], place),
-            None => {
-                shapes.push(Shape {
-                    of: anchor.clone(),
-                    repeats_a_sort: anchor.repeats_a_sort(),
-                    places: HashMap::new(),
-                });
-                (shapes.last_mut().expect("just pushed"), None)
-            }
-        };
-        let record = match place {
-            Some(i) => seen[i].1.push(j, c),
-            None => {
-                let mut p = Prefix::default();
-                let record = p.push(j, c);
-                shape.places.insert(anchor.clone(), seen.len());
-                seen.push((anchor.clone(), p));
-                record
-            }
-        };
-        (earlier, record)
+        let earlier = compatible
+            .iter()
+            .filter_map(|&i| seen[i].1.first_disjoint(c))
+            .min();
+        seen[x].2 = (years.order.len(), compatible);
+        (earlier, seen[x].1.push(j, c))
     }
 }
 

@@ -96,6 +96,8 @@ fn write_json(
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
+    // The patterns compile on another core while the file is read.
+    std::thread::spawn(extract::warm_up);
     let mut read = read_sources(
         std::slice::from_ref(&args.file),
         &args.limits.read_options(false),
@@ -109,8 +111,6 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     // One copy of the body, which the claims' sentences point into.
     let body: std::sync::Arc<str> = std::mem::take(&mut src.body).into();
     std::thread::scope(|scope| {
-        // The patterns compile on another core while the text's date and language are read.
-        scope.spawn(extract::warm_up);
         let warn_language = |header: &extract::Extraction| {
             if let Some(l) = header.unsupported_language() {
                 output::warn(&format!(

@@ -120,7 +120,10 @@ const FURNITURE: &[&str] = &[
 ];
 
 pub(super) fn starts_with_word(s: &str, w: &str) -> bool {
-    s.len() >= w.len()
+    // The first letters first: a figure is tried against some sixty words.
+    let first = |t: &str| t.as_bytes().first().map(u8::to_ascii_lowercase);
+    (w.is_empty() || first(s) == first(w))
+        && s.len() >= w.len()
         && s.is_char_boundary(w.len())
         && s[..w.len()].eq_ignore_ascii_case(w)
         && !s

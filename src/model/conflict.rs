@@ -41,23 +41,6 @@ impl Anchor {
         })
     }
 
-    /// Whether `other` has the same sorts of anchor as `self`, as many of each.
-    pub fn same_sorts(&self, other: &Anchor) -> bool {
-        // The pairs are sorted by sort first, so equal sorts come in one order.
-        self.0.len() == other.0.len()
-            && self
-                .0
-                .iter()
-                .map(|(k, _)| k)
-                .eq(other.0.iter().map(|(k, _)| k))
-    }
-
-    /// Whether one sort has two values ("place=gaza;place=kenya"): such an anchor is
-    /// `compatible` with none that has that sort.
-    pub fn repeats_a_sort(&self) -> bool {
-        self.0.windows(2).any(|w| w[0].0 == w[1].0)
-    }
-
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
