@@ -24,7 +24,7 @@ pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, push_singular, singular};
 pub use units::unit_in_si;
 
-use crate::model::{Claim, ClaimKind, Origin, SharedText, Value};
+use crate::model::{Body, Claim, ClaimKind, Origin, SharedText, Value};
 
 /// A phrase as a key: lowercase, words separated by one space ("New  Year's\tDay" ->
 /// "new year's day").
@@ -112,7 +112,7 @@ impl Extraction {
 
     /// Fills in the claims of `body` (the text this header was read from), when the
     /// article's language is one claims are read from.
-    pub fn read_claims(&mut self, body: &Arc<str>) {
+    pub fn read_claims(&mut self, body: &Body) {
         if self.reads_claims() {
             self.claims = claims_in_shared(body, self.published);
         }
@@ -147,11 +147,11 @@ pub fn dateline(body: &str) -> Option<NaiveDate> {
 /// Extracts the claims of `body`. The publication date is `published` when given,
 /// else the dateline's, else unknown (relative dates then stay unresolved).
 pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
-    extract_shared(&Arc::from(body), published)
+    extract_shared(&Arc::new(body.to_string()), published)
 }
 
 /// `extract` of a body its claims share: their sentences are pieces of it, not copies.
-pub fn extract_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Extraction {
+pub fn extract_shared(body: &Body, published: Option<NaiveDate>) -> Extraction {
     let mut ex = extract_header(body, published);
     ex.read_claims(body);
     ex
@@ -247,11 +247,11 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// two halves, split at a paragraph break, on two threads; the halves join as one reading
 /// would have made them, or the second is read again after the first (see `Reach`).
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
-    claims_in_shared(&Arc::from(body), published)
+    claims_in_shared(&Arc::new(body.to_string()), published)
 }
 
 /// `claims_in` of a body its claims share.
-pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Claim> {
+pub fn claims_in_shared(body: &Body, published: Option<NaiveDate>) -> Vec<Claim> {
     let sentences = sentence_spans(body);
     let split = (body.len() >= PARALLEL_FROM)
         .then(|| {
@@ -272,7 +272,7 @@ pub fn claims_in_shared(body: &Arc<str>, published: Option<NaiveDate>) -> Vec<Cl
 /// The claims of `body` in text order, handed to `each` in parts of at most `part` claims
 /// as the text is read (on this thread): a long article's claims need never be all held.
 pub fn claims_in_parts(
-    body: &Arc<str>,
+    body: &Body,
     published: Option<NaiveDate>,
     part: usize,
     each: impl FnMut(Vec<Claim>),
@@ -285,7 +285,7 @@ pub fn claims_in_parts(
 /// `claims_in` read as two halves at `split` (any character boundary) on two threads, the
 /// second in pieces of `part` claims.
 fn claims_split(
-    body: &Arc<str>,
+    body: &Body,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     split: usize,
@@ -331,7 +331,7 @@ fn one_piece(mut parts: Vec<Vec<Claim>>) -> Vec<Claim> {
 /// The claims whose matches start in `range` of `body`, in pieces of at most `part`
 /// claims, how far their scan reached, and where the first claim starts (bytes).
 fn claims_between(
-    whole: &Arc<str>,
+    whole: &Body,
     sentences: &[(usize, usize)],
     published: Option<NaiveDate>,
     range: std::ops::Range<usize>,
@@ -369,7 +369,7 @@ impl Sentences<'_, '_> {
 
 /// `claims_between`, each piece handed to `each` as soon as it is full.
 fn claims_each_part(
-    whole: &Arc<str>,
+    whole: &Body,
     mut sentences: Sentences,
     published: Option<NaiveDate>,
     range: std::ops::Range<usize>,
@@ -444,7 +444,7 @@ mod tests {
         );
         let published = NaiveDate::from_ymd_opt(2021, 5, 4);
         let sentences = sentence_spans(body);
-        let shared: Arc<str> = body.into();
+        let shared: Body = Arc::new(body.to_string());
         let whole: Vec<String> =
             super::one_piece(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
                 .iter()

@@ -72,13 +72,13 @@ pub fn sha256_hex(body: &str) -> String {
 /// them: the `--published` flag, else the page's own date, else the dateline; the page's
 /// headline, else the first line.
 pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
-    extract_body(&src.body.as_str().into(), &src.meta, published)
+    extract_body(&std::sync::Arc::new(src.body.clone()), &src.meta, published)
 }
 
 /// `extract_source` of a body already shared (its claims' sentences point into it) and
 /// what its page said of itself.
 pub fn extract_body(
-    body: &std::sync::Arc<str>,
+    body: &crate::model::Body,
     meta: &page::PageMeta,
     published: Option<NaiveDate>,
 ) -> extract::Extraction {

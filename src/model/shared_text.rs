@@ -3,10 +3,15 @@
 
 use std::sync::Arc;
 
+/// The one copy of an article's body that the texts of its claims are pieces of: a
+/// `String` behind the `Arc`, so that a body read into a `String` is shared as it is,
+/// not copied (16 MB took 8 ms to copy, before the first claim could be read).
+pub type Body = Arc<String>;
+
 /// `whole[start..end]` (bytes, on character boundaries), read as a `str`.
 #[derive(Clone)]
 pub struct SharedText {
-    whole: Arc<str>,
+    whole: Body,
     start: u32,
     end: u32,
 }
@@ -14,7 +19,7 @@ pub struct SharedText {
 impl SharedText {
     /// The bytes `range` of `whole`, sharing it; a copy of them when `whole` is too long for
     /// the offsets kept (4 GiB) or `range` is not a slice of it on character boundaries.
-    pub fn slice(whole: &Arc<str>, range: std::ops::Range<usize>) -> SharedText {
+    pub fn slice(whole: &Body, range: std::ops::Range<usize>) -> SharedText {
         match (u32::try_from(range.start), u32::try_from(range.end)) {
             (Ok(start), Ok(end)) if whole.get(range.clone()).is_some() => SharedText {
                 whole: whole.clone(),
@@ -46,8 +51,8 @@ impl SharedText {
     }
 }
 
-impl From<Arc<str>> for SharedText {
-    fn from(whole: Arc<str>) -> SharedText {
+impl From<Body> for SharedText {
+    fn from(whole: Body) -> SharedText {
         let end = u32::try_from(whole.len()).expect("a text under 4 GiB");
         SharedText {
             whole,
@@ -59,13 +64,13 @@ impl From<Arc<str>> for SharedText {
 
 impl From<&str> for SharedText {
     fn from(s: &str) -> SharedText {
-        SharedText::from(Arc::<str>::from(s))
+        SharedText::from(Arc::new(s.to_string()))
     }
 }
 
 impl From<String> for SharedText {
     fn from(s: String) -> SharedText {
-        SharedText::from(Arc::<str>::from(s))
+        SharedText::from(Arc::new(s))
     }
 }
 
@@ -138,7 +143,7 @@ mod tests {
 
     #[test]
     fn a_slice_shares_the_text_and_reads_as_its_piece() {
-        let whole: Arc<str> = "Kabul — “yesterday (Monday, May 4)”.".into();
+        let whole: Body = Arc::new("Kabul — “yesterday (Monday, May 4)”.".into());
         let from = whole.find('y').unwrap();
         let to = whole.find('”').unwrap();
         let s = SharedText::slice(&whole, from..to);
@@ -154,6 +159,6 @@ mod tests {
         assert_eq!(s.start_in(&sentence), Some(from));
         assert_eq!(s.start_in(&s), Some(0));
         assert_eq!(sentence.start_in(&s), None, "not inside");
-        assert_eq!(s.start_in(&SharedText::from(&*whole)), None);
+        assert_eq!(s.start_in(&SharedText::from(whole.as_str())), None);
     }
 }

@@ -52,7 +52,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
             continue;
         };
         // One copy of the body, which its claims' sentences point into.
-        let body: Arc<str> = body.into();
+        let body: Arc<String> = Arc::new(body);
         rows.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in rows {

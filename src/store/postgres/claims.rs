@@ -43,7 +43,7 @@ pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
             continue;
         };
         // One copy of the body, which its claims' sentences point into.
-        let body: Arc<str> = row.get::<_, String>(0).into();
+        let body: Arc<String> = Arc::new(row.get::<_, String>(0));
         at.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in at {
