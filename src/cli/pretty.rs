@@ -351,6 +351,10 @@ impl VecItems {
 /// A finding's JSON `depth` levels in, appended to `out`, as `write_at(finding)` writes it:
 /// a claim-dense article has a finding for every few claims.
 pub fn push_finding_at(out: &mut Vec<u8>, depth: usize, f: &crate::check::Finding) {
+    if depth == CLAIM_DEPTH {
+        push_finding_pieces(out, f);
+        return;
+    }
     let mut o = VecItems::open(out, depth);
     o.text(out, "article_id", f.article_id.as_ref().map(AsRef::as_ref));
     o.key(out, "claims");
@@ -375,6 +379,78 @@ pub fn push_finding_at(out: &mut Vec<u8>, depth: usize, f: &crate::check::Findin
     o.text(out, "suggestion", f.suggestion.as_deref());
     o.text(out, "text", Some(&f.text));
     o.close(out);
+}
+
+/// The keys of a finding `CLAIM_DEPTH` levels in (`extract`'s), and of its claims.
+static FINDING_KEYS: std::sync::LazyLock<(KeyPieces, KeyPieces)> = std::sync::LazyLock::new(|| {
+    let finding = [
+        "article_id",
+        "claims",
+        "end",
+        "id",
+        "message",
+        "rule",
+        "severity",
+        "start",
+        "suggestion",
+        "text",
+    ];
+    let claim = ["article_id", "end", "id", "start", "text"];
+    (
+        KeyPieces::new(CLAIM_DEPTH, &finding),
+        KeyPieces::new(CLAIM_DEPTH + 2, &claim),
+    )
+});
+
+/// `push_finding_at` `CLAIM_DEPTH` levels in, each key written as one piece: a claim-dense
+/// article's findings are written after its claims on one core.
+fn push_finding_pieces(out: &mut Vec<u8>, f: &crate::check::Finding) {
+    let (keys, claim_keys) = &*FINDING_KEYS;
+    let text = |out: &mut Vec<u8>, t: Option<&str>| json_bytes::push_text(out, t);
+    out.push(b'{');
+    out.extend_from_slice(keys.before(0));
+    text(out, f.article_id.as_ref().map(AsRef::as_ref));
+    out.extend_from_slice(keys.before(1));
+    out.push(b'[');
+    for (n, c) in f.claims.iter().enumerate() {
+        let from = usize::from(n == 0);
+        out.extend_from_slice(&ITEM_BREAKS[from..2 + 2 * (CLAIM_DEPTH + 2)]);
+        out.push(b'{');
+        out.extend_from_slice(claim_keys.before(0));
+        text(out, c.article_id.as_ref().map(AsRef::as_ref));
+        out.extend_from_slice(claim_keys.before(1));
+        json_bytes::push_integer(out, c.end);
+        out.extend_from_slice(claim_keys.before(2));
+        text(out, c.id.as_ref().map(AsRef::as_ref));
+        out.extend_from_slice(claim_keys.before(3));
+        json_bytes::push_integer(out, c.start);
+        out.extend_from_slice(claim_keys.before(4));
+        text(out, Some(&c.text));
+        out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * (CLAIM_DEPTH + 2)]);
+        out.push(b'}');
+    }
+    if !f.claims.is_empty() {
+        out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * (CLAIM_DEPTH + 1)]);
+    }
+    out.push(b']');
+    out.extend_from_slice(keys.before(2));
+    json_bytes::push_integer(out, f.end);
+    out.extend_from_slice(keys.before(3));
+    text(out, Some(f.id.as_ref()));
+    out.extend_from_slice(keys.before(4));
+    text(out, Some(&f.message));
+    out.extend_from_slice(keys.before(5));
+    text(out, Some(f.rule.as_str()));
+    out.extend_from_slice(keys.before(6));
+    text(out, Some(f.severity.as_str()));
+    out.extend_from_slice(keys.before(7));
+    json_bytes::push_integer(out, f.start);
+    out.extend_from_slice(keys.before(8));
+    text(out, f.suggestion.as_deref());
+    out.extend_from_slice(keys.before(9));
+    text(out, Some(&f.text));
+    out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * CLAIM_DEPTH]);
+    out.push(b'}');
 }
 
 #[cfg(test)]
