@@ -109,7 +109,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         anyhow::bail!("{}: nothing to read", args.file)
     };
     // One copy of the body, which the claims' sentences point into.
-    let body = crate::model::Body::new(std::mem::take(&mut src.body));
+    let body = crate::model::shared_body(std::mem::take(&mut src.body));
     std::thread::scope(|scope| {
         let warn_language = |header: &extract::Extraction| {
             if let Some(l) = header.unsupported_language() {

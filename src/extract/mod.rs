@@ -11,7 +11,7 @@ mod subject;
 mod units;
 mod words;
 
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -24,7 +24,7 @@ pub use sentences::{sentence_at, sentence_spans};
 pub use subject::{event_class, push_singular, singular};
 pub use units::unit_in_si;
 
-use crate::model::{Body, Claim, ClaimKind, Origin, SharedText, Value};
+use crate::model::{Body, Claim, ClaimKind, Origin, SharedText, Value, shared_body};
 
 /// A phrase as a key: lowercase, words separated by one space ("New  Year's\tDay" ->
 /// "new year's day").
@@ -147,7 +147,7 @@ pub fn dateline(body: &str) -> Option<NaiveDate> {
 /// Extracts the claims of `body`. The publication date is `published` when given,
 /// else the dateline's, else unknown (relative dates then stay unresolved).
 pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
-    extract_shared(&Arc::new(body.to_string()), published)
+    extract_shared(&shared_body(body.to_string()), published)
 }
 
 /// `extract` of a body its claims share: their sentences are pieces of it, not copies.
@@ -247,7 +247,7 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// two halves, split at a paragraph break, on two threads; the halves join as one reading
 /// would have made them, or the second is read again after the first (see `Reach`).
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
-    claims_in_shared(&Arc::new(body.to_string()), published)
+    claims_in_shared(&shared_body(body.to_string()), published)
 }
 
 /// `claims_in` of a body its claims share.
@@ -444,7 +444,7 @@ mod tests {
         );
         let published = NaiveDate::from_ymd_opt(2021, 5, 4);
         let sentences = sentence_spans(body);
-        let shared: Body = Arc::new(body.to_string());
+        let shared: Body = shared_body(body.to_string());
         let whole: Vec<String> =
             super::one_piece(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
                 .iter()

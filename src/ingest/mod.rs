@@ -72,7 +72,11 @@ pub fn sha256_hex(body: &str) -> String {
 /// them: the `--published` flag, else the page's own date, else the dateline; the page's
 /// headline, else the first line.
 pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
-    extract_body(&std::sync::Arc::new(src.body.clone()), &src.meta, published)
+    extract_body(
+        &crate::model::shared_body(src.body.clone()),
+        &src.meta,
+        published,
+    )
 }
 
 /// `extract_source` of a body already shared (its claims' sentences point into it) and

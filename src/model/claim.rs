@@ -190,7 +190,7 @@ mod tests {
     fn an_extracted_claim_is_lean_and_carries_no_review() {
         let size = std::mem::size_of::<Claim>();
         assert!(size <= 272, "a claim grew to {size} bytes");
-        let body: crate::model::Body = std::sync::Arc::new(
+        let body: crate::model::Body = crate::model::shared_body(
             "On May 4, 2021, 300 troops arrived. Then 40 soldiers left.".into(),
         );
         let claims = crate::extract::claims_in_shared(&body, None);

@@ -37,7 +37,7 @@ pub use history::{HistoryAction, Stance};
 pub use ids::{ArticleId, ClaimId, FindingId, derived_claim_id, derived_number};
 pub use kind::ClaimKind;
 pub use rule::Rule;
-pub use shared_text::{Body, SharedText};
+pub use shared_text::{Body, SharedText, shared_body};
 pub use status::Status;
 pub use value::{DateValue, Fields, Figure, Measure, Money, Scalar, Span, Value};
 pub use web::is_web_address;

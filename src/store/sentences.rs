@@ -2,7 +2,6 @@
 //! claim), cut out in code when claims are read, and indexed once each for search.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -52,7 +51,7 @@ pub fn fill(conn: &Connection, claims: &mut [Claim]) -> Result<()> {
             continue;
         };
         // One copy of the body, which its claims' sentences point into.
-        let body: Arc<String> = Arc::new(body);
+        let body = crate::model::shared_body(body);
         rows.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in rows {

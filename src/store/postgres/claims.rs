@@ -3,7 +3,6 @@
 //! inside a write transaction and outside one.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use anyhow::Result;
 use postgres::GenericClient;
@@ -43,7 +42,7 @@ pub fn fill(c: &mut impl GenericClient, claims: &mut [Claim]) -> Result<()> {
             continue;
         };
         // One copy of the body, which its claims' sentences point into.
-        let body: Arc<String> = Arc::new(row.get::<_, String>(0));
+        let body = crate::model::shared_body(row.get::<_, String>(0));
         at.sort_by_key(|&i| claims[i].sentence_span);
         let mut cursor = CharCursor::new(&body);
         for i in at {
