@@ -91,6 +91,16 @@ fn singular_incident(w: &str) -> String {
         .to_string()
 }
 
+/// The sort of anchor "last year", "this month", "next week" and "previous quarter" are.
+fn period_sort(period: &str) -> &'static str {
+    match period {
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        _ => "quarter",
+    }
+}
+
 /// The clause of `sentence` that holds the byte `at`: clauses joined by ";" or "while",
 /// "whereas", "but" each keep their own anchors ("In Helmand, 40 schools were destroyed;
 /// in Kandahar, 12").
@@ -272,7 +282,7 @@ impl Word<'_, '_> {
             if matches!(p, "last" | "this" | "next" | "previous")
                 && matches!(lower, "year" | "month" | "week" | "quarter")
             {
-                a.push(lower, p.to_string());
+                a.push(period_sort(lower), p.to_string());
             }
             if lower == "quarter" && is_ordinal(p) {
                 a.push("quarter", p.to_string());
@@ -342,7 +352,7 @@ mod tests {
                 if matches!(lower, "last" | "this" | "next" | "previous")
                     && matches!(n, "year" | "month" | "week" | "quarter")
                 {
-                    a.push(n, lower.to_string());
+                    a.push(period_sort(n), lower.to_string());
                 }
                 if n == "quarter" && is_ordinal(lower) {
                     a.push("quarter", lower.to_string());

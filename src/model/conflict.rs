@@ -2,6 +2,8 @@
 //! "the same quantity" and the figure's anchors. Computed by `check::conflict_key`; kept
 //! here so that storage knows its shape without knowing the check.
 
+use std::borrow::Cow;
+
 use super::ClaimKind;
 
 /// Claims with equal keys may be about the same thing; their anchors decide (see
@@ -15,9 +17,11 @@ pub struct ConflictKey {
     pub currency: Option<String>,
 }
 
-/// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs.
+/// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs. The sorts
+/// are a few words: named, not copied, when the anchor is read from a sentence (every
+/// figure with a conflict key has its anchors read, and copied once).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Anchor(Vec<(String, String)>);
+pub struct Anchor(Vec<(Cow<'static, str>, String)>);
 
 impl Anchor {
     /// Two figures may be the same quantity when no sort of anchor has two values. A year
@@ -26,7 +30,7 @@ impl Anchor {
     pub fn compatible(&self, other: &Anchor) -> bool {
         // Compared in place, without copies: each claim of a group is checked against each
         // distinct anchor seen before it.
-        fn years(a: &Anchor) -> impl Iterator<Item = &(String, String)> {
+        fn years(a: &Anchor) -> impl Iterator<Item = &(Cow<'static, str>, String)> {
             a.0.iter().filter(|(k, _)| k == "year")
         }
         if !years(self).eq(years(other)) {
@@ -69,14 +73,14 @@ impl Anchor {
         Anchor(
             s.split(';')
                 .filter_map(|p| p.split_once('='))
-                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_string()))
                 .collect(),
         )
     }
 
     /// Adds one anchor, keeping the pairs sorted and without repeats.
-    pub fn push(&mut self, sort: &str, value: String) {
-        let pair = (sort.to_string(), value);
+    pub fn push(&mut self, sort: &'static str, value: String) {
+        let pair = (Cow::Borrowed(sort), value);
         if !self.0.contains(&pair) {
             self.0.push(pair);
             self.0.sort();
