@@ -41,14 +41,22 @@ pub(super) fn quantities_pattern() -> String {
 }
 
 fn scale_value(s: &str) -> f64 {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
-        "million" | "m" | "mn" => 1e6,
-        "lakh" | "lakhs" => 1e5,
-        "crore" | "crores" => 1e7,
-        "billion" | "bn" => 1e9,
-        "trillion" => 1e12,
+    // Lowercased on the stack: no scale word is longer than eight letters.
+    let s = s.trim();
+    let mut lower = [0u8; 8];
+    let Some(lower) = lower.get_mut(..s.len()) else {
+        return 1.0;
+    };
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"hundred" => 1e2,
+        b"thousand" | b"k" => 1e3,
+        b"million" | b"m" | b"mn" => 1e6,
+        b"lakh" | b"lakhs" => 1e5,
+        b"crore" | b"crores" => 1e7,
+        b"billion" | b"bn" => 1e9,
+        b"trillion" => 1e12,
         _ => 1.0,
     }
 }
@@ -234,17 +242,18 @@ pub(super) fn classify(
     }
     // "the 80486 chip", "a 737 jet", "the Three Gorges Dam": a number between an article
     // and a singular noun, or a name, names a thing; it does not count.
-    if let Some((_, np)) = noun_phrase_after(after)
+    let phrase_after = noun_phrase_after(after);
+    if let Some((_, np)) = &phrase_after
         && value.qualifier.is_none()
         && value
             .low
-            .is_some_and(|n| named_by_number(text, qstart, n, &np))
+            .is_some_and(|n| named_by_number(text, qstart, n, np))
     {
         return None;
     }
     // A count: the counted thing after the number, else named before it, else left out
     // before an event ("Three people were killed and 12 injured", "more than 2,000 died").
-    let (end, subject) = match noun_phrase_after(after) {
+    let (end, subject) = match phrase_after {
         Some((len, np)) => (num_end + len, np),
         None => match noun_phrase_before(text, qstart) {
             Some(np) => (num_end, np),
@@ -378,10 +387,15 @@ fn attach_percent_subject(text: &str, qstart: usize, end: usize, value: &mut Fie
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        let mut spaced = String::with_capacity(cut + 1);
-        spaced.push(' ');
-        spaced.push_str(&rest[..cut]);
-        if let Some((_, np)) = noun_phrase_after(&spaced) {
+        // The phrase is read after a space: the one before it in the text when there is one
+        // (after "of " or "the "), else a copy with one.
+        let at = text.len() - rest.len();
+        let phrase = if at > 0 && text.as_bytes()[at - 1] == b' ' {
+            noun_phrase_after(&text[at - 1..at + cut])
+        } else {
+            noun_phrase_after(&format!(" {}", &rest[..cut]))
+        };
+        if let Some((_, np)) = phrase {
             value.subject = Some(np);
             return;
         }

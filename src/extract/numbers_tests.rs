@@ -364,3 +364,34 @@ fn digits_parse_as_with_their_separators_removed() {
         assert_eq!(parse_digits(s), plain(s), "{s:?}");
     }
 }
+
+#[test]
+fn scale_words_are_read_in_any_case_and_nothing_else_scales() {
+    for (word, scale) in [
+        ("million", 1e6),
+        (" Million ", 1e6),
+        ("BN", 1e9),
+        ("trillion", 1e12),
+        ("Thousand", 1e3),
+        ("crores", 1e7),
+        ("", 1.0),
+        ("millions", 1.0),
+        ("trillions", 1.0),
+        ("milliön", 1.0),
+    ] {
+        assert_eq!(scale_value(word), scale, "{word:?}");
+    }
+}
+
+#[test]
+fn a_percentage_of_something_after_a_line_break_has_its_subject() {
+    for text in [
+        "Nearly 40 percent of\nvoters stayed home.",
+        "Nearly 40 percent of the voters stayed home.",
+        "Nearly 40 percent of  voters stayed home.",
+    ] {
+        let claims = crate::extract::claims_in(text, None);
+        let subject = claims.iter().find_map(|c| c.value.subject());
+        assert_eq!(subject, Some("voters"), "{text:?}");
+    }
+}

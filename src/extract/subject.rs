@@ -295,9 +295,13 @@ pub fn noun_phrase_before(text: &str, at: usize) -> Option<String> {
     // A lead-in and six words fit well within this window; looking further back would make
     // every claim cost the whole text before it (a 10 MB line without a line break).
     let head = super::tail(&text[..at], 300).trim_end();
-    let lower_tail = super::tail(head, 16).to_ascii_lowercase();
+    // Compared without a copy: most figures have no lead-in before them.
+    let ends_with = |l: &str| {
+        head.len() >= l.len()
+            && head.as_bytes()[head.len() - l.len()..].eq_ignore_ascii_case(l.as_bytes())
+    };
     let lead = LEAD_INS.iter().find(|l| {
-        lower_tail.ends_with(*l)
+        ends_with(l)
             && head.len() > l.len()
             && !head.as_bytes()[head.len() - l.len() - 1].is_ascii_alphanumeric()
     })?;
