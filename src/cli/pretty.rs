@@ -166,28 +166,37 @@ pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Clai
         push_claim_pieces(out, claim);
         return;
     }
-    use crate::model::JsonField;
     let mut object = VecItems::open(out, depth);
     let _ = claim.json_fields(|key, value| -> Result<(), std::convert::Infallible> {
         object.key(out, key);
-        match value {
-            JsonField::Text(t) => json_bytes::push_text(out, t),
-            JsonField::Offset(n) => json_bytes::push_integer(out, n),
-            JsonField::Number(None) => out.extend_from_slice(b"null"),
-            JsonField::Number(Some(n)) => json_bytes::push_integer(out, n),
-            JsonField::Value(v) => {
-                let mut fields = VecItems::open(out, depth + 1);
-                let _ = v.fields(|key, f| -> Result<(), std::convert::Infallible> {
-                    fields.key(out, key);
-                    f.scalar().push_json(out);
-                    Ok(())
-                });
-                fields.close(out);
-            }
+        if let Some(v) = push_unless_value(out, value) {
+            let mut fields = VecItems::open(out, depth + 1);
+            let _ = v.fields(|key, f| -> Result<(), std::convert::Infallible> {
+                fields.key(out, key);
+                f.scalar().push_json(out);
+                Ok(())
+            });
+            fields.close(out);
         }
         Ok(())
     });
     object.close(out);
+}
+
+/// A claim's field as JSON, but for its value object, handed back to be written.
+fn push_unless_value<'a>(
+    out: &mut Vec<u8>,
+    field: crate::model::JsonField<'a>,
+) -> Option<crate::model::value::ValueJson<'a>> {
+    use crate::model::JsonField;
+    match field {
+        JsonField::Text(t) => json_bytes::push_text(out, t),
+        JsonField::Offset(n) => json_bytes::push_integer(out, n),
+        JsonField::Number(None) => out.extend_from_slice(b"null"),
+        JsonField::Number(Some(n)) => json_bytes::push_integer(out, n),
+        JsonField::Value(v) => return Some(v),
+    }
+    None
 }
 
 /// The depth of `extract`'s claims: in the array of the top object.
@@ -250,37 +259,30 @@ static CLAIM_KEYS: std::sync::LazyLock<(KeyPieces, Vec<KeyPieces>)> =
 
 /// `push_claim_at` `CLAIM_DEPTH` levels in, each key written as one piece.
 fn push_claim_pieces(out: &mut Vec<u8>, claim: &crate::model::Claim) {
-    use crate::model::JsonField;
     let (keys, values) = &*CLAIM_KEYS;
     out.push(b'{');
     let mut i = 0;
     let _ = claim.json_fields(|_, value| -> Result<(), std::convert::Infallible> {
         out.extend_from_slice(keys.before(i));
         i += 1;
-        match value {
-            JsonField::Text(t) => json_bytes::push_text(out, t),
-            JsonField::Offset(n) => json_bytes::push_integer(out, n),
-            JsonField::Number(None) => out.extend_from_slice(b"null"),
-            JsonField::Number(Some(n)) => json_bytes::push_integer(out, n),
-            JsonField::Value(v) => {
-                let kind = crate::model::ClaimKind::ALL
-                    .iter()
-                    .position(|&k| k == claim.kind())
-                    .unwrap_or(0);
-                let value_keys = &values[kind];
-                let mut j = 0;
-                out.push(b'{');
-                let _ = v.fields(|_, f| -> Result<(), std::convert::Infallible> {
-                    out.extend_from_slice(value_keys.before(j));
-                    j += 1;
-                    f.scalar().push_json(out);
-                    Ok(())
-                });
-                if j > 0 {
-                    out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * (CLAIM_DEPTH + 1)]);
-                }
-                out.push(b'}');
+        if let Some(v) = push_unless_value(out, value) {
+            let kind = crate::model::ClaimKind::ALL
+                .iter()
+                .position(|&k| k == claim.kind())
+                .unwrap_or(0);
+            let value_keys = &values[kind];
+            let mut j = 0;
+            out.push(b'{');
+            let _ = v.fields(|_, f| -> Result<(), std::convert::Infallible> {
+                out.extend_from_slice(value_keys.before(j));
+                j += 1;
+                f.scalar().push_json(out);
+                Ok(())
+            });
+            if j > 0 {
+                out.extend_from_slice(&ITEM_BREAKS[1..2 + 2 * (CLAIM_DEPTH + 1)]);
             }
+            out.push(b'}');
         }
         Ok(())
     });
