@@ -184,6 +184,7 @@ pub fn push_claim_at(out: &mut Vec<u8>, depth: usize, claim: &crate::model::Clai
 }
 
 /// A claim's field as JSON, but for its value object, handed back to be written.
+#[inline]
 fn push_unless_value<'a>(
     out: &mut Vec<u8>,
     field: crate::model::JsonField<'a>,
