@@ -104,10 +104,10 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 pub fn parse_weekday(name: &str) -> Option<Weekday> {
-    let key = name.get(..3)?.to_ascii_lowercase();
+    let key = name.get(..3)?;
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     days.iter()
-        .position(|d| *d == key)
+        .position(|d| d.eq_ignore_ascii_case(key))
         .and_then(|i| Weekday::try_from(i as u8).ok())
 }
 

@@ -206,3 +206,20 @@ fn fixed_date_holidays() {
         Some(d("2021-10-31"))
     );
 }
+
+#[test]
+fn weekday_names_are_read_by_their_first_three_letters_in_any_case() {
+    use chrono::Weekday;
+    for (name, day) in [
+        ("Monday", Some(Weekday::Mon)),
+        ("TUES", Some(Weekday::Tue)),
+        ("wed", Some(Weekday::Wed)),
+        ("Sunday,", Some(Weekday::Sun)),
+        ("Mo", None),
+        ("", None),
+        ("Mö", None),
+        ("May", None),
+    ] {
+        assert_eq!(parse_weekday(name), day, "{name:?}");
+    }
+}
