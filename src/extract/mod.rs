@@ -147,7 +147,7 @@ pub fn dateline(body: &str) -> Option<NaiveDate> {
 /// Extracts the claims of `body`. The publication date is `published` when given,
 /// else the dateline's, else unknown (relative dates then stay unresolved).
 pub fn extract(body: &str, published: Option<NaiveDate>) -> Extraction {
-    extract_shared(&shared_body(body.to_string()), published)
+    extract_shared(&shared_body(body), published)
 }
 
 /// `extract` of a body its claims share: their sentences are pieces of it, not copies.
@@ -247,7 +247,7 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// two halves, split at a paragraph break, on two threads; the halves join as one reading
 /// would have made them, or the second is read again after the first (see `Reach`).
 pub fn claims_in(body: &str, published: Option<NaiveDate>) -> Vec<Claim> {
-    claims_in_shared(&shared_body(body.to_string()), published)
+    claims_in_shared(&shared_body(body), published)
 }
 
 /// `claims_in` of a body its claims share.
@@ -444,7 +444,7 @@ mod tests {
         );
         let published = NaiveDate::from_ymd_opt(2021, 5, 4);
         let sentences = sentence_spans(body);
-        let shared: Body = shared_body(body.to_string());
+        let shared: Body = shared_body(body);
         let whole: Vec<String> =
             super::one_piece(claims_between(&shared, &sentences, published, 0..body.len(), ALL).0)
                 .iter()

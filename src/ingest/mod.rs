@@ -73,7 +73,7 @@ pub fn sha256_hex(body: &str) -> String {
 /// headline, else the first line.
 pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
     extract_body(
-        &crate::model::shared_body(src.body.clone()),
+        &crate::model::shared_body(src.body.as_str()),
         &src.meta,
         published,
     )

@@ -190,9 +190,8 @@ mod tests {
     fn an_extracted_claim_is_lean_and_carries_no_review() {
         let size = std::mem::size_of::<Claim>();
         assert!(size <= 272, "a claim grew to {size} bytes");
-        let body: crate::model::Body = crate::model::shared_body(
-            "On May 4, 2021, 300 troops arrived. Then 40 soldiers left.".into(),
-        );
+        let body: crate::model::Body =
+            crate::model::shared_body("On May 4, 2021, 300 troops arrived. Then 40 soldiers left.");
         let claims = crate::extract::claims_in_shared(&body, None);
         assert_eq!(claims.len(), 3, "{claims:?}");
         assert!(claims.iter().all(|c| c.review.is_none()));
