@@ -267,11 +267,7 @@ fn push_claim_pieces(out: &mut Vec<u8>, claim: &crate::model::Claim) {
         out.extend_from_slice(keys.before(i));
         i += 1;
         if let Some(v) = push_unless_value(out, value) {
-            let kind = crate::model::ClaimKind::ALL
-                .iter()
-                .position(|&k| k == claim.kind())
-                .unwrap_or(0);
-            let value_keys = &values[kind];
+            let value_keys = &values[claim.kind().index()];
             let mut j = 0;
             out.push(b'{');
             let _ = v.fields(|_, f| -> Result<(), std::convert::Infallible> {

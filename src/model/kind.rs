@@ -24,6 +24,11 @@ impl ClaimKind {
         ClaimKind::Other,
     ];
 
+    /// Where the kind stands in `ALL`: an index for tables made once per kind.
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|&k| k == self).unwrap_or(0)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Date => "date",

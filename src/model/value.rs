@@ -224,8 +224,7 @@ fn sorted_fields(kind: ClaimKind) -> &'static [(&'static str, Field)] {
             })
             .collect()
     });
-    let i = ClaimKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
-    &all[i]
+    &all[kind.index()]
 }
 
 impl<'a> ValueJson<'a> {
