@@ -43,8 +43,10 @@ pub struct StreamChecks<'a> {
     pending: Vec<Claim>,
     /// Where the next window starts in `pending`.
     next: usize,
-    /// The windows' findings so far, in text order.
-    found: Vec<Finding>,
+    /// The windows' findings so far, in text order, a window's at a time: one growing list
+    /// of a claim-dense article's findings was copied whole each time it outgrew its
+    /// allocation, holding both copies at once.
+    found: Vec<Vec<Finding>>,
     conflicts: ConflictTracker,
 }
 
@@ -98,7 +100,9 @@ impl<'a> StreamChecks<'a> {
             };
             let mut found = check::check_article_window(&view, self.next..end);
             found.sort_by_key(order);
-            self.found.append(&mut found);
+            if !found.is_empty() {
+                self.found.push(found);
+            }
             self.next = end;
         }
         if self.next > 1 {
@@ -111,7 +115,7 @@ impl<'a> StreamChecks<'a> {
     pub fn finish(mut self) -> InOrder {
         self.check_windows(true);
         InOrder {
-            windows: self.found.into_iter().peekable(),
+            windows: self.found.into_iter().flatten().peekable(),
             conflicts: self.conflicts.findings().peekable(),
         }
     }
@@ -120,7 +124,7 @@ impl<'a> StreamChecks<'a> {
 /// The windows' findings and the number conflicts merged in text order (on a tie, the
 /// window's finding first).
 pub struct InOrder {
-    windows: std::iter::Peekable<std::vec::IntoIter<Finding>>,
+    windows: std::iter::Peekable<std::iter::Flatten<std::vec::IntoIter<Vec<Finding>>>>,
     conflicts: std::iter::Peekable<TrackedConflicts>,
 }
 
