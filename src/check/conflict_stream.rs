@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::chunked::Chunked;
 use super::number_conflict::{GroupScan, PendingConflict, Support, SupportEnds};
 use super::{Anchor, ConflictKey, Finding, conflict_key};
 use crate::model::Claim;
@@ -21,14 +22,15 @@ struct Tracked {
     ends: SupportEnds,
     /// The claims a later one may be found to contradict (records of their prefix), with
     /// their places in the group, in order.
-    kept: Vec<(usize, Claim)>,
+    kept: Chunked<(usize, Claim)>,
     /// The findings, in the group's order.
-    pending: Vec<PendingConflict>,
+    pending: Chunked<PendingConflict>,
 }
 
 /// The claim kept with place `j` in a group (which must have been kept).
-fn kept(kept: &[(usize, Claim)], j: usize) -> &Claim {
-    &kept[kept.partition_point(|(i, _)| *i < j)].1
+fn kept(kept: &Chunked<(usize, Claim)>, j: usize) -> &Claim {
+    let at = kept.partition_point(|(i, _)| *i < j);
+    &kept.get(at).expect("the earlier claim was kept").1
 }
 
 impl ConflictTracker {
@@ -64,7 +66,7 @@ impl ConflictTracker {
                 key,
                 support: g.ends.finish(),
                 kept: g.kept,
-                pending: g.pending.into_iter().map(Some).collect(),
+                pending: g.pending.map(Some),
             })
             .collect();
         let mut order: Vec<(usize, usize, usize, usize)> = groups
@@ -88,9 +90,9 @@ impl ConflictTracker {
 struct Finished {
     key: ConflictKey,
     support: Support,
-    kept: Vec<(usize, Claim)>,
+    kept: Chunked<(usize, Claim)>,
     /// Taken as each finding is made.
-    pending: Vec<Option<PendingConflict>>,
+    pending: Chunked<Option<PendingConflict>>,
 }
 
 /// `ConflictTracker::findings`.
@@ -106,7 +108,7 @@ impl Iterator for TrackedConflicts {
     fn next(&mut self) -> Option<Finding> {
         let (_, _, gi, pi) = self.order.next()?;
         let g = &mut self.groups[gi];
-        let p = g.pending[pi].take()?;
+        let p = g.pending.get_mut(pi)?.take()?;
         let earlier = kept(&g.kept, p.earlier);
         Some(p.finding(&g.key, &g.support, earlier))
     }

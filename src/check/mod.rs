@@ -1,6 +1,7 @@
 //! Consistency checks over an article's claims: pure functions, one file per rule.
 
 mod anchor;
+mod chunked;
 mod conflict_stream;
 mod finding;
 mod invalid_date;
