@@ -114,8 +114,6 @@ fn child(file: &Path) {
 
 fn main() {
     if let Ok(file) = std::env::var("CLAIMDESK_LINEAR_FILE") {
-        // As the binary starts.
-        claimdesk::cli::fix_malloc_thresholds();
         child(Path::new(&file));
         return;
     }

@@ -14,3 +14,27 @@ pub mod report;
 pub mod serve;
 pub mod store;
 mod word_set;
+
+/// jemalloc, not glibc's malloc: claims are made on one thread and freed on another, which
+/// glibc pays for with a lock on the making thread's arena at every free (a claim-dense
+/// `extract` spent 15% of its time in malloc and free; with jemalloc it runs 11% faster).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// The options jemalloc reads as it starts (its own weak default is no options).
+/// `oversize_threshold`: blocks of 128 KB and more (a long article's body, a growing list)
+/// come from an arena that gives memory back as soon as it is freed, as glibc's mmap does;
+/// kept for reuse, they raised a 4 MB article's peak from 31 to 35 MB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static JEMALLOC_OPTIONS: JemallocOptions = JemallocOptions(c"oversize_threshold:131072".as_ptr());
+
+/// A C string pointer jemalloc reads once at start: immutable, so shared safely.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[repr(transparent)]
+struct JemallocOptions(*const std::ffi::c_char);
+
+// SAFETY: it points at a string literal, never written.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+unsafe impl Sync for JemallocOptions {}

@@ -3,7 +3,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    claimdesk::cli::fix_malloc_thresholds();
     let cli = claimdesk::cli::Cli::parse();
     match claimdesk::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -87,9 +87,8 @@ fn write_json(
     findings.close(&mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()?;
-    // The command ends here. Freeing a block of 64 KB or more makes glibc first merge every
-    // small block freed since (15 ms after a claim-dense article): the process gives them
-    // all back at once instead.
+    // The command ends here: its buffers are left to the process exit (freeing a 64 KB
+    // block made glibc first merge every small block freed before it).
     std::mem::forget(written);
     std::mem::forget(out.into_parts().1);
     Ok(())

@@ -327,21 +327,3 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
-
-/// Called first by the binary (and by benchmarks that run commands in-process).
-/// glibc raises its mmap threshold to the size of each large block freed (up to 32 MB);
-/// after the first, the big vectors of a long article's claims are carved from the heap,
-/// and the copies they leave when they grow stay there (a 4 MB article's `extract` peaked
-/// at 33 MB instead of 28). Fixed thresholds send large blocks back to the system on free.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-pub fn fix_malloc_thresholds() {
-    const BYTES: libc::c_int = 128 << 10;
-    // SAFETY: mallopt only sets two parameters of the allocator (it takes its own lock).
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, BYTES);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, BYTES);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub fn fix_malloc_thresholds() {}
