@@ -270,8 +270,17 @@ pub fn noun_phrase_after(after: &str) -> Option<(usize, String)> {
         first.get_or_insert(s);
         end = e;
     }
-    first.map(|s| (end, after[s..end].to_string()))
+    // Room for the predicate a count's subject takes after it ("troops deployed"): made
+    // at its length, the subject was copied again to grow.
+    first.map(|s| {
+        let mut np = String::with_capacity(end - s + PREDICATE_ROOM);
+        np.push_str(&after[s..end]);
+        (end, np)
+    })
 }
+
+/// Bytes kept free after a noun phrase for " " and its predicate.
+const PREDICATE_ROOM: usize = 16;
 
 /// Constructions that name the counted thing before the number:
 /// "the Afghan security and defense forces, numbering more than 350,000".
