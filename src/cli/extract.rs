@@ -97,18 +97,18 @@ fn write_json(
 pub fn run(args: &ExtractArgs) -> Result<()> {
     // The patterns compile on another core while the file is read.
     std::thread::spawn(extract::warm_up);
-    let mut read = read_sources(
+    let read = read_sources(
         std::slice::from_ref(&args.file),
         &args.limits.read_options(false),
     );
     if let Some(f) = read.failed.first() {
         anyhow::bail!("{}", f.message);
     }
-    let Some(src) = read.sources.first_mut() else {
+    let Some(src) = read.sources.first() else {
         anyhow::bail!("{}: nothing to read", args.file)
     };
-    // One copy of the body, which the claims' sentences point into.
-    let body = crate::model::shared_body(std::mem::take(&mut src.body));
+    // The one copy of the body, which the claims' sentences point into.
+    let body = src.body.clone();
     std::thread::scope(|scope| {
         let warn_language = |header: &extract::Extraction| {
             if let Some(l) = header.unsupported_language() {

@@ -116,7 +116,7 @@ pub fn item_source(item: &FeedItem, opts: &ReadOptions) -> Result<Source> {
             let mut s = convert(&name, item.link.clone(), html.to_string(), Format::Html)?;
             // The content carries no headline of its own: the item's title is the first line.
             if let Some(t) = item.title.as_deref().filter(|t| !s.body.starts_with(t)) {
-                s.body = with_headline(Some(t), s.body.trim_end());
+                s.body = with_headline(Some(t), s.body.trim_end()).into();
             }
             s.meta.url = item.link.clone();
             s

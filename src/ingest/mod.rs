@@ -72,11 +72,7 @@ pub fn sha256_hex(body: &str) -> String {
 /// them: the `--published` flag, else the page's own date, else the dateline; the page's
 /// headline, else the first line.
 pub fn extract_source(src: &Source, published: Option<NaiveDate>) -> extract::Extraction {
-    extract_body(
-        &crate::model::shared_body(src.body.as_str()),
-        &src.meta,
-        published,
-    )
+    extract_body(&src.body, &src.meta, published)
 }
 
 /// `extract_source` of a body already shared (its claims' sentences point into it) and
@@ -131,7 +127,7 @@ pub fn prepare(src: &Source, meta: &Metadata) -> Prepared {
             published: ex.published.map(|d| d.to_string()),
             story: meta.story.clone(),
             body_sha256: sha256_hex(&src.body),
-            body: src.body.clone(),
+            body: src.body.to_string(),
             source_path: src.path.clone(),
             language: ex.language.as_ref().map(|l| l.code.clone()),
             published_from: ex.published_from.map(|p| p.as_str().to_string()),
