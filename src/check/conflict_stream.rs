@@ -3,7 +3,7 @@
 //! be found to contradict, and each finding but for its suggestion, small, until the
 //! group is complete.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::chunked::Chunked;
 use super::number_conflict::{GroupScan, PendingConflict, Support, SupportEnds};

@@ -3,7 +3,7 @@
 //! and the same kind of event (killed and died are one), within one story, or within one
 //! article when it has no story.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::quantity::terms;
 use crate::model::value::number_json;
