@@ -120,8 +120,7 @@ fn write_json(
     findings.close(&mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()?;
-    // The command ends here: its buffers are left to the process exit (freeing a 64 KB
-    // block made glibc first merge every small block freed before it).
+    // The command ends here: its buffers are left to the process exit.
     std::mem::forget(written);
     std::mem::forget(out.into_parts().1);
     Ok(())
