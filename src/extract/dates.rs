@@ -21,19 +21,26 @@ const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 const WEEKDAY_FULL: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 // ASCII word boundaries throughout: the Unicode `\b` is 25x slower on text with any non-ASCII.
-pub(super) static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:(?P<wd>{WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?[ \t]+(?P<y2>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?P<iy>(?:1[89]|20)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])(?-u:\b))"
-    ))
-    .expect("date pattern")
-});
+pub(super) static ABSOLUTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&absolute_pattern()).expect("date pattern"));
 
-pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+pub(super) static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&relative_pattern()).expect("relative date pattern"));
+
+/// `ABSOLUTE`'s pattern: the scanner's pattern joins it as text, so that neither waits for
+/// the other to compile.
+pub(super) fn absolute_pattern() -> String {
+    format!(
+        r"(?-u:\b)(?:(?P<wd>{WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?[ \t]+(?P<y2>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?P<iy>(?:1[89]|20)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])(?-u:\b))"
+    )
+}
+
+/// `RELATIVE`'s pattern.
+pub(super) fn relative_pattern() -> String {
+    format!(
         r"(?-u:\b)(?:(?P<two>(?i:the[ \t]+day[ \t]+(?:before[ \t]+yesterday|after[ \t]+tomorrow)))|(?P<rel>(?i:today|yesterday|tomorrow|tonight))|(?P<dir>(?i:last|next|this|past|coming))[ \t]+(?P<rwd>{WEEKDAY_FULL})|(?P<week>(?i:last|next|this)[ \t]+week)|(?P<n>[0-9]{{1,3}}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))[ \t]+(?P<unit>(?i:days?|weeks?|months?|years?))[ \t]+(?P<ago>(?i:ago|earlier))|(?P<hol>(?:Christmas|New[ \t]+Year(?:'|\u{{2019}})s)[ \t]+(?:Day|Eve)|(?:Boxing|Valentine(?:'|\u{{2019}})s|Armistice|Bastille)[ \t]+Day|Halloween)|(?P<bwd>{WEEKDAY_FULL}))(?-u:\b)"
-    ))
-    .expect("relative date pattern")
-});
+    )
+}
 
 /// Capture group numbers by name, found once: `Captures::name` hashes the name on every
 /// call, and dates are read for every number in the text.

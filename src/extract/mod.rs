@@ -229,15 +229,18 @@ pub fn warm_up() {
     // Compiled only, never searched: a regex serves its first searching thread from its
     // own cache without a lock, every other thread through a shared pool (3% of a
     // claim-dense extract). That thread should be the one that reads the claims.
-    for pattern in [
-        &scan::ANY,
-        &dates::ABSOLUTE,
-        &dates::RELATIVE,
-        &words::WORDS,
-        &numbers::UPPER,
-    ] {
-        LazyLock::force(pattern);
-    }
+    // The scanner's pattern, the largest and the first searched, on a thread of its own.
+    std::thread::scope(|scope| {
+        scope.spawn(|| LazyLock::force(&scan::ANY));
+        for pattern in [
+            &dates::ABSOLUTE,
+            &dates::RELATIVE,
+            &words::WORDS,
+            &numbers::UPPER,
+        ] {
+            LazyLock::force(pattern);
+        }
+    });
 }
 
 /// Texts at least this long (bytes) are read in two halves at once.

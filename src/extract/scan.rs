@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::dates::{ABSOLUTE, DateAt, DateMatch, RELATIVE, date_at};
+use super::dates::{DateAt, DateMatch, absolute_pattern, date_at, relative_pattern};
 use super::numbers::{QuantityMatch, quantities_pattern, quantity_at};
 
 /// Dates first: where a date and a number start at the same place ("4 May 2021"), the date
@@ -15,8 +15,8 @@ use super::numbers::{QuantityMatch, quantities_pattern, quantity_at};
 pub(super) static ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         "(?:{})|(?:{})|(?:{})",
-        ABSOLUTE.as_str(),
-        RELATIVE.as_str(),
+        absolute_pattern(),
+        relative_pattern(),
         quantities_pattern()
     ))
     .expect("scanner pattern")
