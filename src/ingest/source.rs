@@ -81,13 +81,7 @@ pub fn read_limited_sized(
             Ok(_) => checked = bytes.len(),
             // A character cut at the end of this read is finished by the next one.
             Err(e) if e.error_len().is_none() => checked += e.valid_up_to(),
-            Err(e) => {
-                let at = checked + e.valid_up_to();
-                bail!(
-                    "{name}: not UTF-8 text (invalid byte 0x{:02x} at byte offset {at})",
-                    bytes[at]
-                );
-            }
+            Err(e) => return Err(not_utf8(name, &bytes, checked + e.valid_up_to())),
         }
         if (n as u64) < want {
             break; // the end of the input
@@ -133,43 +127,38 @@ fn read_text_file(
     if !whole || bytes.starts_with("\u{FEFF}".as_bytes()) {
         return general(file);
     }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.valid_up_to();
-            bail!(
-                "{name}: not UTF-8 text (invalid byte 0x{:02x} at byte offset {at})",
-                bytes[at]
-            );
-        }
-    };
-    if text.trim().is_empty() {
-        bail!("{name}: empty file, nothing to ingest");
-    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(name, &bytes, e.valid_up_to()))?;
+    refuse_empty(name, text)?;
     // SAFETY: the bytes were just checked to be UTF-8, and `str` is laid out as `[u8]`.
     Ok(unsafe { std::sync::Arc::from_raw(std::sync::Arc::into_raw(bytes) as *const str) })
 }
 
+/// The error for `bytes` that stop being UTF-8 at byte `at`.
+fn not_utf8(name: &str, bytes: &[u8], at: usize) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name}: not UTF-8 text (invalid byte 0x{:02x} at byte offset {at})",
+        bytes[at]
+    )
+}
+
+/// Refuses an article with nothing but white space.
+fn refuse_empty(name: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        bail!("{name}: empty file, nothing to ingest");
+    }
+    Ok(())
+}
+
 /// Checks that `bytes` are a non-empty UTF-8 article; `name` is used in the error.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            bail!(
-                "{name}: not UTF-8 text (invalid byte 0x{:02x} at byte offset {at})",
-                e.as_bytes()[at]
-            );
-        }
-    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| not_utf8(name, e.as_bytes(), e.utf8_error().valid_up_to()))?;
     // A byte-order mark is an encoding artifact, not article text.
     let text = text
         .strip_prefix('\u{FEFF}')
         .map(str::to_string)
         .unwrap_or(text);
-    if text.trim().is_empty() {
-        bail!("{name}: empty file, nothing to ingest");
-    }
+    refuse_empty(name, &text)?;
     Ok(text)
 }
 
