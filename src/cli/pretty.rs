@@ -330,14 +330,11 @@ static CLAIM_KEYS: std::sync::LazyLock<(KeyPieces, Vec<KeyPieces>)> =
 
 /// `push_claim_at` `CLAIM_DEPTH` levels in, each key written as one piece.
 fn push_claim_pieces(out: &mut Vec<u8>, claim: &crate::model::Claim) {
-    use crate::model::JsonField;
-    use crate::model::value::Scalar;
     let (keys, values) = &*CLAIM_KEYS;
     out.push(b'{');
     let mut fields = NullRuns::new(keys);
     let _ = claim.json_fields(|_, value| -> Result<(), std::convert::Infallible> {
-        let null = matches!(value, JsonField::Text(None) | JsonField::Number(None));
-        if !fields.key(out, null) {
+        if !fields.key(out, value.is_null()) {
             return Ok(());
         }
         if let Some(v) = push_unless_value(out, value) {
@@ -345,11 +342,7 @@ fn push_claim_pieces(out: &mut Vec<u8>, claim: &crate::model::Claim) {
             out.push(b'{');
             let _ = v.fields(|_, f| -> Result<(), std::convert::Infallible> {
                 let scalar = f.scalar();
-                let null = matches!(
-                    scalar,
-                    Scalar::Text(None) | Scalar::Number(None) | Scalar::Date(None)
-                );
-                if value_fields.key(out, null) {
+                if value_fields.key(out, scalar.is_null()) {
                     scalar.push_json(out);
                 }
                 Ok(())

@@ -142,6 +142,13 @@ pub enum JsonField<'a> {
     Value(super::value::ValueJson<'a>),
 }
 
+impl JsonField<'_> {
+    /// Whether the field is written as null.
+    pub fn is_null(&self) -> bool {
+        matches!(self, JsonField::Text(None) | JsonField::Number(None))
+    }
+}
+
 impl serde::Serialize for JsonField<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -32,6 +32,14 @@ pub fn push_integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
 }
 
 impl Scalar<'_> {
+    /// Whether `push_json` writes it as null.
+    pub fn is_null(&self) -> bool {
+        matches!(
+            self,
+            Scalar::Text(None) | Scalar::Number(None) | Scalar::Date(None)
+        )
+    }
+
     /// The field's JSON, as its serializer writes it.
     pub fn push_json(&self, out: &mut Vec<u8>) {
         match *self {
@@ -105,6 +113,15 @@ mod tests {
         let claims = crate::extract::claims_in(body, None);
         assert!(claims.len() >= 12, "{claims:?}");
         for c in &claims {
+            let _ = c
+                .value
+                .json()
+                .fields(|name, f| -> Result<(), std::convert::Infallible> {
+                    let mut one = Vec::new();
+                    f.scalar().push_json(&mut one);
+                    assert_eq!(f.scalar().is_null(), one == b"null", "{name}");
+                    Ok(())
+                });
             let mut fast = Vec::new();
             c.value.json().push_compact(&mut fast);
             let plain = serde_json::to_vec(&c.value.json()).unwrap();
