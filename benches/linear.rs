@@ -3,7 +3,8 @@
 //! an amount every few words); and on 1 and 4 MB of "N percent of ..." sentences. Time and
 //! peak memory per MB must stay flat as the document grows (goals: at least 50 MB/s, peak
 //! memory at most 4x the input + 16 MB). Each run is a child process of its own running the
-//! command with its output to /dev/null, so that its peak memory (VmHWM) is the command's.
+//! command with its output to /dev/null, so that its peak memory (VmHWM) is the command's;
+//! each input is run 5 times (CLAIMDESK_BENCH_RUNS), the median time shown with the best.
 //! Run: `cargo bench --bench linear` (CLAIMDESK_BENCH_SIZES=1,4 for a quick look).
 
 use std::path::Path;
@@ -84,8 +85,8 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// In the child: the command itself, output to the child's stdout (/dev/null); the figures
-/// go to stderr.
+/// In the child: the command itself, output to the child's stdout (/dev/null); its
+/// seconds and peak bytes go to stderr.
 fn child(file: &Path) {
     let bytes = std::fs::metadata(file).expect("input").len();
     let cli = claimdesk::cli::Cli::parse_from([
@@ -100,16 +101,41 @@ fn child(file: &Path) {
     let t = Instant::now();
     claimdesk::cli::run(cli).expect("extract");
     let secs = t.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
-    let peak = peak_kib() as f64 * 1024.0;
-    eprintln!(
-        "{:>5.1} MB: {:>6.2} s = {:>6.1} MB/s, peak {:>6.0} MB = {:.1}x the input + 16 MB",
-        mb,
-        secs,
-        mb / secs,
-        peak / 1e6,
-        (peak - 16.0 * 1024.0 * 1024.0) / bytes as f64,
-    );
+    eprintln!("{secs} {}", peak_kib() * 1024);
+}
+
+/// Runs of each input, each in a process of its own: one run of a short input varies by a
+/// third from run to run on a shared machine; the median of several does not.
+fn runs() -> usize {
+    std::env::var("CLAIMDESK_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(5)
+}
+
+/// The median and best time, and the highest peak, of `runs` runs of the command on `file`.
+fn measure(me: &Path, file: &Path, runs: usize) -> (f64, f64, f64) {
+    let mut secs = Vec::with_capacity(runs);
+    let mut peak: f64 = 0.0;
+    for _ in 0..runs {
+        let out = std::process::Command::new(me)
+            .env("CLAIMDESK_LINEAR_FILE", file)
+            .stdout(std::process::Stdio::null())
+            .output()
+            .expect("child run");
+        let line = String::from_utf8_lossy(&out.stderr);
+        let mut figures = line.split_whitespace().map(|f| f.parse::<f64>());
+        match (figures.next(), figures.next()) {
+            (Some(Ok(s)), Some(Ok(p))) => {
+                secs.push(s);
+                peak = peak.max(p);
+            }
+            _ => panic!("the child run failed: {line}"),
+        }
+    }
+    secs.sort_by(f64::total_cmp);
+    (secs[secs.len() / 2], secs[0], peak)
 }
 
 fn main() {
@@ -123,9 +149,10 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let me = std::env::current_exe().expect("bench binary");
+    let runs = runs();
     let dir = tempfile::tempdir().expect("temp dir");
     let one = seed();
-    let runs = sizes
+    let inputs = sizes
         .iter()
         .map(|&mb| ("seed", mb))
         .chain(sizes.iter().map(|&mb| ("dense", mb)))
@@ -135,7 +162,7 @@ fn main() {
                 .filter(|&&mb| mb <= 4)
                 .map(|&mb| ("percent", mb)),
         );
-    for (kind, mb) in runs {
+    for (kind, mb) in inputs {
         let text = match kind {
             "seed" => one.repeat((mb << 20) / one.len() + 1),
             "dense" => dense_text(mb),
@@ -144,12 +171,17 @@ fn main() {
         let file = dir.path().join(format!("{kind}-{mb}.txt"));
         std::fs::write(&file, &text).expect("write input");
         drop(text);
-        let out = std::process::Command::new(&me)
-            .env("CLAIMDESK_LINEAR_FILE", &file)
-            .stdout(std::process::Stdio::null())
-            .output()
-            .expect("child run");
-        print!("{kind:>7} {}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::metadata(&file).expect("input").len() as f64;
+        let (median, best, peak) = measure(&me, &file, runs);
+        println!(
+            "{kind:>7} {:>5.1} MB: {:>6.3} s = {:>6.1} MB/s (median of {runs}; best {:.1}), peak {:>4.0} MB = {:.1}x the input + 16 MB",
+            bytes / 1e6,
+            median,
+            bytes / 1e6 / median,
+            bytes / 1e6 / best,
+            peak / 1e6,
+            (peak - 16.0 * 1024.0 * 1024.0) / bytes,
+        );
         std::fs::remove_file(&file).ok();
     }
 }
