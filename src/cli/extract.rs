@@ -111,6 +111,9 @@ fn write_json(
             pretty::push_finding_at(w, depth, &f);
             Ok(())
         })?;
+        // Left to the process exit, as the command ends with the findings: freeing each
+        // finding's texts one by one cost 1 MB of claim-dense text 2.5% of its time.
+        std::mem::forget(f);
         if written.len() >= 1 << 16 {
             out.write_all(&written)?;
             written.clear();
