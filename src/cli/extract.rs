@@ -191,9 +191,15 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             let (published, reads) = (header.published, header.reads_claims());
             if header_tx.send(header).is_ok() && reads {
                 extract::claims_in_parts(text, published, PART, |p| {
-                    let keys = (keyed && queue.writer_behind())
-                        .then(|| p.iter().map(check::stored_key).collect());
-                    queue.sent();
+                    let mut keys = None;
+                    // Counted only where the writer counts the parts it takes (the CSV
+                    // writer makes no keys and counts none).
+                    if keyed {
+                        if queue.writer_behind() {
+                            keys = Some(p.iter().map(check::stored_key).collect());
+                        }
+                        queue.sent();
+                    }
                     // A writer that stopped (a closed pipe) drops the parts it is sent.
                     drop(tx.send((p, keys)));
                 });
