@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+
+use super::groups::{GroupPattern, Groups, Which};
 
 use crate::model::Fields;
 
@@ -21,11 +22,11 @@ const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 const WEEKDAY_FULL: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 // ASCII word boundaries throughout: the Unicode `\b` is 25x slower on text with any non-ASCII.
-pub(super) static ABSOLUTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&absolute_pattern()).expect("date pattern"));
+pub(super) static ABSOLUTE: LazyLock<GroupPattern> =
+    LazyLock::new(|| GroupPattern::new(Which::Absolute, &absolute_pattern()));
 
-pub(super) static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&relative_pattern()).expect("relative date pattern"));
+pub(super) static RELATIVE: LazyLock<GroupPattern> =
+    LazyLock::new(|| GroupPattern::new(Which::Relative, &relative_pattern()));
 
 /// `ABSOLUTE`'s pattern: the scanner's pattern joins it as text, so that neither waits for
 /// the other to compile.
@@ -42,12 +43,9 @@ pub(super) fn relative_pattern() -> String {
     )
 }
 
-/// Capture group numbers by name, found once: `Captures::name` hashes the name on every
-/// call, and dates are read for every number in the text.
-fn group(re: &Regex, name: &str) -> usize {
-    re.capture_names()
-        .position(|n| n == Some(name))
-        .unwrap_or_else(|| panic!("no group {name}"))
+/// Capture group numbers by name, found once: dates are read for every number in the text.
+fn group(re: &GroupPattern, name: &str) -> usize {
+    re.group(name)
 }
 
 struct AbsoluteGroups {
@@ -152,7 +150,7 @@ pub fn nearest_year(month: u32, day: u32, published: NaiveDate) -> i32 {
 }
 
 fn absolute_value(
-    c: &Captures,
+    c: &Groups,
     published: Option<NaiveDate>,
     tense: impl Fn() -> Option<Tense>,
 ) -> Option<Fields> {
@@ -433,7 +431,7 @@ fn holiday(name: &str) -> Option<(u32, u32)> {
 }
 
 fn relative_value(
-    c: &Captures,
+    c: &Groups,
     published: Option<NaiveDate>,
     tense: impl Fn() -> Option<Tense>,
 ) -> Fields {
@@ -542,19 +540,6 @@ pub(super) enum DateAt {
     NotADate,
 }
 
-/// The groups of `re`'s match at `start` of `haystack`, if its match from there starts
-/// there. Found first without groups: most matches that reach here are numbers with a
-/// word ("300 troops", "2 days"), and groups are allocated on every ask.
-pub(super) fn captures_starting_at<'h>(
-    re: &Regex,
-    haystack: &'h str,
-    start: usize,
-) -> Option<Captures<'h>> {
-    re.find_at(haystack, start).filter(|m| m.start() == start)?;
-    re.captures_at(haystack, start)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
-}
-
 /// Reads the scanner's match at [start, end) as a date. The haystack is cut at `end`, so a
 /// pattern that does not match at `start` costs only the match's few bytes.
 pub(super) fn date_at(
@@ -571,7 +556,7 @@ pub(super) fn date_at(
     if !span.iter().any(|b| b.is_ascii_alphabetic() || *b == b'-') {
         return DateAt::NotADate;
     }
-    if let Some(c) = captures_starting_at(&ABSOLUTE, head, start) {
+    if let Some(c) = ABSOLUTE.at(head, start) {
         let m_end = c.get(0).map_or(end, |m| m.end());
         let tense = || tense_around(text, start, m_end, false);
         return match absolute_value(&c, published, tense) {
@@ -583,7 +568,7 @@ pub(super) fn date_at(
             None => DateAt::Rejected,
         };
     }
-    let Some(c) = captures_starting_at(&RELATIVE, head, start) else {
+    let Some(c) = RELATIVE.at(head, start) else {
         return DateAt::NotADate;
     };
     // "last Monday, May 4": the full date wins over "last Monday"; it starts at the weekday.
@@ -592,7 +577,7 @@ pub(super) fn date_at(
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some(a) = captures_starting_at(&ABSOLUTE, &text[..cut], wd.start()) {
+        if let Some(a) = ABSOLUTE.at(&text[..cut], wd.start()) {
             let m = a.get(0).expect("whole match");
             let tense = || tense_around(text, m.start(), m.end(), false);
             return match absolute_value(&a, published, tense) {
@@ -624,7 +609,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
 }
 
 /// "Today" in "USA Today" or "Good Friday" is a name, not a date.
-fn is_capitalized_name(text: &str, start: usize, c: &Captures) -> bool {
+fn is_capitalized_name(text: &str, start: usize, c: &Groups) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
     let prev_word = before
         .rsplit(|ch: char| !ch.is_ascii_alphabetic())

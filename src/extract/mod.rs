@@ -1,6 +1,7 @@
 //! Finding check-worthy claims in article text. Pure functions: no database here.
 
 mod dates;
+mod groups;
 mod language;
 mod names;
 mod numbers;
@@ -232,14 +233,10 @@ pub fn warm_up() {
     // The scanner's pattern, the largest and the first searched, on a thread of its own.
     std::thread::scope(|scope| {
         scope.spawn(|| LazyLock::force(&scan::ANY));
-        for pattern in [
-            &dates::ABSOLUTE,
-            &dates::RELATIVE,
-            &words::WORDS,
-            &numbers::UPPER,
-        ] {
+        for pattern in [&dates::ABSOLUTE, &dates::RELATIVE, &words::WORDS] {
             LazyLock::force(pattern);
         }
+        LazyLock::force(&numbers::UPPER);
     });
 }
 

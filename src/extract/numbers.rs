@@ -457,7 +457,8 @@ pub(super) fn quantity_at(text: &str, start: usize, end: usize) -> Option<Quanti
     if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
         number_quantity(text, start, end)
     } else {
-        super::dates::captures_starting_at(&WORDS, &text[..end], start)
+        WORDS
+            .at(&text[..end], start)
             .and_then(|c| word_quantity(text, &c))
     }
 }

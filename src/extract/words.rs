@@ -2,8 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::groups::{GroupPattern, Groups, Which};
 use super::numbers::{QuantityMatch, classify};
 use super::qualifier::{qualified_range, qualifier_before, vague_range};
 use super::subject::{noun_phrase_after, predicate_after, predicate_before};
@@ -29,8 +28,23 @@ pub(super) fn is_number_word(w: &str) -> bool {
     lower.split('-').all(|p| word_value(p).is_some()) && lower != "a"
 }
 
-pub(super) static WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&words_pattern()).expect("number words pattern"));
+pub(super) static WORDS: LazyLock<GroupPattern> =
+    LazyLock::new(|| GroupPattern::new(Which::Words, &words_pattern()));
+
+/// `WORDS`' group numbers, found once.
+struct WordGroups {
+    decade: usize,
+    vague: usize,
+    frac: usize,
+    words: usize,
+}
+
+static WG: LazyLock<WordGroups> = LazyLock::new(|| WordGroups {
+    decade: WORDS.group("decade"),
+    vague: WORDS.group("vague"),
+    frac: WORDS.group("frac"),
+    words: WORDS.group("words"),
+});
 
 fn word_value(w: &str) -> Option<f64> {
     let units: Vec<&str> = UNITS.split('|').collect();
@@ -97,9 +111,9 @@ fn parse_words(phrase: &str) -> Option<f64> {
     Some(total + current.unwrap_or(0.0))
 }
 
-pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityMatch> {
+pub(super) fn word_quantity(text: &str, c: &Groups) -> Option<QuantityMatch> {
     let m = c.get(0)?;
-    if let Some(d) = c.name("decade") {
+    if let Some(d) = c.get(WG.decade) {
         let lower = d.as_str().to_ascii_lowercase();
         let (n, unit) = if lower.ends_with("decade") {
             (1.0, "decades")
@@ -124,7 +138,7 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
             },
         });
     }
-    if let Some(v) = c.name("vague") {
+    if let Some(v) = c.get(WG.vague) {
         let phrase = super::phrase_key(v.as_str());
         let range = vague_range(&phrase)?;
         let after = &text[m.end()..];
@@ -150,9 +164,9 @@ pub(super) fn word_quantity(text: &str, c: &regex::Captures) -> Option<QuantityM
             },
         });
     }
-    let lower = match c.name("frac") {
+    let lower = match c.get(WG.frac) {
         Some(f) => fraction_phrase(f.as_str()),
-        None => c.name("words")?.as_str().to_ascii_lowercase(),
+        None => c.get(WG.words)?.as_str().to_ascii_lowercase(),
     };
     // "one" and a lone "a" are too common to be counts ("one of", "a man").
     if lower == "a"
