@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::groups::{GroupPattern, Groups, Which};
+use super::patterns::{absolute_pattern, relative_pattern};
 
 use crate::model::Fields;
 
@@ -17,31 +18,12 @@ pub struct DateMatch {
     pub value: Fields,
 }
 
-const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun";
-const WEEKDAY_FULL: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-
 // ASCII word boundaries throughout: the Unicode `\b` is 25x slower on text with any non-ASCII.
 pub(super) static ABSOLUTE: LazyLock<GroupPattern> =
     LazyLock::new(|| GroupPattern::new(Which::Absolute, &absolute_pattern()));
 
 pub(super) static RELATIVE: LazyLock<GroupPattern> =
     LazyLock::new(|| GroupPattern::new(Which::Relative, &relative_pattern()));
-
-/// `ABSOLUTE`'s pattern: the scanner's pattern joins it as text, so that neither waits for
-/// the other to compile.
-pub(super) fn absolute_pattern() -> String {
-    format!(
-        r"(?-u:\b)(?:(?P<wd>{WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?[ \t]+(?:of[ \t]+)?(?P<y1>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?:the[ \t]+)?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{MONTH})(?-u:\b)\.?(?:,?[ \t]+(?P<y2>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?|(?P<iy>(?:1[89]|20)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])(?-u:\b))"
-    )
-}
-
-/// `RELATIVE`'s pattern.
-pub(super) fn relative_pattern() -> String {
-    format!(
-        r"(?-u:\b)(?:(?P<two>(?i:the[ \t]+day[ \t]+(?:before[ \t]+yesterday|after[ \t]+tomorrow)))|(?P<rel>(?i:today|yesterday|tomorrow|tonight))|(?P<dir>(?i:last|next|this|past|coming))[ \t]+(?P<rwd>{WEEKDAY_FULL})|(?P<week>(?i:last|next|this)[ \t]+week)|(?P<n>[0-9]{{1,3}}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))[ \t]+(?P<unit>(?i:days?|weeks?|months?|years?))[ \t]+(?P<ago>(?i:ago|earlier))|(?P<hol>(?:Christmas|New[ \t]+Year(?:'|\u{{2019}})s)[ \t]+(?:Day|Eve)|(?:Boxing|Valentine(?:'|\u{{2019}})s|Armistice|Bastille)[ \t]+Day|Halloween)|(?P<bwd>{WEEKDAY_FULL}))(?-u:\b)"
-    )
-}
 
 /// Capture group numbers by name, found once: dates are read for every number in the text.
 fn group(re: &GroupPattern, name: &str) -> usize {

@@ -9,7 +9,7 @@ use super::qualifier::{Range, qualified_range, qualifier_before};
 use super::subject::{
     elided_subject, noun_phrase_after, noun_phrase_before, predicate_after, predicate_before,
 };
-use super::words::{WORDS, word_quantity, words_pattern};
+use super::words::{WORDS, word_quantity};
 use crate::model::{ClaimKind, Fields};
 
 #[derive(Debug, Clone)]
@@ -20,25 +20,8 @@ pub struct QuantityMatch {
     pub value: Fields,
 }
 
-/// Digit groups: "350,000"; "350 000" with a space, a no-break space or a narrow no-break
-/// space; the Indian "1,00,000"; plain digits with a decimal part.
-const NUMBER_PATTERN: &str = concat!(
-    r"(?:(?P<cur>US\$|\$|€|£|¥|₹[ \t]?|(?:USD|EUR|GBP|AFN|INR|Rs\.?)[ \t]?)|(?-u:\b))",
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?",
-    r"|[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?-u:\b)(?:\.[0-9]+)?",
-    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?-u:\b)",
-    r"|[0-9]+(?:\.[0-9]+)?)",
-    r"(?P<scale>[ \t]?(?:million|billion|trillion|thousand|lakhs?|crores?|bn|mn|m|k)(?-u:\b)|[ \t]hundred(?-u:\b))?",
-);
-
 /// Spaces that group digits ("350 000"): what `parse_digits` drops.
 const GROUP_SPACES: &[char] = &[' ', '\u{A0}', '\u{202F}'];
-
-/// Numbers in digits or in words: the quantity part of the scanner's one pattern. Digit
-/// matches are split by hand (see `split_number`); word matches are read again with WORDS.
-pub(super) fn quantities_pattern() -> String {
-    format!("(?:{NUMBER_PATTERN})|(?:{})", words_pattern())
-}
 
 fn scale_value(s: &str) -> f64 {
     // Lowercased on the stack: no scale word is longer than eight letters.

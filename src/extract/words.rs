@@ -4,23 +4,10 @@ use std::sync::LazyLock;
 
 use super::groups::{GroupPattern, Groups, Which};
 use super::numbers::{QuantityMatch, classify};
+use super::patterns::{TENS, UNITS, words_pattern};
 use super::qualifier::{qualified_range, qualifier_before, vague_range};
 use super::subject::{noun_phrase_after, predicate_after, predicate_before};
 use crate::model::{ClaimKind, Fields};
-
-const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-
-/// "one" and "a" count only with a scale ("one hundred", "a dozen"): alone they are far too
-/// common, and matching every "a" would slow the scan for nothing.
-const UNITS_FROM_TWO: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-const SCALE: &str = "(?:hundred|thousand|million|billion|dozen)";
-
-pub(super) fn words_pattern() -> String {
-    format!(
-        r"(?-u:\b)(?i:(?P<vague>tens[ \t]+of[ \t]+thousands|hundreds[ \t]+of[ \t]+thousands|dozens|scores|hundreds|thousands|millions)[ \t]+of|(?P<decade>a[ \t]+decade|a[ \t]+century|half[ \t]+a[ \t]+century)|(?P<frac>(?:a[ \t]+)?(?:quarter|third)[ \t]+of[ \t]+a[ \t]+(?:million|billion)|three[ \t]+quarters[ \t]+of[ \t]+a[ \t]+(?:million|billion))|(?P<words>(?:(?:{TENS})(?:-(?:{UNITS}))?|{UNITS_FROM_TWO})(?:[ \t]+{SCALE})*|(?:one|a|half[ \t]+a)(?:[ \t]+{SCALE})+))(?-u:\b)"
-    )
-}
 
 /// Whether a word is a number in words ("three", "Twelve", "twenty-five").
 pub(super) fn is_number_word(w: &str) -> bool {
