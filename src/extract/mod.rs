@@ -227,11 +227,11 @@ pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
 /// Prepares the patterns extraction uses (on first use, about a millisecond: most of a
 /// short article's time); a caller can do it on another core while it reads the text.
 pub fn warm_up() {
-    // Compiled only, never searched: a regex serves its first searching thread from its
-    // own cache without a lock, every other thread through a shared pool. That thread
-    // should be the one that reads the claims.
     // Two threads: the dates (the dateline waits for them) on one; the scanner (its DFA
-    // only read in) and the number patterns on the other.
+    // only read in) and the number patterns on the other. Built only, never searched:
+    // `UPPER`, a `regex::Regex`, serves its first searching thread from its own cache
+    // without a lock and every other thread through a shared pool, so that thread should
+    // be the one that reads the claims.
     std::thread::scope(|scope| {
         scope.spawn(|| {
             LazyLock::force(&scan::ANY);

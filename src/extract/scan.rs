@@ -135,7 +135,8 @@ pub fn scan_range(
 mod tests {
     use super::*;
 
-    /// Every match of `regex` in `text`, searched as `scan_range` searches.
+    /// Every match `find` (the next match from a place) gives in `text`, searched as
+    /// `scan_range` searches.
     fn matches(
         text: &str,
         mut find: impl FnMut(usize) -> Option<(usize, usize)>,
