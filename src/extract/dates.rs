@@ -18,18 +18,13 @@ pub struct DateMatch {
     pub value: Fields,
 }
 
-// ASCII word boundaries throughout: the Unicode `\b` is 25x slower on text with any non-ASCII.
 pub(super) static ABSOLUTE: LazyLock<GroupPattern> =
     LazyLock::new(|| GroupPattern::new(Which::Absolute, &absolute_pattern()));
 
 pub(super) static RELATIVE: LazyLock<GroupPattern> =
     LazyLock::new(|| GroupPattern::new(Which::Relative, &relative_pattern()));
 
-/// Capture group numbers by name, found once: dates are read for every number in the text.
-fn group(re: &GroupPattern, name: &str) -> usize {
-    re.group(name)
-}
-
+/// `ABSOLUTE`'s group numbers, found once: dates are read for every number in the text.
 struct AbsoluteGroups {
     iy: usize,
     im: usize,
@@ -44,18 +39,19 @@ struct AbsoluteGroups {
 }
 
 static AG: LazyLock<AbsoluteGroups> = LazyLock::new(|| AbsoluteGroups {
-    iy: group(&ABSOLUTE, "iy"),
-    im: group(&ABSOLUTE, "im"),
-    id: group(&ABSOLUTE, "id"),
-    m1: group(&ABSOLUTE, "m1"),
-    m2: group(&ABSOLUTE, "m2"),
-    d1: group(&ABSOLUTE, "d1"),
-    d2: group(&ABSOLUTE, "d2"),
-    y1: group(&ABSOLUTE, "y1"),
-    y2: group(&ABSOLUTE, "y2"),
-    wd: group(&ABSOLUTE, "wd"),
+    iy: ABSOLUTE.group("iy"),
+    im: ABSOLUTE.group("im"),
+    id: ABSOLUTE.group("id"),
+    m1: ABSOLUTE.group("m1"),
+    m2: ABSOLUTE.group("m2"),
+    d1: ABSOLUTE.group("d1"),
+    d2: ABSOLUTE.group("d2"),
+    y1: ABSOLUTE.group("y1"),
+    y2: ABSOLUTE.group("y2"),
+    wd: ABSOLUTE.group("wd"),
 });
 
+/// `RELATIVE`'s group numbers, found once.
 struct RelativeGroups {
     two: usize,
     rel: usize,
@@ -70,16 +66,16 @@ struct RelativeGroups {
 }
 
 static RG: LazyLock<RelativeGroups> = LazyLock::new(|| RelativeGroups {
-    two: group(&RELATIVE, "two"),
-    rel: group(&RELATIVE, "rel"),
-    dir: group(&RELATIVE, "dir"),
-    rwd: group(&RELATIVE, "rwd"),
-    week: group(&RELATIVE, "week"),
-    n: group(&RELATIVE, "n"),
-    unit: group(&RELATIVE, "unit"),
-    ago: group(&RELATIVE, "ago"),
-    hol: group(&RELATIVE, "hol"),
-    bwd: group(&RELATIVE, "bwd"),
+    two: RELATIVE.group("two"),
+    rel: RELATIVE.group("rel"),
+    dir: RELATIVE.group("dir"),
+    rwd: RELATIVE.group("rwd"),
+    week: RELATIVE.group("week"),
+    n: RELATIVE.group("n"),
+    unit: RELATIVE.group("unit"),
+    ago: RELATIVE.group("ago"),
+    hol: RELATIVE.group("hol"),
+    bwd: RELATIVE.group("bwd"),
 });
 
 pub fn month_number(name: &str) -> Option<u32> {
