@@ -137,8 +137,6 @@ fn write_json(
 }
 
 pub fn run(args: &ExtractArgs) -> Result<()> {
-    // The patterns compile on another core while the file is read.
-    std::thread::spawn(extract::warm_up);
     let read = read_sources(
         std::slice::from_ref(&args.file),
         &args.limits.read_options(false),
@@ -178,9 +176,9 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             return printed;
         }
         // Written as it is read: a long article's claims are never all held. Two threads,
-        // one per core: reading the claims (and the header before them: the thread that
-        // first searches with a pattern searches with it fastest), and writing and checking
-        // them; their conflict keys made by whichever has time (`Queue`).
+        // one per core: reading the claims (and the header before them, with the date
+        // patterns the claims need next), and writing and checking them; their conflict
+        // keys made by whichever has time (`Queue`).
         let (header_tx, header_rx) = std::sync::mpsc::sync_channel(1);
         let (tx, parts) = std::sync::mpsc::sync_channel::<Part>(PARTS_AHEAD);
         let (text, queue) = (&body, &queue);

@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::groups::{GroupPattern, Groups, Which};
-use super::patterns::{absolute_pattern, relative_pattern};
 
 use crate::model::Fields;
 
@@ -19,10 +18,10 @@ pub struct DateMatch {
 }
 
 pub(super) static ABSOLUTE: LazyLock<GroupPattern> =
-    LazyLock::new(|| GroupPattern::new(Which::Absolute, &absolute_pattern()));
+    LazyLock::new(|| GroupPattern::embedded(Which::Absolute));
 
 pub(super) static RELATIVE: LazyLock<GroupPattern> =
-    LazyLock::new(|| GroupPattern::new(Which::Relative, &relative_pattern()));
+    LazyLock::new(|| GroupPattern::embedded(Which::Relative));
 
 /// `ABSOLUTE`'s group numbers, found once: dates are read for every number in the text.
 struct AbsoluteGroups {

@@ -1,16 +1,19 @@
 //! Patterns read for their groups at a place the scanner already found: the date and
-//! number-word patterns. Only their NFA is built (a third of what a full `Regex` builds
-//! before its first use, which a short article waits for), and they are searched anchored
-//! at the match's start with a bounded backtracker, its scratch space kept per thread.
+//! number-word patterns, and a range's upper end. Only their NFA is needed, and it is built
+//! from the table the build script wrote (`nfa_table.rs`), not compiled from the pattern's
+//! text in every run. They are searched anchored at the match's start with a bounded
+//! backtracker, its scratch space kept per thread.
 
 use std::cell::RefCell;
 use std::ops::Index;
 
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::primitives::{NonMaxUsize, PatternID};
 use regex_automata::{Anchored, Input};
+
+use super::nfa_table;
 
 /// Slots for the groups of the patterns read here (two per group; the most has 11 groups).
 const MAX_SLOTS: usize = 32;
@@ -21,6 +24,61 @@ pub(super) enum Which {
     Absolute,
     Relative,
     Words,
+    Upper,
+}
+
+impl Which {
+    /// The NFA table the build script wrote for the pattern.
+    fn table(self) -> &'static [u8] {
+        match self {
+            Which::Absolute => include_bytes!(concat!(env!("OUT_DIR"), "/absolute.nfa")),
+            Which::Relative => include_bytes!(concat!(env!("OUT_DIR"), "/relative.nfa")),
+            Which::Words => include_bytes!(concat!(env!("OUT_DIR"), "/words.nfa")),
+            Which::Upper => include_bytes!(concat!(env!("OUT_DIR"), "/upper.nfa")),
+        }
+    }
+
+    /// The pattern's text, as the build script compiled it.
+    #[cfg(any(test, debug_assertions))]
+    fn pattern(self) -> String {
+        let name = match self {
+            Which::Absolute => "absolute",
+            Which::Relative => "relative",
+            Which::Words => "words",
+            Which::Upper => "upper",
+        };
+        let patterns = super::patterns::group_patterns();
+        let found = patterns.into_iter().find(|(n, _)| *n == name);
+        found.expect("every table has its pattern").1
+    }
+}
+
+/// The NFA of a pattern's text, as the build script compiles it.
+#[cfg(any(test, debug_assertions))]
+fn compile(pattern: &str) -> NFA {
+    NFA::compiler()
+        .configure(regex_automata::nfa::thompson::Config::new().shrink(false))
+        .build(pattern)
+        .expect("group pattern")
+}
+
+/// Whether two NFAs are the same: states, starts, byte classes, groups and properties.
+#[cfg(any(test, debug_assertions))]
+fn same(a: &NFA, b: &NFA) -> bool {
+    let names = |n: &NFA| -> Vec<Option<String>> {
+        n.group_info()
+            .pattern_names(PatternID::ZERO)
+            .map(|name| name.map(str::to_string))
+            .collect()
+    };
+    a.states() == b.states()
+        && format!("{a:?}") == format!("{b:?}")
+        && names(a) == names(b)
+        && (a.is_utf8(), a.is_reverse(), a.has_capture(), a.has_empty())
+            == (b.is_utf8(), b.is_reverse(), b.has_capture(), b.has_empty())
+        && (a.look_set_any(), a.look_set_prefix_any())
+            == (b.look_set_any(), b.look_set_prefix_any())
+        && a.is_always_start_anchored() == b.is_always_start_anchored()
 }
 
 /// A pattern read for its groups, anchored at a start.
@@ -39,18 +97,32 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: RefCell<[Option<Scratch>; 3]> = const { RefCell::new([None, None, None]) };
+    static SCRATCH: RefCell<[Option<Scratch>; 4]> = const { RefCell::new([None, None, None, None]) };
 }
 
 impl GroupPattern {
-    pub(super) fn new(which: Which, pattern: &str) -> GroupPattern {
-        let nfa = NFA::compiler()
-            .configure(thompson::Config::new().shrink(false))
-            .build(pattern)
-            .expect("group pattern");
+    /// The pattern, its NFA built from the build script's table.
+    pub(super) fn embedded(which: Which) -> GroupPattern {
+        let nfa = nfa_table::decode(which.table());
+        // Debug builds, and so every test run, check the table against the pattern's text.
+        #[cfg(debug_assertions)]
+        assert!(
+            same(&nfa, &compile(&which.pattern())),
+            "the NFA table is the pattern's"
+        );
+        GroupPattern::of(which, nfa)
+    }
+
+    /// A pattern compiled from its text here.
+    #[cfg(test)]
+    fn new(which: Which, pattern: &str) -> GroupPattern {
+        GroupPattern::of(which, compile(pattern))
+    }
+
+    fn of(which: Which, nfa: NFA) -> GroupPattern {
         assert!(
             nfa.group_info().slot_len() <= MAX_SLOTS,
-            "too many groups in {pattern}"
+            "too many groups in a group pattern"
         );
         GroupPattern {
             which,
@@ -172,6 +244,28 @@ mod tests {
             }
         }
         assert_eq!(ours.group("unit"), 2);
+    }
+
+    /// Every table builds the NFA its pattern compiles to, and would tell another apart.
+    #[test]
+    fn each_table_builds_its_patterns_nfa() {
+        for which in [Which::Absolute, Which::Relative, Which::Words, Which::Upper] {
+            let compiled = compile(&which.pattern());
+            let built = nfa_table::decode(which.table());
+            assert!(same(&built, &compiled));
+            assert!(built.states().len() > 10);
+            let again = nfa_table::to_bytes(&nfa_table::encode(&compiled));
+            assert_eq!(again, which.table(), "the table is the one written now");
+        }
+        let (a, r) = (Which::Absolute.table(), Which::Relative.table());
+        assert!(!same(&nfa_table::decode(a), &nfa_table::decode(r)));
+        // A group's name is kept: the readers ask for groups by name.
+        assert!(
+            nfa_table::decode(a)
+                .group_info()
+                .to_index(PatternID::ZERO, "wd")
+                .is_some()
+        );
     }
 
     /// A match longer than the backtracker takes is read by the slower engine, the same.

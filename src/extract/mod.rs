@@ -4,6 +4,7 @@ mod dates;
 mod groups;
 mod language;
 mod names;
+mod nfa_table;
 mod numbers;
 mod patterns;
 mod qualifier;
@@ -12,8 +13,6 @@ mod sentences;
 mod subject;
 mod units;
 mod words;
-
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -222,25 +221,6 @@ pub fn sentence_around<'a>(
 pub fn byte_range_in(body: &str, part: &str) -> Option<(usize, usize)> {
     let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
     (!part.is_empty() && start + part.len() <= body.len()).then_some((start, start + part.len()))
-}
-
-/// Prepares the patterns extraction uses (on first use, about a millisecond: most of a
-/// short article's time); a caller can do it on another core while it reads the text.
-pub fn warm_up() {
-    // Two threads: the dates (the dateline waits for them) on one; the scanner (its DFA
-    // only read in) and the number patterns on the other. Built only, never searched:
-    // `UPPER`, a `regex::Regex`, serves its first searching thread from its own cache
-    // without a lock and every other thread through a shared pool, so that thread should
-    // be the one that reads the claims.
-    std::thread::scope(|scope| {
-        scope.spawn(|| {
-            LazyLock::force(&scan::ANY);
-            LazyLock::force(&words::WORDS);
-            LazyLock::force(&numbers::UPPER);
-        });
-        LazyLock::force(&dates::ABSOLUTE);
-        LazyLock::force(&dates::RELATIVE);
-    });
 }
 
 /// Texts at least this long (bytes) are read in two halves at once.

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::groups::{GroupPattern, Which};
 
 use super::names::is_identifier;
 use super::qualifier::{Range, qualified_range, qualifier_before};
@@ -654,14 +654,11 @@ fn hyphenated(
 }
 
 /// The upper end of a range after its first figure: "to 300", "-12".
-pub(super) static UPPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \t]+(?:to|and)[ \t]+|[-–])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)")
-        .expect("range pattern")
-});
+pub(super) static UPPER: LazyLock<GroupPattern> =
+    LazyLock::new(|| GroupPattern::embedded(Which::Upper));
 
 fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usize)> {
-    // What UPPER needs first, seen without it: every figure asks, and groups are allocated
-    // on every ask.
+    // What UPPER needs first, seen without it: every figure asks.
     let rest = &text[end..];
     let spaced = rest.trim_start_matches([' ', '\t']);
     let joined =
@@ -669,7 +666,7 @@ fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usiz
     if !joined && !rest.starts_with(['-', '–']) {
         return None;
     }
-    let c = UPPER.captures(&text[end..])?;
+    let c = UPPER.at(text, end)?;
     let hi = parse_digits(&c[1])? * scale.map_or(1.0, scale_value);
     let connector_is_and = c[0].trim_start().starts_with("and");
     if connector_is_and
@@ -682,7 +679,7 @@ fn range_upper(text: &str, end: usize, scale: Option<&str>) -> Option<(f64, usiz
     {
         return None;
     }
-    Some((hi, end + c.get(0)?.end()))
+    Some((hi, c.get(0)?.end()))
 }
 
 #[cfg(test)]

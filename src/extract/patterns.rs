@@ -65,3 +65,21 @@ pub fn scanner_pattern() -> String {
         quantities_pattern()
     )
 }
+
+/// The upper end of a range, right after its first figure: " to 300", "-12". Read anchored
+/// where the figure ends.
+pub const UPPER_PATTERN: &str =
+    r"(?:[ \t]+(?:to|and)[ \t]+|[-–])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?-u:\b)";
+
+/// The patterns read for their groups where the scanner found a match, by the name of the
+/// NFA table the build script writes for each (`groups.rs`).
+// Compiled by the build script; the program only tests its tables against them.
+#[allow(dead_code)]
+pub fn group_patterns() -> [(&'static str, String); 4] {
+    [
+        ("absolute", absolute_pattern()),
+        ("relative", relative_pattern()),
+        ("words", words_pattern()),
+        ("upper", UPPER_PATTERN.to_string()),
+    ]
+}

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::groups::{GroupPattern, Groups, Which};
 use super::numbers::{QuantityMatch, classify};
-use super::patterns::{TENS, UNITS, words_pattern};
+use super::patterns::{TENS, UNITS};
 use super::qualifier::{qualified_range, qualifier_before, vague_range};
 use super::subject::{noun_phrase_after, predicate_after, predicate_before};
 use crate::model::{ClaimKind, Fields};
@@ -16,7 +16,7 @@ pub(super) fn is_number_word(w: &str) -> bool {
 }
 
 pub(super) static WORDS: LazyLock<GroupPattern> =
-    LazyLock::new(|| GroupPattern::new(Which::Words, &words_pattern()));
+    LazyLock::new(|| GroupPattern::embedded(Which::Words));
 
 /// `WORDS`' group numbers, found once.
 struct WordGroups {
