@@ -93,7 +93,9 @@ pub(super) struct GroupPattern {
 /// A search's scratch space for one pattern.
 struct Scratch {
     backtracker: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    /// Made on first need, which is rare: it holds a slot table for every state (200-350
+    /// KB for the date patterns, in pages every run would touch first).
+    pikevm: Option<pikevm::Cache>,
 }
 
 thread_local! {
@@ -149,14 +151,15 @@ impl GroupPattern {
         let found = SCRATCH.with_borrow_mut(|scratch| {
             let s = scratch[self.which as usize].get_or_insert_with(|| Scratch {
                 backtracker: self.backtracker.create_cache(),
-                pikevm: self.pikevm.create_cache(),
+                pikevm: None,
             });
             if input.get_span().len() <= self.backtracker.max_haystack_len() {
                 self.backtracker
                     .try_search_slots(&mut s.backtracker, &input, used)
                     .expect("within the backtracker's length")
             } else {
-                self.pikevm.search_slots(&mut s.pikevm, &input, used)
+                let cache = s.pikevm.get_or_insert_with(|| self.pikevm.create_cache());
+                self.pikevm.search_slots(cache, &input, used)
             }
         });
         found.map(|_| Groups { haystack, slots })
