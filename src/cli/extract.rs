@@ -37,8 +37,27 @@ pub struct ExtractArgs {
 const PART: usize = 256;
 const PARTS_AHEAD: usize = 16;
 
-/// A part's claims and, when the reading thread made them, their conflict keys.
-type Part = (Vec<Claim>, Option<Keys>);
+/// A part's claims and what was made of them ahead of the writer: their conflict keys
+/// (by the reader, when it had time to spare), their JSON (`pretty::push_item_at` in the
+/// claims array; by the reader, once the text has ended). Shared: the reader keeps the
+/// last parts it sent, to help with them when it is done (`help_with_the_last`).
+struct PartState {
+    claims: Vec<Claim>,
+    keys: Option<Keys>,
+    json: Option<Vec<u8>>,
+}
+
+type Part = std::sync::Arc<std::sync::Mutex<PartState>>;
+
+fn lock(part: &Part) -> std::sync::MutexGuard<'_, PartState> {
+    // A thread that panicked with a part held left it whole or taken: either reads.
+    part.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn keys_of(claims: &[Claim]) -> Keys {
+    claims.iter().map(check::stored_key).collect()
+}
 type Keys = Vec<Option<(ConflictKey, Anchor)>>;
 
 /// The parts waiting for the writer, counted: the two threads share the conflict keys
@@ -70,6 +89,37 @@ impl Queue {
     }
 }
 
+/// The text has ended and the writer still has parts waiting: the reader, idle now, makes
+/// their JSON and keys, the last first, until it meets the writer. At 1 MB of claim-dense
+/// text the writer had a millisecond of parts left when the reader ended.
+fn help_with_the_last(sent: &std::collections::VecDeque<Part>) {
+    for part in sent.iter().rev() {
+        // Held: the writer is at this part, and has taken those before it.
+        let Ok(mut st) = part.try_lock() else {
+            return;
+        };
+        if st.claims.is_empty() {
+            return;
+        }
+        let st = &mut *st;
+        if st.json.is_none() {
+            st.json = Some(json_of(&st.claims));
+        }
+        if st.keys.is_none() {
+            st.keys = Some(keys_of(&st.claims));
+        }
+    }
+}
+
+/// A part's claims as `write_json` writes them, made apart (`pretty::push_item_at`).
+fn json_of(part: &[Claim]) -> Vec<u8> {
+    let mut made = Vec::with_capacity(part.len() << 10);
+    for c in part {
+        pretty::push_item_at(&mut made, 1, |w, depth| pretty::push_claim_at(w, depth, c));
+    }
+    made
+}
+
 /// `extract --format json`, byte for byte as serde_json's pretty printer would write the
 /// tree {article, claims, findings}, without the tree: each part of the claims is written
 /// and checked as it comes from the reading thread, then dropped; the findings follow.
@@ -89,18 +139,24 @@ fn write_json(
     let mut checks = app::StreamChecks::new(body, published);
     // A part's claims are written to memory, then out at once.
     let mut claims_written = Vec::with_capacity(PART << 10);
-    for (part, keys) in parts {
+    for part in parts {
         queue.taken();
-        let keys = keys.unwrap_or_else(|| part.iter().map(check::stored_key).collect());
-        for c in &part {
-            claims.item_with(&mut claims_written, |w, depth| {
-                pretty::push_claim_at(w, depth, c);
-                Ok(())
-            })?;
+        let mut st = lock(&part);
+        let st = &mut *st;
+        if let Some(made) = st.json.take() {
+            claims.items_made(&mut out, &made, st.claims.len())?;
+        } else {
+            for c in &st.claims {
+                claims.item_with(&mut claims_written, |w, depth| {
+                    pretty::push_claim_at(w, depth, c);
+                    Ok(())
+                })?;
+            }
+            out.write_all(&claims_written)?;
+            claims_written.clear();
         }
-        out.write_all(&claims_written)?;
-        claims_written.clear();
-        checks.push_keyed(part, keys);
+        let keys = st.keys.take().unwrap_or_else(|| keys_of(&st.claims));
+        checks.push_keyed(std::mem::take(&mut st.claims), keys);
     }
     claims.close(&mut out)?;
     out.write_all(b",\n  \"findings\": ")?;
@@ -188,19 +244,28 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             let header = header_of(text);
             let (published, reads) = (header.published, header.reads_claims());
             if header_tx.send(header).is_ok() && reads {
+                // The parts that may still wait for the writer (CSV: none are helped with).
+                let mut sent = std::collections::VecDeque::with_capacity(PARTS_AHEAD + 2);
                 extract::claims_in_parts(text, published, PART, |p| {
-                    let mut keys = None;
                     // Counted only where the writer counts the parts it takes (the CSV
                     // writer makes no keys and counts none).
+                    let keys = (keyed && queue.writer_behind()).then(|| keys_of(&p));
+                    let part = Part::new(std::sync::Mutex::new(PartState {
+                        claims: p,
+                        keys,
+                        json: None,
+                    }));
                     if keyed {
-                        if queue.writer_behind() {
-                            keys = Some(p.iter().map(check::stored_key).collect());
-                        }
                         queue.sent();
+                        if sent.len() > PARTS_AHEAD {
+                            sent.pop_front();
+                        }
+                        sent.push_back(part.clone());
                     }
                     // A writer that stopped (a closed pipe) drops the parts it is sent.
-                    drop(tx.send((p, keys)));
+                    drop(tx.send(part));
                 });
+                help_with_the_last(&sent);
             }
         });
         let header = header_rx
@@ -210,7 +275,11 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             // A row for each claim as it comes: nothing else is needed of it.
             let written = header.and_then(|header| {
                 warn_language(&header);
-                super::claims::write_claims_csv(parts.iter().flat_map(|(p, _)| p))
+                super::claims::write_claims_csv(
+                    parts
+                        .iter()
+                        .flat_map(|p| std::mem::take(&mut lock(&p).claims)),
+                )
             });
             drop(parts);
             let finished = reading.join().is_ok();

@@ -122,9 +122,27 @@ impl ArrayAt {
         write(w, self.0.depth + 1)
     }
 
+    /// Writes `n` elements made apart by `push_item_at` for an array at this depth.
+    pub fn items_made<W: Write>(&mut self, w: &mut W, made: &[u8], n: usize) -> io::Result<()> {
+        // Each was made with the comma that comes before every element but the first.
+        let made = match self.0.items {
+            0 => made.get(1..).unwrap_or_default(),
+            _ => made,
+        };
+        self.0.items += n;
+        w.write_all(made)
+    }
+
     pub fn close<W: Write>(self, w: &mut W) -> io::Result<()> {
         self.0.close(w, b"]")
     }
+}
+
+/// An element of an array `depth` levels in, made apart from the array: `write` writes it
+/// after the comma, line break and indent before it (`ArrayAt::items_made` takes it).
+pub fn push_item_at(out: &mut Vec<u8>, depth: usize, write: impl FnOnce(&mut Vec<u8>, usize)) {
+    out.extend_from_slice(&ITEM_BREAKS[..2 + 2 * (depth + 1)]);
+    write(out, depth + 1);
 }
 
 /// The items of an array or object: the line break and indent before each, the closing
@@ -609,7 +627,12 @@ mod tests {
     #[test]
     fn written_in_pieces_is_what_one_pretty_serializer_writes() {
         let item = |i: usize| json!({"i": i, "empty": [], "none": {}, "list": [1, {"a": "b\n\"c\""}], "s": "\u{1b}x"});
-        for n in [0, 1, 2, 1000] {
+        // Elements written in place, and in runs of three made apart (`push_item_at`), the
+        // first run either way.
+        for (n, apart_first) in [0, 1, 2, 4, 1000]
+            .into_iter()
+            .flat_map(|n| [(n, false), (n, true)])
+        {
             let items: Vec<usize> = (0..n).collect();
             let whole = json!({"article": {"t": 1}, "claims": items.iter().map(|&i| item(i)).collect::<Vec<_>>(), "findings": []});
             let mut pieces = Vec::new();
@@ -617,10 +640,22 @@ mod tests {
             write_at(&mut pieces, 1, &json!({"t": 1})).unwrap();
             pieces.extend_from_slice(b",\n  \"claims\": ");
             let mut claims = ArrayAt::open(&mut pieces, 1).unwrap();
-            for &i in &items {
-                claims
-                    .item_with(&mut pieces, |w, depth| write_at(w, depth, &item(i)))
-                    .unwrap();
+            for (run, three) in items.chunks(3).enumerate() {
+                if (run % 2 == 0) == apart_first {
+                    let mut made = Vec::new();
+                    for &i in three {
+                        push_item_at(&mut made, 1, |w, depth| {
+                            write_at(w, depth, &item(i)).unwrap()
+                        });
+                    }
+                    claims.items_made(&mut pieces, &made, three.len()).unwrap();
+                    continue;
+                }
+                for &i in three {
+                    claims
+                        .item_with(&mut pieces, |w, depth| write_at(w, depth, &item(i)))
+                        .unwrap();
+                }
             }
             claims.close(&mut pieces).unwrap();
             pieces.extend_from_slice(b",\n  \"findings\": ");
