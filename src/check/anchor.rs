@@ -236,8 +236,9 @@ pub fn anchor_of(sentence: &str) -> Anchor {
         String::new()
     };
     let base = sentence.as_ptr() as usize;
-    // The last three words, the latest first: (as written, lowercase).
-    let mut back: [(&str, Cow<str>); 3] = Default::default();
+    // The last three words (as written, lowercase), word `i` at `i % 3`: written in place,
+    // not shifted along (shifting them was a fifth of the time here).
+    let mut ring: [(&str, Cow<str>); 3] = Default::default();
     for (i, w) in words(sentence).enumerate() {
         let w = trim_punctuation(w);
         let lower = if lowered.is_empty() {
@@ -250,11 +251,10 @@ pub fn anchor_of(sentence: &str) -> Anchor {
             i,
             w,
             lower: &lower,
-            back: &back,
+            ring: &ring,
         };
         word_rules.anchors(&mut a);
-        back.rotate_right(1);
-        back[0] = (w, lower);
+        ring[i % 3] = (w, lower);
     }
     a
 }
@@ -264,13 +264,18 @@ struct Word<'s, 'b> {
     i: usize,
     w: &'s str,
     lower: &'b str,
-    back: &'b [(&'s str, Cow<'s, str>); 3],
+    ring: &'b [(&'s str, Cow<'s, str>); 3],
 }
 
-impl Word<'_, '_> {
+impl<'s> Word<'s, '_> {
+    /// The word `n + 1` words back (0: the one before), or empty words before the first.
+    fn back(&self, n: usize) -> &(&'s str, Cow<'s, str>) {
+        &self.ring[(self.i + 2 - n) % 3]
+    }
+
     fn anchors(&self, a: &mut Anchor) {
         let (i, w, lower) = (self.i, self.w, self.lower);
-        let back_lower = |n: usize| &*self.back[n].1;
+        let back_lower = |n: usize| &*self.back(n).1;
         if w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && (1900..=2100).contains(&w.parse::<i32>().unwrap_or(0))
@@ -316,9 +321,7 @@ impl Word<'_, '_> {
         if capitalized && w.len() > 1 && month.is_none() && !weekday {
             let lead = (1..=3.min(i)).any(|n| {
                 is_place_lead(back_lower(n - 1))
-                    && self.back[..n - 1]
-                        .iter()
-                        .all(|(m, _)| m.starts_with(char::is_lowercase))
+                    && (0..n - 1).all(|k| self.back(k).0.starts_with(char::is_lowercase))
             });
             if lead {
                 a.push("place", lower.to_string());

@@ -18,10 +18,11 @@ pub struct ConflictKey {
 }
 
 /// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs. The sorts
-/// are a few words: named, not copied, when the anchor is read from a sentence (every
-/// figure with a conflict key has its anchors read, and copied once).
+/// are a few words: named, not copied, when the anchor is read from a sentence. Shared
+/// when cloned: every figure of a clause takes its clause's anchors, and the number
+/// conflicts keep a copy of each distinct one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Anchor(Vec<(Cow<'static, str>, String)>);
+pub struct Anchor(std::sync::Arc<Vec<(Cow<'static, str>, String)>>);
 
 impl Anchor {
     /// Two figures may be the same quantity when no sort of anchor has two values. A year
@@ -70,20 +71,21 @@ impl Anchor {
     }
 
     pub fn decode(s: &str) -> Anchor {
-        Anchor(
+        Anchor(std::sync::Arc::new(
             s.split(';')
                 .filter_map(|p| p.split_once('='))
                 .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_string()))
                 .collect(),
-        )
+        ))
     }
 
     /// Adds one anchor, keeping the pairs sorted and without repeats.
     pub fn push(&mut self, sort: &'static str, value: String) {
         let pair = (Cow::Borrowed(sort), value);
         if !self.0.contains(&pair) {
-            self.0.push(pair);
-            self.0.sort();
+            let pairs = std::sync::Arc::make_mut(&mut self.0);
+            pairs.push(pair);
+            pairs.sort();
         }
     }
 }
