@@ -90,10 +90,16 @@ fn hex(bytes: [u8; 8]) -> String {
 /// field to the value type or reordering it changes no id.
 fn canonical_value(c: &Claim, h: &mut Sha256) {
     // Written whole, then hashed: a claim-dense article makes tens of thousands of
-    // findings, and a serializer writing into the hash fed it a few bytes at a time.
-    let mut json = Vec::with_capacity(192);
-    c.value.json().push_compact(&mut json);
-    h.update(&json);
+    // findings, and a serializer writing into the hash fed it a few bytes at a time. Into
+    // one buffer per thread, not one per finding.
+    thread_local! {
+        static JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    JSON.with_borrow_mut(|json| {
+        json.clear();
+        c.value.json().push_compact(json);
+        h.update(&json[..]);
+    });
 }
 
 /// Bytes written go into the hash.
