@@ -20,26 +20,33 @@ pub struct ConflictKey {
 /// Time and place anchors of a figure's sentence, as sorted (sort, value) pairs. The sorts
 /// are a few words: named, not copied, when the anchor is read from a sentence. Shared
 /// when cloned: every figure of a clause takes its clause's anchors, and the number
-/// conflicts keep a copy of each distinct one.
+/// conflicts keep a copy of each distinct one. None when there are none (most figures):
+/// nothing to allocate or share.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Anchor(std::sync::Arc<Vec<(Cow<'static, str>, String)>>);
+pub struct Anchor(Option<std::sync::Arc<Vec<Pair>>>);
+
+type Pair = (Cow<'static, str>, String);
 
 impl Anchor {
+    fn pairs(&self) -> &[Pair] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
     /// Two figures may be the same quantity when no sort of anchor has two values. A year
     /// must also be on both sides or neither: an unanchored figure is about the article's
     /// own time, so "168 people were killed in 1995" is another quantity than "259 killed".
     pub fn compatible(&self, other: &Anchor) -> bool {
         // Compared in place, without copies: each claim of a group is checked against each
         // distinct anchor seen before it.
-        fn years(a: &Anchor) -> impl Iterator<Item = &(Cow<'static, str>, String)> {
-            a.0.iter().filter(|(k, _)| k == "year")
+        fn years(a: &Anchor) -> impl Iterator<Item = &Pair> {
+            a.pairs().iter().filter(|(k, _)| k == "year")
         }
         if !years(self).eq(years(other)) {
             return false;
         }
-        self.0.iter().all(|(k, v)| {
+        self.pairs().iter().all(|(k, v)| {
             other
-                .0
+                .pairs()
                 .iter()
                 .filter(|(k2, _)| k2 == k)
                 .all(|(_, v2)| v2 == v)
@@ -47,14 +54,14 @@ impl Anchor {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.pairs().is_empty()
     }
 
     /// The years of the anchor, as one text ("" for none): anchors are `compatible` only
     /// when their years are the same, so a scan can group them by this first.
     pub fn years_key(&self) -> String {
         let mut key = String::new();
-        for (_, y) in self.0.iter().filter(|(k, _)| k == "year") {
+        for (_, y) in self.pairs().iter().filter(|(k, _)| k == "year") {
             key.push_str(y);
             key.push(';');
         }
@@ -63,7 +70,7 @@ impl Anchor {
 
     /// The stored form: "place=kenya;year=2003", or "" for none.
     pub fn encode(&self) -> String {
-        self.0
+        self.pairs()
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
@@ -71,19 +78,19 @@ impl Anchor {
     }
 
     pub fn decode(s: &str) -> Anchor {
-        Anchor(std::sync::Arc::new(
-            s.split(';')
-                .filter_map(|p| p.split_once('='))
-                .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_string()))
-                .collect(),
-        ))
+        let pairs: Vec<Pair> = s
+            .split(';')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_string()))
+            .collect();
+        Anchor((!pairs.is_empty()).then(|| std::sync::Arc::new(pairs)))
     }
 
     /// Adds one anchor, keeping the pairs sorted and without repeats.
     pub fn push(&mut self, sort: &'static str, value: String) {
         let pair = (Cow::Borrowed(sort), value);
-        if !self.0.contains(&pair) {
-            let pairs = std::sync::Arc::make_mut(&mut self.0);
+        if !self.pairs().contains(&pair) {
+            let pairs = std::sync::Arc::make_mut(self.0.get_or_insert_default());
             pairs.push(pair);
             pairs.sort();
         }
