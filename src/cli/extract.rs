@@ -111,12 +111,17 @@ fn help_with_the_last(sent: &std::collections::VecDeque<Part>) {
     }
 }
 
-/// A part's claims as `write_json` writes them, made apart (`pretty::push_item_at`).
+/// A part's claims as elements of `write_json`'s claims array, made apart from it
+/// (`pretty::push_item_at`; `ArrayAt::items_made` writes them).
+fn push_json_of(out: &mut Vec<u8>, part: &[Claim]) {
+    for c in part {
+        pretty::push_item_at(out, 1, |w, depth| pretty::push_claim_at(w, depth, c));
+    }
+}
+
 fn json_of(part: &[Claim]) -> Vec<u8> {
     let mut made = Vec::with_capacity(part.len() << 10);
-    for c in part {
-        pretty::push_item_at(&mut made, 1, |w, depth| pretty::push_claim_at(w, depth, c));
-    }
+    push_json_of(&mut made, part);
     made
 }
 
@@ -146,13 +151,8 @@ fn write_json(
         if let Some(made) = st.json.take() {
             claims.items_made(&mut out, &made, st.claims.len())?;
         } else {
-            for c in &st.claims {
-                claims.item_with(&mut claims_written, |w, depth| {
-                    pretty::push_claim_at(w, depth, c);
-                    Ok(())
-                })?;
-            }
-            out.write_all(&claims_written)?;
+            push_json_of(&mut claims_written, &st.claims);
+            claims.items_made(&mut out, &claims_written, st.claims.len())?;
             claims_written.clear();
         }
         let keys = st.keys.take().unwrap_or_else(|| keys_of(&st.claims));
