@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use regex_automata::dfa::{dense, regex::Regex};
-use regex_automata::nfa::thompson::{self, NFA};
 
 #[path = "src/extract/patterns.rs"]
 #[allow(dead_code)]
@@ -25,10 +24,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     // The patterns read for their groups, as NFA tables (`src/extract/groups.rs`).
     for (name, pattern) in patterns::group_patterns() {
-        let nfa = NFA::compiler()
-            .configure(thompson::Config::new().shrink(false))
-            .build(&pattern)
-            .expect("a group pattern compiles");
+        let nfa = nfa_table::compile(&pattern);
         let table = nfa_table::to_bytes(&nfa_table::encode(&nfa));
         std::fs::write(Path::new(&out).join(format!("{name}.nfa")), table)
             .expect("write a group pattern's NFA");

@@ -53,15 +53,6 @@ impl Which {
     }
 }
 
-/// The NFA of a pattern's text, as the build script compiles it.
-#[cfg(any(test, debug_assertions))]
-fn compile(pattern: &str) -> NFA {
-    NFA::compiler()
-        .configure(regex_automata::nfa::thompson::Config::new().shrink(false))
-        .build(pattern)
-        .expect("group pattern")
-}
-
 /// Whether two NFAs are the same: states, starts, byte classes, groups and properties.
 #[cfg(any(test, debug_assertions))]
 fn same(a: &NFA, b: &NFA) -> bool {
@@ -93,8 +84,8 @@ pub(super) struct GroupPattern {
 /// A search's scratch space for one pattern.
 struct Scratch {
     backtracker: backtrack::Cache,
-    /// Made on first need, which is rare: it holds a slot table for every state (200-350
-    /// KB for the date patterns, in pages every run would touch first).
+    /// Made on first need, which is rare: it holds a slot table for every state (100-150
+    /// KB for each date pattern, in pages every run would touch first).
     pikevm: Option<pikevm::Cache>,
 }
 
@@ -109,7 +100,7 @@ impl GroupPattern {
         // Debug builds, and so every test run, check the table against the pattern's text.
         #[cfg(debug_assertions)]
         assert!(
-            same(&nfa, &compile(&which.pattern())),
+            same(&nfa, &nfa_table::compile(&which.pattern())),
             "the NFA table is the pattern's"
         );
         GroupPattern::of(which, nfa)
@@ -118,7 +109,7 @@ impl GroupPattern {
     /// A pattern compiled from its text here.
     #[cfg(test)]
     fn new(which: Which, pattern: &str) -> GroupPattern {
-        GroupPattern::of(which, compile(pattern))
+        GroupPattern::of(which, nfa_table::compile(pattern))
     }
 
     fn of(which: Which, nfa: NFA) -> GroupPattern {
@@ -253,7 +244,7 @@ mod tests {
     #[test]
     fn each_table_builds_its_patterns_nfa() {
         for which in [Which::Absolute, Which::Relative, Which::Words, Which::Upper] {
-            let compiled = compile(&which.pattern());
+            let compiled = nfa_table::compile(&which.pattern());
             let built = nfa_table::decode(which.table());
             assert!(same(&built, &compiled));
             assert!(built.states().len() > 10);

@@ -39,6 +39,16 @@ fn push_transition(out: &mut Vec<u32>, t: &Transition) {
     out.extend([u32::from(t.start), u32::from(t.end), id(t.next)]);
 }
 
+/// The NFA of a group pattern's text, as the tables are made of it (the build script) and
+/// checked against it (debug builds and tests).
+#[cfg_attr(not(any(test, debug_assertions)), allow(dead_code))]
+pub fn compile(pattern: &str) -> NFA {
+    NFA::compiler()
+        .configure(regex_automata::nfa::thompson::Config::new().shrink(false))
+        .build(pattern)
+        .expect("a group pattern compiles")
+}
+
 /// The table of `nfa`, which must have one pattern, '\n' lines and no dense states (the
 /// compiler makes none).
 #[cfg_attr(not(test), allow(dead_code))]
