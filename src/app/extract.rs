@@ -25,8 +25,11 @@ pub fn check_extraction(body: &str, ex: &Extraction) -> Vec<Finding> {
     checks.finish().collect()
 }
 
+/// Where a finding comes in text order: where it starts, then ends, then its rule.
+pub type Order = (usize, usize, check::Rule);
+
 /// Text order: where a finding starts, then ends, then its rule.
-fn order(f: &Finding) -> (usize, usize, check::Rule) {
+pub fn order(f: &Finding) -> Order {
     (f.start, f.end, f.rule)
 }
 
@@ -111,7 +114,14 @@ impl<'a> StreamChecks<'a> {
         }
     }
 
-    /// All the findings, in text order.
+    /// The windows' findings made so far, in text order, taken: for a caller that writes
+    /// them as they come. `finish` then merges only the rest with the number conflicts:
+    /// every finding it yields from a window comes after those taken.
+    pub fn take_found(&mut self) -> impl Iterator<Item = Finding> + '_ {
+        self.found.drain(..).flatten()
+    }
+
+    /// All the findings (but those taken), in text order.
     pub fn finish(mut self) -> InOrder {
         self.check_windows(true);
         InOrder {

@@ -103,23 +103,13 @@ pub fn write_at<W: Write>(w: &mut W, depth: usize, value: &impl Serialize) -> io
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// A pretty JSON array `depth` levels in, written an element at a time, byte for byte as
-/// `write_at` of the whole array would write it.
+/// A pretty JSON array `depth` levels in, written in runs of elements made apart
+/// (`push_item_at`), byte for byte as `write_at` of the whole array would write it.
 pub struct ArrayAt(Items);
 
 impl ArrayAt {
     pub fn open<W: Write>(w: &mut W, depth: usize) -> io::Result<ArrayAt> {
         Items::open(w, depth, b"[").map(ArrayAt)
-    }
-
-    /// Writes the next element with `write`, given the element's depth.
-    pub fn item_with<W: Write>(
-        &mut self,
-        w: &mut W,
-        write: impl FnOnce(&mut W, usize) -> io::Result<()>,
-    ) -> io::Result<()> {
-        self.0.next(w)?;
-        write(w, self.0.depth + 1)
     }
 
     /// Writes `n` elements made apart by `push_item_at` for an array at this depth.
@@ -156,12 +146,6 @@ impl Items {
     fn open<W: Write>(w: &mut W, depth: usize, bracket: &[u8]) -> io::Result<Items> {
         w.write_all(bracket)?;
         Ok(Items { depth, items: 0 })
-    }
-
-    fn next<W: Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
-        self.items += 1;
-        indent(w, self.depth + 1)
     }
 
     fn close<W: Write>(self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -627,8 +611,8 @@ mod tests {
     #[test]
     fn written_in_pieces_is_what_one_pretty_serializer_writes() {
         let item = |i: usize| json!({"i": i, "empty": [], "none": {}, "list": [1, {"a": "b\n\"c\""}], "s": "\u{1b}x"});
-        // Elements written in place, and in runs of three made apart (`push_item_at`), the
-        // first run either way.
+        // Elements made apart (`push_item_at`) and written one at a time, and in runs of
+        // three, the first run either way.
         for (n, apart_first) in [0, 1, 2, 4, 1000]
             .into_iter()
             .flat_map(|n| [(n, false), (n, true)])
@@ -652,9 +636,11 @@ mod tests {
                     continue;
                 }
                 for &i in three {
-                    claims
-                        .item_with(&mut pieces, |w, depth| write_at(w, depth, &item(i)))
-                        .unwrap();
+                    let mut made = Vec::new();
+                    push_item_at(&mut made, 1, |w, depth| {
+                        write_at(w, depth, &item(i)).unwrap()
+                    });
+                    claims.items_made(&mut pieces, &made, 1).unwrap();
                 }
             }
             claims.close(&mut pieces).unwrap();
