@@ -225,10 +225,10 @@ fn write_findings(
 }
 
 /// The windows' findings, written as they are made (`pretty::push_item_at`, for the
-/// findings array) and held as JSON until the claims are written: a finding of a
-/// claim-dense article is 460 bytes of JSON against 570 held as made, and its JSON is made
-/// while the reader still reads, not on one core after it (at 1 MB of claim-dense text,
-/// 4,559 findings took a millisecond there).
+/// findings array) and held as JSON until the claims are written: the JSON is made while
+/// the reader still reads, not on one core after it (at 1 MB of claim-dense text, 4,559
+/// findings took a millisecond there). A weekday finding's JSON (530 bytes) holds about as
+/// much memory as the finding did.
 struct WindowFindings {
     /// The JSON, in chunks of `chunk` bytes or so: one growing piece would be copied whole
     /// each time it outgrew its room.
