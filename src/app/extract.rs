@@ -28,6 +28,20 @@ pub fn check_extraction(body: &str, ex: &Extraction) -> Vec<Finding> {
 /// Where a finding comes in text order: where it starts, then ends, then its rule.
 pub type Order = (usize, usize, check::Rule);
 
+/// The conflict keys of claims, as `StreamChecks::push_keyed` takes them.
+pub fn keys_of(claims: &[Claim]) -> Vec<Option<(ConflictKey, Anchor)>> {
+    claims.iter().map(check::stored_key).collect()
+}
+
+/// Whether the next window finding (at `window`) comes before the next number conflict (at
+/// `conflict`) in text order: on a tie, the window's finding first.
+pub fn window_first(window: Option<Order>, conflict: Option<Order>) -> bool {
+    match (window, conflict) {
+        (Some(w), Some(c)) => w <= c,
+        (w, _) => w.is_some(),
+    }
+}
+
 /// Text order: where a finding starts, then ends, then its rule.
 pub fn order(f: &Finding) -> Order {
     (f.start, f.end, f.rule)
@@ -68,7 +82,7 @@ impl<'a> StreamChecks<'a> {
 
     /// The next claims of the article, in text order.
     pub fn push(&mut self, part: Vec<Claim>) {
-        let keys = part.iter().map(check::stored_key).collect();
+        let keys = keys_of(&part);
         self.push_keyed(part, keys);
     }
 
@@ -142,11 +156,10 @@ impl Iterator for InOrder {
     type Item = Finding;
 
     fn next(&mut self) -> Option<Finding> {
-        let window_first = match (self.windows.peek(), self.conflicts.peek()) {
-            (Some(w), Some(c)) => order(w) <= order(c),
-            (w, _) => w.is_some(),
-        };
-        if window_first {
+        if window_first(
+            self.windows.peek().map(order),
+            self.conflicts.peek().map(order),
+        ) {
             self.windows.next()
         } else {
             self.conflicts.next()

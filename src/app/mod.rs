@@ -20,7 +20,9 @@ pub use claimreview::{
     Export, ExportOptions, Imported, export_claimreview, import_claimreview, set_setting,
 };
 pub use diff::{ArticleDiff, FigureChange, SentenceChange, WordChange, diff_article};
-pub use extract::{InOrder, Order, StreamChecks, check_extraction, extract_and_check, order};
+pub use extract::{
+    InOrder, Order, StreamChecks, check_extraction, extract_and_check, keys_of, order, window_first,
+};
 pub use ingest::{FeedIngest, Ingest, ingest_feed, ingest_paths};
 pub use maintenance::{backup, doctor, export_all, import_all};
 pub use migrate_to::{Fingerprint, Migrated, fingerprint, migrate_to};

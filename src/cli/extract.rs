@@ -55,9 +55,6 @@ fn lock(part: &Part) -> std::sync::MutexGuard<'_, PartState> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-fn keys_of(claims: &[Claim]) -> Keys {
-    claims.iter().map(check::stored_key).collect()
-}
 type Keys = Vec<Option<(ConflictKey, Anchor)>>;
 
 /// The parts waiting for the writer, counted: the two threads share the conflict keys
@@ -106,7 +103,7 @@ fn help_with_the_last(sent: &std::collections::VecDeque<Part>) {
             st.json = Some(json_of(&st.claims));
         }
         if st.keys.is_none() {
-            st.keys = Some(keys_of(&st.claims));
+            st.keys = Some(app::keys_of(&st.claims));
         }
     }
 }
@@ -156,7 +153,7 @@ fn write_json(
             claims.items_made(&mut out, &claims_written, st.claims.len())?;
             claims_written.clear();
         }
-        let keys = st.keys.take().unwrap_or_else(|| keys_of(&st.claims));
+        let keys = st.keys.take().unwrap_or_else(|| app::keys_of(&st.claims));
         checks.push_keyed(std::mem::take(&mut st.claims), keys);
         for f in checks.take_found() {
             windows.push(&f);
@@ -188,11 +185,9 @@ fn write_findings(
     // Window findings that follow each other in a chunk are written at once.
     let mut run: Option<Run> = None;
     loop {
-        // On a tie, the window's finding first (as `app::InOrder` merges them).
-        let window_first = match (windows.peek(), rest.peek()) {
-            (Some((w, _)), Some(f)) => *w <= app::order(f),
-            (w, _) => w.is_some(),
-        };
+        // As `app::InOrder` merges them.
+        let window_first =
+            app::window_first(windows.peek().map(|w| w.0), rest.peek().map(app::order));
         if window_first && let Some((_, made)) = windows.next() {
             if let Some(r) = run
                 .as_mut()
@@ -367,7 +362,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 extract::claims_in_parts(text, published, PART, |p| {
                     // Counted only where the writer counts the parts it takes (the CSV
                     // writer makes no keys and counts none).
-                    let keys = (keyed && queue.writer_behind()).then(|| keys_of(&p));
+                    let keys = (keyed && queue.writer_behind()).then(|| app::keys_of(&p));
                     let part = Part::new(std::sync::Mutex::new(PartState {
                         claims: p,
                         keys,
