@@ -5,7 +5,8 @@
 //! memory at most 4x the input + 16 MB). Each run is a child process of its own running the
 //! command with its output to /dev/null, so that its peak memory (VmHWM) is the command's;
 //! each input is run 5 times (CLAIMDESK_BENCH_RUNS), the median time shown with the best.
-//! Run: `cargo bench --bench linear` (CLAIMDESK_BENCH_SIZES=1,4 for a quick look).
+//! Run: `cargo bench --bench linear` (CLAIMDESK_BENCH_SIZES=1,4 for a quick look;
+//! CLAIMDESK_LINEAR_KEEP=DIR keeps the inputs there, for benches/pgo/train.sh).
 
 use std::path::Path;
 use std::time::Instant;
@@ -151,6 +152,8 @@ fn main() {
     let me = std::env::current_exe().expect("bench binary");
     let runs = runs();
     let dir = tempfile::tempdir().expect("temp dir");
+    let keep = std::env::var_os("CLAIMDESK_LINEAR_KEEP").map(std::path::PathBuf::from);
+    let dir = keep.as_deref().unwrap_or(dir.path());
     let one = seed();
     let inputs = sizes
         .iter()
@@ -168,7 +171,7 @@ fn main() {
             "dense" => dense_text(mb),
             _ => percent_text(mb),
         };
-        let file = dir.path().join(format!("{kind}-{mb}.txt"));
+        let file = dir.join(format!("{kind}-{mb}.txt"));
         std::fs::write(&file, &text).expect("write input");
         drop(text);
         let bytes = std::fs::metadata(&file).expect("input").len() as f64;
@@ -182,6 +185,8 @@ fn main() {
             peak / 1e6,
             (peak - 16.0 * 1024.0 * 1024.0) / bytes,
         );
-        std::fs::remove_file(&file).ok();
+        if keep.is_none() {
+            std::fs::remove_file(&file).ok();
+        }
     }
 }

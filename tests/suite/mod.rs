@@ -8,6 +8,7 @@ mod conformance;
 mod extract_labels;
 mod ingest;
 mod pages;
+mod pgo;
 mod postgres;
 mod reextract;
 mod review;
