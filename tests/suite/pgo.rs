@@ -29,8 +29,22 @@ fn fake_compiler(dir: &Path, llvm: u32) -> PathBuf {
 
 /// The arguments the compiler received through the wrapper.
 fn through_wrapper(compiler: &Path, args: &[&str], generate: Option<&str>) -> Vec<String> {
+    through_wrapper_warning(compiler, args, generate, false)
+}
+
+fn through_wrapper_warning(
+    compiler: &Path,
+    args: &[&str],
+    generate: Option<&str>,
+    warn: bool,
+) -> Vec<String> {
     let mut cmd = Command::new(pgo_dir().join("rustc-wrapper"));
     cmd.arg(compiler).args(args);
+    if warn {
+        cmd.env("CLAIMDESK_PGO_WARN", "1");
+    } else {
+        cmd.env_remove("CLAIMDESK_PGO_WARN");
+    }
     match generate {
         Some(dir) => cmd.env("CLAIMDESK_PGO_GENERATE", dir),
         None => cmd.env_remove("CLAIMDESK_PGO_GENERATE"),
@@ -73,17 +87,19 @@ fn optimized_builds_get_the_profile_and_nothing_else_does() {
     let release = ["--crate-name", "x", "-C", "opt-level=3", "src/lib.rs"];
     let debug = ["--crate-name", "x", "-C", "debuginfo=2", "src/lib.rs"];
 
+    let quiet = "-Cllvm-args=-no-pgo-warn-mismatch".to_string();
     let same = fake_compiler(dir.path(), llvm);
     let got = through_wrapper(&same, &release, None);
     assert_eq!(got[..release.len()], release.map(String::from));
+    assert_eq!(got[release.len()..], [use_flag.clone(), quiet.clone()]);
+    // Asked to, LLVM names the functions the profile no longer fits.
+    let got = through_wrapper_warning(&same, &release, None, true);
     assert_eq!(got[release.len()..], *std::slice::from_ref(&use_flag));
 
     // A newer LLVM reads an older profile.
     let newer = fake_compiler(dir.path(), llvm + 1);
-    assert_eq!(
-        through_wrapper(&newer, &release, None).last(),
-        Some(&use_flag)
-    );
+    let got = through_wrapper(&newer, &release, None);
+    assert_eq!(got[release.len()..], [use_flag, quiet]);
 
     // Debug builds, and an LLVM too old for the profile, compile as given.
     assert_eq!(
