@@ -27,28 +27,15 @@ fn fake_compiler(dir: &Path, llvm: u32) -> PathBuf {
     path
 }
 
-/// The arguments the compiler received through the wrapper.
-fn through_wrapper(compiler: &Path, args: &[&str], generate: Option<&str>) -> Vec<String> {
-    through_wrapper_warning(compiler, args, generate, false)
-}
-
-fn through_wrapper_warning(
-    compiler: &Path,
-    args: &[&str],
-    generate: Option<&str>,
-    warn: bool,
-) -> Vec<String> {
+/// The arguments the compiler received through the wrapper, with `env` set (and neither
+/// of the wrapper's own variables otherwise).
+fn through_wrapper(compiler: &Path, args: &[&str], env: &[(&str, &str)]) -> Vec<String> {
     let mut cmd = Command::new(pgo_dir().join("rustc-wrapper"));
-    cmd.arg(compiler).args(args);
-    if warn {
-        cmd.env("CLAIMDESK_PGO_WARN", "1");
-    } else {
-        cmd.env_remove("CLAIMDESK_PGO_WARN");
-    }
-    match generate {
-        Some(dir) => cmd.env("CLAIMDESK_PGO_GENERATE", dir),
-        None => cmd.env_remove("CLAIMDESK_PGO_GENERATE"),
-    };
+    cmd.arg(compiler)
+        .args(args)
+        .env_remove("CLAIMDESK_PGO_WARN")
+        .env_remove("CLAIMDESK_PGO_GENERATE")
+        .envs(env.iter().copied());
     let out = cmd.output().expect("run the wrapper");
     assert!(
         out.status.success(),
@@ -89,31 +76,32 @@ fn optimized_builds_get_the_profile_and_nothing_else_does() {
 
     let quiet = "-Cllvm-args=-no-pgo-warn-mismatch".to_string();
     let same = fake_compiler(dir.path(), llvm);
-    let got = through_wrapper(&same, &release, None);
+    let got = through_wrapper(&same, &release, &[]);
     assert_eq!(got[..release.len()], release.map(String::from));
     assert_eq!(got[release.len()..], [use_flag.clone(), quiet.clone()]);
     // Asked to, LLVM names the functions the profile no longer fits.
-    let got = through_wrapper_warning(&same, &release, None, true);
+    let got = through_wrapper(&same, &release, &[("CLAIMDESK_PGO_WARN", "1")]);
     assert_eq!(got[release.len()..], *std::slice::from_ref(&use_flag));
 
     // A newer LLVM reads an older profile.
     let newer = fake_compiler(dir.path(), llvm + 1);
-    let got = through_wrapper(&newer, &release, None);
+    let got = through_wrapper(&newer, &release, &[]);
     assert_eq!(got[release.len()..], [use_flag, quiet]);
 
     // Debug builds, and an LLVM too old for the profile, compile as given.
-    assert_eq!(
-        through_wrapper(&same, &debug, None),
-        debug.map(String::from)
-    );
+    assert_eq!(through_wrapper(&same, &debug, &[]), debug.map(String::from));
     let older = fake_compiler(dir.path(), llvm - 1);
     assert_eq!(
-        through_wrapper(&older, &release, None),
+        through_wrapper(&older, &release, &[]),
         release.map(String::from)
     );
 
     // train.sh's instrumented build.
-    let got = through_wrapper(&same, &release, Some("/tmp/counts"));
+    let got = through_wrapper(
+        &same,
+        &release,
+        &[("CLAIMDESK_PGO_GENERATE", "/tmp/counts")],
+    );
     assert_eq!(
         got.last().map(String::as_str),
         Some("-Cprofile-generate=/tmp/counts")
