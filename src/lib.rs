@@ -28,11 +28,12 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// kept for reuse, they raised a 4 MB article's peak from 31 to 35 MB.
 /// `narenas:1`: one arena for all threads, not four per core. A thread that ends while no
 /// other thread shares its arena purges all of that arena's free pages, each purge a TLB
-/// flush on every core; and `extract`'s writer frees the claims its reader made, blocks that
-/// one arena keeps for either thread's next request (with two, the writer's arena never saw
-/// them: the likely reason for the gain, not measured apart). Against two arenas, claim-dense `extract` ran 2-3% faster (1 MB: 21.7 ms instead of
-/// 22.2; 16.8 MB: 266 instead of 272) with the same peak (42 MB: 161 MB), and bulk ingest
-/// as fast. (Against four per core, two arenas had saved 3%.)
+/// flush on every core; and `extract`'s writer frees the claims its reader made, blocks
+/// that one arena keeps for either thread's next request (with two, they went back to the
+/// reader's: the likely reason for the gain, not measured apart). Against two arenas,
+/// claim-dense `extract` ran 2-3% faster (1 MB: 21.7 ms instead of 22.2; 16.8 MB: 266
+/// instead of 272) with the same peak (42 MB: 161 MB), and bulk ingest as fast. (Against
+/// four per core, two arenas had saved 3%.)
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static JEMALLOC_OPTIONS: JemallocOptions =

@@ -5,7 +5,7 @@
 # main job over the fixtures. Both the release binary and the benchmark are run: cargo
 # names a function differently in a release and a bench build, and the profile is found
 # by name. Run it after changing the hot paths (extraction, the checks, the JSON writer);
-# it takes about 12 minutes.
+# it takes 10-12 minutes.
 set -eu
 cd "$(dirname "$0")/../.."
 sysroot=$(rustc --print sysroot)
